@@ -1,0 +1,90 @@
+/**
+ * The contracts between the simulator's parts: the shell runs commands, commands read and
+ * write the world (hosts, files, the cluster). Kept in one small file so that each part can
+ * be written against it without importing the others.
+ */
+
+/** What one command (or a whole script) leaves behind, as a terminal would show it. */
+export interface RunResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+/** A virtual file system of one host. Paths are absolute and already normalised by the caller. */
+export interface Vfs {
+  /** File contents, or undefined when there is no such file (directories are not files). */
+  readFile(path: string): string | undefined;
+  /** Creates or replaces a file; parent directories must exist (returns false when they do not). */
+  writeFile(path: string, data: string): boolean;
+  exists(path: string): boolean;
+  isDir(path: string): boolean;
+  /** Names directly inside a directory, sorted; undefined when the path is not a directory. */
+  list(path: string): string[] | undefined;
+  mkdir(path: string, parents?: boolean): boolean;
+  remove(path: string, recursive?: boolean): boolean;
+}
+
+/** A systemd unit on a host (kubelet, containerd, etcd, kube-apiserver in the systemd setup…). */
+export interface Service {
+  name: string;
+  active: boolean;
+  enabled: boolean;
+  /** Virtual time (ms) of the last start or stop, for `systemctl status` "since". */
+  since: number;
+  /** Lines `journalctl -u` prints, newest last. */
+  journal: string[];
+}
+
+/** One machine of the sandbox: its name, files and services. */
+export interface Host {
+  name: string;
+  /** Primary IPv4 address, e.g. 192.168.121.10. */
+  ip: string;
+  fs: Vfs;
+  services: Map<string, Service>;
+  /** Whether `docker` exists on this host (chapter 4); otherwise containerd only. */
+  hasDocker: boolean;
+}
+
+/** The virtual clock: only `sleep` and explicit advances move it. */
+export interface Clock {
+  /** Milliseconds since the epoch in simulated time. */
+  now(): number;
+  advance(ms: number): void;
+}
+
+/** Seeded randomness for generated names (pod suffixes, uids). */
+export interface Rng {
+  /** A float in [0, 1). */
+  next(): number;
+  /** `n` characters from kube's name alphabet "bcdfghjklmnpqrstvwxz2456789". */
+  suffix(n: number): string;
+}
+
+/** What a command receives. `argv[0]` is the command's own name. */
+export interface CommandContext {
+  argv: string[];
+  stdin: string;
+  /** Environment as the shell exported it plus `VAR=value` prefixes of this command. */
+  env: Record<string, string>;
+  cwd: string;
+  host: Host;
+  world: World;
+}
+
+/** A command of the sandbox (kubectl, cat, etcdctl…). Never throws for bad input: returns a message. */
+export type CommandFn = (ctx: CommandContext) => RunResult;
+
+/**
+ * Everything a simulator holds. `cluster` is the Kubernetes side (object store + controllers),
+ * typed loosely here so the shell does not depend on it.
+ */
+export interface World {
+  hosts: Map<string, Host>;
+  clock: Clock;
+  rng: Rng;
+  cluster: unknown;
+  /** Called after each command and after the clock moves, so controllers can reconcile. */
+  tick(): void;
+}
