@@ -23,6 +23,19 @@ export interface Vfs {
   list(path: string): string[] | undefined;
   mkdir(path: string, parents?: boolean): boolean;
   remove(path: string, recursive?: boolean): boolean;
+  /** Size, mtime and mode for `ls -l` and `stat`; optional so that simple stores may omit it. */
+  stat?(path: string): FileStat | undefined;
+}
+
+/** What `Vfs.stat` reports about a path. */
+export interface FileStat {
+  isDir: boolean;
+  /** Bytes (UTF-8) of a file; 4096 for a directory, as ext4 shows. */
+  size: number;
+  /** Virtual time (ms) of the last write. */
+  mtime: number;
+  /** Permission bits, e.g. 0o644. */
+  mode: number;
 }
 
 /** A systemd unit on a host (kubelet, containerd, etcd, kube-apiserver in the systemd setup…). */

@@ -1,0 +1,50 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import { unified } from '@astrojs/markdown-remark';
+import { remarkHeadingIds } from './src/lib/remark-heading-ids.ts';
+import { kubeNotesRoutes } from './src/integrations/routes.ts';
+
+/**
+ * srcDir is the project root so that Starlight reads its docs and UI strings from the
+ * top-level content/ (Starlight only looks in `<srcDir>/content/{docs,i18n}`); our code lives in src/.
+ */
+export default defineConfig({
+  site: 'https://kube-notes.example.org',
+  srcDir: '.',
+  trailingSlash: 'always',
+  markdown: {
+    processor: unified({ remarkPlugins: [remarkHeadingIds] }),
+  },
+  integrations: [
+    starlight({
+      title: { ja: 'kube-notes クラスタ管理', en: 'kube-notes: cluster administration' },
+      description: 'Kubernetes クラスタ管理ノート（日本語 / English）と、ブラウザで動く演習ターミナル',
+      favicon: '/favicon.svg',
+      defaultLocale: 'ja',
+      locales: {
+        ja: { label: '日本語', lang: 'ja' },
+        en: { label: 'English', lang: 'en' },
+      },
+      // Order follows the notes; chapter titles carry their numbers, so labels come from the pages.
+      sidebar: [
+        { slug: 'index' },
+        { slug: 'node-maintenance' },
+        { slug: 'upgrades' },
+        { slug: 'backup-restore' },
+        { label: '4. Storage', items: [{ autogenerate: { directory: 'storage' } }] },
+        { label: '5. Networking', items: [{ autogenerate: { directory: 'networking' } }] },
+        { slug: 'kubeadm' },
+        { slug: 'troubleshooting' },
+        { slug: 'advanced-kubectl' },
+      ],
+      components: {
+        LanguageSelect: './src/components/LanguageSelect.astro',
+      },
+      customCss: ['./src/styles/theme.css'],
+      lastUpdated: false,
+      pagination: true,
+    }),
+    kubeNotesRoutes(),
+  ],
+});

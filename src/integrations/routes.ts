@@ -1,0 +1,13 @@
+import type { AstroIntegration } from 'astro';
+
+/** Adds the site's own routes (landing page, later parallel reading and cheat-sheets) while keeping their code in src/. */
+export function kubeNotesRoutes(): AstroIntegration {
+  return {
+    name: 'kube-notes-routes',
+    hooks: {
+      'astro:config:setup': ({ injectRoute }) => {
+        injectRoute({ pattern: '/', entrypoint: new URL('../routes/index.astro', import.meta.url) });
+      },
+    },
+  };
+}
