@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+/**
+ * `npm test`: builds the site (pages + search index), runs the unit tests (Vitest) and the
+ * browser tests (Playwright), then prints one plain `N passed, N failed` line totalling both,
+ * because CI reads that line and not the runners' own summaries.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+const reports = join(process.cwd(), 'reports');
+mkdirSync(reports, { recursive: true });
+const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+
+/** Runs a command with inherited output; resolves with its exit code. */
+function run(cmd, args, extraEnv = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { stdio: 'inherit', env: { ...env, ...extraEnv } });
+    child.on('close', (code) => resolve(code ?? 1));
+    child.on('error', () => resolve(127));
+  });
+}
+
+function readJson(path) {
+  if (!existsSync(path)) return undefined;
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+const steps = [];
+const buildCode = await run('npm', ['run', 'build']);
+steps.push(['build', buildCode]);
+
+const vitestJson = join(reports, 'vitest.json');
+const unitCode = await run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
+steps.push(['unit', unitCode]);
+
+const pwJson = join(reports, 'playwright.json');
+let e2eCode = 1;
+if (buildCode === 0) e2eCode = await run('npx', ['playwright', 'test'], { PW_JSON_OUTPUT: pwJson });
+steps.push(['e2e', e2eCode]);
+
+let passed = 0;
+let failed = 0;
+const vitest = readJson(vitestJson);
+if (vitest) {
+  passed += vitest.numPassedTests ?? 0;
+  failed += (vitest.numFailedTests ?? 0) + (vitest.numRuntimeErrorTestSuites ?? 0);
+} else failed += 1;
+const pw = readJson(pwJson);
+if (pw?.stats) {
+  passed += (pw.stats.expected ?? 0) + (pw.stats.flaky ?? 0);
+  failed += (pw.stats.unexpected ?? 0);
+} else failed += 1;
+
+for (const [name, code] of steps) if (code !== 0) console.log(`step ${name} exited with ${code}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 || steps.some(([, code]) => code !== 0) ? 1 : 0);

@@ -1,0 +1,37 @@
+import { test, expect, type Page } from '@playwright/test';
+
+/** Opens Starlight's search dialog, types a query and returns the result links once they settle. */
+async function search(page: Page, query: string): Promise<string[]> {
+  await page.getByRole('button', { name: /検索|Search/ }).first().click();
+  const input = page.locator('#starlight__search input[type="search"]');
+  await input.fill(query);
+  const results = page.locator('#starlight__search .pagefind-ui__result-link');
+  await expect(results.first()).toBeVisible({ timeout: 10_000 });
+  await page.waitForTimeout(300);
+  return results.evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+}
+
+const cases: Array<[locale: 'ja' | 'en', query: string, expected: string]> = [
+  ['ja', 'ドレイン', '/ja/node-maintenance/'],
+  ['ja', '永続ボリューム', '/ja/storage/persistent-volumes/'],
+  ['ja', 'ノード', '/ja/node-maintenance/'],
+  ['ja', 'etcdctl snapshot save', '/ja/backup-restore/'],
+  ['en', 'drain', '/en/node-maintenance/'],
+  ['en', 'persistent volume', '/en/storage/persistent-volumes/'],
+  ['en', 'etcdctl snapshot save', '/en/backup-restore/'],
+];
+
+for (const [locale, query, expected] of cases) {
+  test(`search (${locale}) "${query}" finds ${expected} and only ${locale} pages`, async ({ page }) => {
+    await page.goto(`/${locale}/`);
+    const found = await search(page, query);
+    expect(found.map((p) => p.replace(/#.*$/, ''))).toContain(expected);
+    for (const path of found) expect(path.startsWith(`/${locale}/`), path).toBe(true);
+  });
+}
+
+test('the Japanese search dialog speaks Japanese', async ({ page }) => {
+  await page.goto('/ja/');
+  await search(page, 'ドレイン');
+  await expect(page.locator('#starlight__search .pagefind-ui__message')).toContainText('検索結果');
+});
