@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { unified } from '@astrojs/markdown-remark';
 import { remarkHeadingIds } from './src/lib/remark-heading-ids.ts';
+import { rehypeSections } from './src/lib/rehype-sections.ts';
 import { kubeNotesRoutes } from './src/integrations/routes.ts';
 
 /**
@@ -14,7 +15,7 @@ export default defineConfig({
   srcDir: '.',
   trailingSlash: 'always',
   markdown: {
-    processor: unified({ remarkPlugins: [remarkHeadingIds] }),
+    processor: unified({ remarkPlugins: [remarkHeadingIds], rehypePlugins: [rehypeSections] }),
   },
   integrations: [
     starlight({

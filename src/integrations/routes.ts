@@ -7,6 +7,7 @@ export function kubeNotesRoutes(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ injectRoute }) => {
         injectRoute({ pattern: '/', entrypoint: new URL('../routes/index.astro', import.meta.url) });
+        injectRoute({ pattern: '/[locale]/parallel/[...slug]', entrypoint: new URL('../routes/parallel.astro', import.meta.url) });
       },
     },
   };
