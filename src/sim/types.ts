@@ -84,6 +84,10 @@ export interface CommandContext {
   cwd: string;
   host: Host;
   world: World;
+  /** True when stdout goes to the terminal rather than a pipe or file (`ls` prints columns then). */
+  stdoutIsTTY?: boolean;
+  /** Runs another command of the sandbox with this context's host, cwd and env (env, xargs, watch…). */
+  exec?: (argv: string[], stdin: string) => RunResult;
 }
 
 /** A command of the sandbox (kubectl, cat, etcdctl…). Never throws for bad input: returns a message. */

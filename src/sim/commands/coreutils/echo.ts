@@ -1,0 +1,83 @@
+import type { CommandFn } from '../../types.ts';
+import { fail, ok } from './common.ts';
+
+/** Backslash escapes of `echo -e` and `printf %b`; returns the text and whether `\c` stopped output. */
+export function escapes(s: string): { text: string; stop: boolean } {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] !== '\\' || i + 1 >= s.length) {
+      out += s[i];
+      continue;
+    }
+    const n = s[++i];
+    const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', f: '\f', v: '\v', e: '\x1b', '\\': '\\' };
+    if (n in simple) out += simple[n];
+    else if (n === 'c') return { text: out, stop: true };
+    else if (n === '0') {
+      const m = /^[0-7]{0,3}/.exec(s.slice(i + 1))![0];
+      out += String.fromCharCode(parseInt(m || '0', 8));
+      i += m.length;
+    } else if (n === 'x') {
+      const m = /^[0-9a-fA-F]{1,2}/.exec(s.slice(i + 1))?.[0];
+      if (m) {
+        out += String.fromCharCode(parseInt(m, 16));
+        i += m.length;
+      } else out += '\\x';
+    } else out += '\\' + n;
+  }
+  return { text: out, stop: false };
+}
+
+/** echo [-neE] ARG…: bash's builtin echo. */
+export const echo: CommandFn = (ctx) => {
+  let newline = true;
+  let interpret = false;
+  let i = 1;
+  for (; i < ctx.argv.length && /^-[neE]+$/.test(ctx.argv[i]); i++) {
+    for (const f of ctx.argv[i].slice(1)) {
+      if (f === 'n') newline = false;
+      else if (f === 'e') interpret = true;
+      else interpret = false;
+    }
+  }
+  const text = ctx.argv.slice(i).join(' ');
+  if (!interpret) return ok(text + (newline ? '\n' : ''));
+  const r = escapes(text);
+  return ok(r.text + (newline && !r.stop ? '\n' : ''));
+};
+
+/** printf FORMAT [ARG]…: bash's builtin, with %s %d %i %f %x %o %c %b %q and widths; the format repeats for extra args. */
+export const printf: CommandFn = (ctx) => {
+  const [fmt, ...args] = ctx.argv.slice(1).filter((a, k) => !(k === 0 && a === '--'));
+  if (fmt === undefined) return fail('bash: printf: usage: printf [-v var] format [arguments]\n', 2);
+  let out = '';
+  let stderr = '';
+  let k = 0;
+  do {
+    const start = k;
+    const r = escapes(fmt.replace(/%(-?\d*)(\.\d+)?([sdifxXocbq%])/g, (_m, w: string, prec: string | undefined, conv: string) => {
+      if (conv === '%') return '%';
+      const a = args[k++] ?? '';
+      let s: string;
+      if (conv === 's') s = prec ? a.slice(0, Number(prec.slice(1))) : a;
+      else if (conv === 'b') s = escapes(a).text;
+      else if (conv === 'q') s = /^[\w./-]+$/.test(a) ? a : `'${a.replace(/'/g, "'\\''")}'`;
+      else if (conv === 'c') s = a.slice(0, 1);
+      else {
+        const n = a === '' ? 0 : Number(a);
+        if (Number.isNaN(n)) {
+          stderr += `bash: printf: ${a}: invalid number\n`;
+          s = '0';
+        } else if (conv === 'f') s = n.toFixed(prec ? Number(prec.slice(1)) : 6);
+        else if (conv === 'x' || conv === 'X') s = Math.trunc(n).toString(16)[conv === 'X' ? 'toUpperCase' : 'toLowerCase']();
+        else if (conv === 'o') s = Math.trunc(n).toString(8);
+        else s = String(Math.trunc(n));
+      }
+      const width = Number(w.replace('-', '')) || 0;
+      return (w.startsWith('-') ? s.padEnd(width) : s.padStart(width)).replace(/\\/g, '\\\\');
+    }));
+    out += r.text;
+    if (r.stop || k === start) break;
+  } while (k < args.length);
+  return { stdout: out, stderr, exitCode: stderr ? 1 : 0 };
+};

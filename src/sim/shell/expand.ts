@@ -1,0 +1,321 @@
+import type { Vfs } from '../types.ts';
+import { HOME, normalize } from './paths.ts';
+import { skipQuoted } from './tokenizer.ts';
+
+/** What expansion needs from the shell: variables, `$?`, command substitution and the files. */
+export interface ExpandEnv {
+  getVar(name: string): string | undefined;
+  setVar(name: string, value: string): void;
+  lastStatus: number;
+  /** Runs `src` as a command and returns its standard output (stderr goes to the terminal). */
+  substitute(src: string): string;
+  fs: Vfs;
+  cwd: string;
+}
+
+/** A word after expansion: a piece of text, whether it was quoted, and whether it came from `$…`. */
+interface Piece {
+  text: string;
+  quoted: boolean;
+  fromExpansion: boolean;
+}
+
+/** Raised for `${x:?msg}`-style errors and bad arithmetic; the interpreter prints the message. */
+export class ExpansionError extends Error {}
+
+/** Expands one raw word into fields: parameters, substitutions, splitting, globbing, quote removal. */
+export function expandWord(raw: string, env: ExpandEnv): string[] {
+  const pieces = pieces_(raw, env, false);
+  const fields = splitFields(pieces);
+  const out: string[] = [];
+  for (const f of fields) {
+    const matches = hasGlob(f) ? glob(f, env) : [];
+    if (matches.length > 0) out.push(...matches);
+    else out.push(f.text);
+  }
+  return out;
+}
+
+/** Expands a word where bash does no splitting or globbing (assignment values, redirection targets). */
+export function expandString(raw: string, env: ExpandEnv): string {
+  return pieces_(raw, env, false).map((p) => p.text).join('');
+}
+
+/** Expands a here-document body: `$VAR`, `$(…)` and backslashes, but quotes are plain text. */
+export function expandHereDoc(body: string, env: ExpandEnv): string {
+  return pieces_(body, env, true).map((p) => p.text).join('');
+}
+
+function pieces_(raw: string, env: ExpandEnv, heredoc: boolean): Piece[] {
+  const out: Piece[] = [];
+  const lit = (text: string, quoted: boolean): void => {
+    if (text) out.push({ text, quoted, fromExpansion: false });
+  };
+  let i = 0;
+  if (!heredoc && (raw === '~' || raw.startsWith('~/'))) {
+    lit(HOME, true);
+    i = 1;
+  }
+  let inDouble = false;
+  while (i < raw.length) {
+    const c = raw[i];
+    if (c === '\\') {
+      const next = raw[i + 1];
+      if (next === undefined) { lit('\\', inDouble || heredoc); i++; continue; }
+      if ((inDouble || heredoc) && !'$`"\\\n'.includes(next)) { lit('\\' + next, true); i += 2; continue; }
+      if (heredoc && next === '"') { lit('\\"', true); i += 2; continue; }
+      if (next !== '\n') lit(next, true);
+      i += 2;
+      continue;
+    }
+    if (!heredoc && c === "'" && !inDouble) {
+      const end = raw.indexOf("'", i + 1);
+      const stop = end < 0 ? raw.length : end;
+      out.push({ text: raw.slice(i + 1, stop), quoted: true, fromExpansion: false });
+      i = stop + 1;
+      continue;
+    }
+    if (!heredoc && c === '"') {
+      inDouble = !inDouble;
+      // An empty "" still makes a field.
+      out.push({ text: '', quoted: true, fromExpansion: false });
+      i++;
+      continue;
+    }
+    if (c === '$' && raw[i + 1] === "'" && !inDouble && !heredoc) {
+      const end = raw.indexOf("'", i + 2);
+      const stop = end < 0 ? raw.length : end;
+      lit(ansiC(raw.slice(i + 2, stop)), true);
+      i = stop + 1;
+      continue;
+    }
+    if (c === '$' || c === '`') {
+      const r = dollar(raw, i, env);
+      if (r) {
+        out.push({ text: r.text, quoted: inDouble || heredoc, fromExpansion: true });
+        i = r.next;
+        continue;
+      }
+    }
+    if (c === '<' && raw[i + 1] === '(' && !inDouble && !heredoc) {
+      // Process substitution: the sandbox only needs `source <(kubectl completion bash)` to succeed.
+      const r = skipQuoted('$' + raw.slice(i + 1), 0);
+      lit('/dev/fd/63', true);
+      i += r.next;
+      continue;
+    }
+    lit(c, inDouble || heredoc);
+    i++;
+  }
+  return out;
+}
+
+/** Expands `$…` or a backquote at `i`; undefined when the `$` is just a dollar sign. */
+function dollar(raw: string, i: number, env: ExpandEnv): { text: string; next: number } | undefined {
+  if (raw[i] === '`') {
+    const r = skipQuoted(raw, i);
+    const inner = raw.slice(i + 1, r.next - 1).replace(/\\([$`\\])/g, '$1');
+    return { text: trimNewlines(env.substitute(inner)), next: r.next };
+  }
+  const c = raw[i + 1];
+  if (c === '(') {
+    const r = skipQuoted(raw, i);
+    const inner = raw.slice(i + 2, r.next - 1);
+    if (inner.startsWith('(') && inner.endsWith(')')) {
+      return { text: String(arithmetic(inner.slice(1, -1), env)), next: r.next };
+    }
+    return { text: trimNewlines(env.substitute(inner)), next: r.next };
+  }
+  if (c === '{') {
+    const end = raw.indexOf('}', i + 2);
+    const body = raw.slice(i + 2, end < 0 ? raw.length : end);
+    return { text: braced(body, env), next: end < 0 ? raw.length : end + 1 };
+  }
+  if (c === '?') return { text: String(env.lastStatus), next: i + 2 };
+  if (c === '$') return { text: '1', next: i + 2 };
+  if (c === '#') return { text: '0', next: i + 2 };
+  if (c === '0') return { text: 'bash', next: i + 2 };
+  if (c !== undefined && '123456789@*!-'.includes(c)) return { text: '', next: i + 2 };
+  const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(raw.slice(i + 1));
+  if (!m) return undefined;
+  return { text: env.getVar(m[0]) ?? '', next: i + 1 + m[0].length };
+}
+
+function braced(body: string, env: ExpandEnv): string {
+  if (body.startsWith('#')) return String((env.getVar(body.slice(1)) ?? '').length);
+  const m = /^([A-Za-z_][A-Za-z0-9_]*|\?)(?:(:?[-=+?])(.*))?$/s.exec(body);
+  if (!m) throw new ExpansionError(`bash: \${${body}}: bad substitution`);
+  const [, name, op, word = ''] = m;
+  const value = name === '?' ? String(env.lastStatus) : env.getVar(name);
+  const unset = op?.startsWith(':') ? !value : value === undefined;
+  const arg = (): string => expandString(word, env);
+  switch (op?.replace(':', '')) {
+    case '-': return unset ? arg() : value ?? '';
+    case '=':
+      if (unset) env.setVar(name, arg());
+      return env.getVar(name) ?? '';
+    case '+': return unset ? '' : arg();
+    case '?':
+      if (unset) throw new ExpansionError(`bash: ${name}: ${word || 'parameter null or not set'}`);
+      return value ?? '';
+    default: return value ?? '';
+  }
+}
+
+function trimNewlines(s: string): string {
+  return s.replace(/\n+$/, '');
+}
+
+function ansiC(s: string): string {
+  const map: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', a: '\x07', e: '\x1b', '0': '\0' };
+  return s.replace(/\\(x[0-9a-fA-F]{1,2}|.)/g, (_m, e: string) =>
+    e.startsWith('x') && e.length > 1 ? String.fromCharCode(parseInt(e.slice(1), 16)) : map[e] ?? '\\' + e);
+}
+
+/** Integer arithmetic for `$((…))`: + - * / % and parentheses, variables by name. */
+function arithmetic(expr: string, env: ExpandEnv): number {
+  const toks = expr.match(/\d+|[A-Za-z_][A-Za-z0-9_]*|\*\*|[-+*/%()]|\S/g) ?? [];
+  let p = 0;
+  const bad = (): never => {
+    throw new ExpansionError(`bash: ${expr.trim()}: syntax error: operand expected (error token is "${toks.slice(p).join(' ') || expr.trim()}")`);
+  };
+  const primary = (): number => {
+    const t = toks[p++];
+    if (t === undefined) return bad();
+    if (t === '(') {
+      const v = sum();
+      if (toks[p++] !== ')') bad();
+      return v;
+    }
+    if (t === '-') return -primary();
+    if (t === '+') return primary();
+    if (/^\d+$/.test(t)) return Number(t);
+    if (/^[A-Za-z_]/.test(t)) return Number.parseInt(env.getVar(t) ?? '0', 10) || 0;
+    return bad();
+  };
+  const product = (): number => {
+    let v = primary();
+    while (toks[p] === '*' || toks[p] === '/' || toks[p] === '%') {
+      const op = toks[p++];
+      const r = primary();
+      if (op !== '*' && r === 0) throw new ExpansionError(`bash: ${expr.trim()}: division by 0 (error token is "${toks.slice(p - 1).join('')}")`);
+      v = op === '*' ? v * r : op === '/' ? Math.trunc(v / r) : v % r;
+    }
+    return v;
+  };
+  const sum = (): number => {
+    let v = product();
+    while (toks[p] === '+' || toks[p] === '-') v = toks[p++] === '+' ? v + product() : v - product();
+    return v;
+  };
+  if (toks.length === 0) return 0;
+  const v = sum();
+  if (p < toks.length) bad();
+  return v;
+}
+
+interface Field {
+  text: string;
+  /** Per character: true when it may act as a glob character (unquoted). */
+  active: boolean[];
+  keep: boolean;
+}
+
+function splitFields(pieces: Piece[]): Field[] {
+  const fields: Field[] = [];
+  let cur: Field = { text: '', active: [], keep: false };
+  const flush = (): void => {
+    if (cur.text !== '' || cur.keep) fields.push(cur);
+    cur = { text: '', active: [], keep: false };
+  };
+  for (const p of pieces) {
+    if (p.quoted) cur.keep = true;
+    if (p.fromExpansion && !p.quoted) {
+      const parts = p.text.split(/[ \t\n]+/);
+      parts.forEach((part, k) => {
+        if (k > 0) flush();
+        cur.text += part;
+        for (let j = 0; j < part.length; j++) cur.active.push(true);
+      });
+      continue;
+    }
+    cur.text += p.text;
+    for (let j = 0; j < p.text.length; j++) cur.active.push(!p.quoted);
+  }
+  flush();
+  return fields;
+}
+
+function hasGlob(f: Field): boolean {
+  for (let i = 0; i < f.text.length; i++) if (f.active[i] && '*?['.includes(f.text[i])) return true;
+  return false;
+}
+
+/** Matches a field against the virtual fs, one path component at a time; sorted like bash (C.UTF-8). */
+function glob(f: Field, env: ExpandEnv): string[] {
+  const absolute = f.text.startsWith('/');
+  // Split into components, keeping each character's "active" flag.
+  const comps: { text: string; active: boolean[] }[] = [];
+  let cur = { text: '', active: [] as boolean[] };
+  for (let i = 0; i < f.text.length; i++) {
+    if (f.text[i] === '/') {
+      comps.push(cur);
+      cur = { text: '', active: [] };
+    } else {
+      cur.text += f.text[i];
+      cur.active.push(f.active[i]);
+    }
+  }
+  comps.push(cur);
+  let paths: string[] = [absolute ? '/' : ''];
+  for (const [k, comp] of comps.entries()) {
+    if (comp.text === '') {
+      if (k > 0 && k === comps.length - 1) paths = paths.filter((p) => env.fs.isDir(toAbs(p, env.cwd))).map((p) => p + '/');
+      continue;
+    }
+    const re = componentRegex(comp);
+    const next: string[] = [];
+    for (const p of paths) {
+      const join = (name: string): string => (p === '' ? name : p.endsWith('/') ? p + name : `${p}/${name}`);
+      if (!re) {
+        if (env.fs.exists(toAbs(join(comp.text), env.cwd))) next.push(join(comp.text));
+        continue;
+      }
+      for (const name of env.fs.list(toAbs(p || '.', env.cwd)) ?? []) {
+        if (name.startsWith('.') && !comp.text.startsWith('.')) continue;
+        if (re.test(name)) next.push(join(name));
+      }
+    }
+    paths = next;
+    if (paths.length === 0) return [];
+  }
+  return paths.sort();
+}
+
+function toAbs(p: string, cwd: string): string {
+  return normalize(p.startsWith('/') ? p : `${cwd}/${p}`);
+}
+
+function componentRegex(comp: { text: string; active: boolean[] }): RegExp | undefined {
+  let src = '';
+  let any = false;
+  for (let i = 0; i < comp.text.length; i++) {
+    const c = comp.text[i];
+    if (comp.active[i] && c === '*') { src += '.*'; any = true; continue; }
+    if (comp.active[i] && c === '?') { src += '.'; any = true; continue; }
+    if (comp.active[i] && c === '[') {
+      const end = comp.text.indexOf(']', i + 2);
+      if (end > 0) {
+        let body = comp.text.slice(i + 1, end);
+        const negate = body.startsWith('!') || body.startsWith('^');
+        if (negate) body = body.slice(1);
+        src += `[${negate ? '^' : ''}${body.replace(/[\\\]]/g, '\\$&')}]`;
+        any = true;
+        i = end;
+        continue;
+      }
+    }
+    src += c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  }
+  return any ? new RegExp(`^${src}$`, 's') : undefined;
+}

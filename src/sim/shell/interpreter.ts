@@ -1,0 +1,429 @@
+import type { Host, RunResult, World } from '../types.ts';
+import { commandPath, lookupCommand } from '../commands/registry.ts';
+import { BUILTINS } from './builtins.ts';
+import { ExpansionError, expandHereDoc, expandString, expandWord } from './expand.ts';
+import type { ExpandEnv } from './expand.ts';
+import { Output } from './output.ts';
+import type { AndOr, Command, Pipeline, Redirect, SimpleCommand } from './parser.ts';
+import { parse, splitCommands } from './parser.ts';
+import { basename, dirname, HOME, resolvePath } from './paths.ts';
+import { tokenize } from './tokenizer.ts';
+import { UNAVAILABLE_TOOLS } from './unavailable.ts';
+
+/** The longest line `run()` accepts, in characters. */
+export const MAX_LINE = 64 * 1024;
+/** The most lines one `run()` accepts. */
+export const MAX_LINES = 10_000;
+/** The most simple commands one `run()` executes (scripts that call themselves stop here). */
+export const MAX_COMMANDS = 50_000;
+/** How deep `bash -c`, scripts, subshells and `$(…)` may nest. */
+export const MAX_DEPTH = 32;
+/** The largest file a redirection may grow, in characters. */
+export const MAX_FILE = 8 << 20;
+
+/** One login session on a host: what `ssh` pushes and `exit` pops. */
+export interface Frame {
+  host: Host;
+  cwd: string;
+  oldpwd?: string;
+  vars: Map<string, string>;
+  exported: Set<string>;
+}
+
+type Sink = { kind: 'out' } | { kind: 'err' } | { kind: 'pipe' } | { kind: 'null' } | { kind: 'file'; path: string };
+
+const BIN_DIRS = new Set(['/usr/bin', '/bin', '/usr/local/bin', '/usr/sbin', '/sbin', '/usr/local/sbin']);
+
+/** Thrown to unwind a run when a budget is exhausted; caught in `run`. */
+class BudgetExceeded extends Error {}
+
+/**
+ * The bash of the sandbox: runs complete commands one at a time, as an interactive terminal
+ * does, so a syntax error on one line does not stop the next.
+ */
+export class Shell {
+  readonly world: World;
+  readonly history: string[] = [];
+  readonly aliases = new Map<string, string>();
+  readonly stack: Frame[];
+  lastStatus = 0;
+  /** Set by `exit` on the first host: the rest of the current run is skipped. */
+  exited = false;
+  private out = new Output();
+  private depth = 0;
+  private commandsRun = 0;
+  /** Status of the last `$(…)` of the command being expanded (what `X=$(false)` leaves in `$?`). */
+  private substStatus = 0;
+
+  constructor(world: World, firstHost: string) {
+    this.world = world;
+    const host = world.hosts.get(firstHost) ?? [...world.hosts.values()][0];
+    this.stack = [newFrame(host)];
+  }
+
+  /** The session the user is typing into (the last `ssh`). */
+  get frame(): Frame {
+    return this.stack[this.stack.length - 1];
+  }
+
+  /** What the terminal shows before the cursor. */
+  prompt(): string {
+    return `${this.frame.host.name} $ `;
+  }
+
+  /** Runs a line or a script the way a terminal would, returning everything it printed. */
+  run(input: string, record = true): RunResult {
+    this.out = new Output();
+    this.exited = false;
+    this.commandsRun = 0;
+    const lines = input.split('\n');
+    if (lines.length > MAX_LINES) {
+      return { stdout: '', stderr: `kubesim: script too long (${lines.length} lines; the limit is ${MAX_LINES})\n`, exitCode: 2 };
+    }
+    if (lines.some((l) => l.length > MAX_LINE)) {
+      return { stdout: '', stderr: `kubesim: input line too long (the limit is ${MAX_LINE} characters)\n`, exitCode: 2 };
+    }
+    try {
+      for (const piece of splitCommands(input)) {
+        if (record) this.history.push(piece);
+        this.runSource(piece);
+        if (this.exited) break;
+      }
+    } catch (e) {
+      if (!(e instanceof BudgetExceeded)) throw e;
+      this.out.write('stderr', e.message);
+      this.lastStatus = 2;
+    }
+    return { stdout: this.out.stdout, stderr: this.out.stderr, exitCode: this.lastStatus };
+  }
+
+  /** Parses and runs shell source in the current session (scripts, `bash -c`, `ssh host cmd`). */
+  runSource(src: string): number {
+    if (this.depth >= MAX_DEPTH) {
+      this.out.write('stderr', 'bash: maximum nesting level exceeded\n');
+      this.lastStatus = 2;
+      return 2;
+    }
+    this.depth++;
+    try {
+      for (const piece of splitCommands(src)) {
+        const parsed = parse(piece);
+        for (const w of parsed.warnings) this.out.write('stderr', w + '\n');
+        if (!parsed.ok) {
+          this.out.write('stderr', parsed.error + '\n');
+          this.lastStatus = 2;
+          continue;
+        }
+        this.runList(parsed.list);
+        if (this.exited) break;
+      }
+    } finally {
+      this.depth--;
+    }
+    return this.lastStatus;
+  }
+
+  /** Runs `fn` with its output captured rather than shown, as `$(…)` needs. */
+  capture(fn: () => void): RunResult {
+    const saved = this.out;
+    this.out = new Output();
+    try {
+      fn();
+      return { stdout: this.out.stdout, stderr: this.out.stderr, exitCode: this.lastStatus };
+    } finally {
+      this.out = saved;
+    }
+  }
+
+  /** Runs `fn` in a copy of the session (subshell): cd, variables, ssh and exit do not leak out. */
+  subshell(fn: () => void): void {
+    const frame = this.frame;
+    const saved = { ...frame, vars: new Map(frame.vars), exported: new Set(frame.exported) };
+    const height = this.stack.length;
+    try {
+      fn();
+    } finally {
+      this.stack.length = height;
+      Object.assign(this.stack[height - 1], saved);
+      this.exited = false;
+    }
+  }
+
+  /** Opens a session on another host (ssh). */
+  pushHost(host: Host): void {
+    this.stack.push(newFrame(host));
+  }
+
+  write(stream: 'stdout' | 'stderr', text: string): void {
+    this.out.write(stream, text);
+  }
+
+  /** Environment passed to commands: exported variables. */
+  exportedEnv(): Record<string, string> {
+    const env: Record<string, string> = {};
+    for (const name of this.frame.exported) {
+      const v = this.frame.vars.get(name);
+      if (v !== undefined) env[name] = v;
+    }
+    return env;
+  }
+
+  private runList(list: AndOr[]): void {
+    for (const item of list) {
+      let status = this.runPipeline(item.first);
+      for (const { op, pipeline } of item.rest) {
+        if (this.exited) break;
+        if ((op === '&&') === (status === 0)) status = this.runPipeline(pipeline);
+      }
+      this.lastStatus = status;
+      if (this.exited) return;
+    }
+  }
+
+  private runPipeline(p: Pipeline): number {
+    let input = '';
+    let status = 0;
+    p.commands.forEach((cmd, k) => {
+      if (this.exited) return;
+      const last = k === p.commands.length - 1;
+      const r = this.runCommand(cmd, input, !last);
+      input = r.piped;
+      status = r.status;
+    });
+    return p.negate ? (status === 0 ? 1 : 0) : status;
+  }
+
+  private runCommand(cmd: Command, stdin: string, toPipe: boolean): { status: number; piped: string } {
+    if (++this.commandsRun > MAX_COMMANDS) {
+      throw new BudgetExceeded(`kubesim: too many commands in one run (the limit is ${MAX_COMMANDS})\n`);
+    }
+    const env = this.expandEnv();
+    this.substStatus = 0;
+    let words: string[] = [];
+    let assigns: [string, string][] = [];
+    try {
+      if (cmd.kind === 'simple') {
+        assigns = cmd.assigns.map((a) => splitAssign(a, env));
+        words = cmd.words.flatMap((w) => expandWord(w, env));
+        words = this.expandAlias(cmd, words, env);
+      }
+    } catch (e) {
+      if (!(e instanceof ExpansionError)) throw e;
+      this.out.write('stderr', e.message + '\n');
+      return { status: 1, piped: '' };
+    }
+    const io = this.openRedirects(cmd.redirects, stdin, toPipe, env);
+    if ('error' in io) {
+      this.out.write('stderr', io.error);
+      return { status: 1, piped: '' };
+    }
+    let result: RunResult;
+    if (cmd.kind === 'subshell') {
+      result = this.capture(() => this.subshell(() => this.runList(cmd.body)));
+    } else if (words.length === 0) {
+      for (const [name, value] of assigns) this.frame.vars.set(name, value);
+      result = { stdout: '', stderr: '', exitCode: this.substStatus };
+    } else {
+      const cmdEnv = { ...this.exportedEnv(), ...Object.fromEntries(assigns) };
+      result = this.dispatch(words, io.stdin, cmdEnv, io.sinks[1].kind === 'out');
+    }
+    const piped = this.route(result, io.sinks);
+    return { status: result.exitCode, piped };
+  }
+
+  private expandAlias(cmd: SimpleCommand, words: string[], env: ExpandEnv): string[] {
+    const alias = words.length > 0 && cmd.words[0] === words[0] ? this.aliases.get(words[0]) : undefined;
+    if (alias === undefined) return words;
+    const toks = tokenize(alias).tokens.filter((t) => t.kind === 'word');
+    return [...toks.flatMap((t) => expandWord((t as { text: string }).text, env)), ...words.slice(1)];
+  }
+
+  /** Runs one command by name: a builtin, a registered tool, or a script file. */
+  dispatch(argv: string[], stdin: string, env: Record<string, string>, tty: boolean): RunResult {
+    const name = argv[0];
+    const builtin = BUILTINS[name];
+    if (builtin) return builtin(this, argv, stdin, env);
+    let fn = name.includes('/') ? undefined : lookupCommand(name);
+    if (name.includes('/')) {
+      const path = resolvePath(this.frame.cwd, name);
+      const fs = this.frame.host.fs;
+      if (BIN_DIRS.has(dirname(path)) && lookupCommand(basename(path)) && commandPath(basename(path)) === path) {
+        fn = lookupCommand(basename(path));
+      } else if (fs.isDir(path)) {
+        return { stdout: '', stderr: `bash: ${name}: Is a directory\n`, exitCode: 126 };
+      } else if (fs.exists(path)) {
+        const mode = fs.stat?.(path)?.mode ?? 0o644;
+        if ((mode & 0o111) === 0) return { stdout: '', stderr: `bash: ${name}: Permission denied\n`, exitCode: 126 };
+        return this.runScript(fs.readFile(path) ?? '', stdin);
+      } else {
+        return { stdout: '', stderr: `bash: ${name}: No such file or directory\n`, exitCode: 127 };
+      }
+    }
+    if (fn) {
+      const frame = this.frame;
+      let result: RunResult;
+      try {
+        result = fn({
+          argv, stdin, env, cwd: frame.cwd, host: frame.host, world: this.world, stdoutIsTTY: tty,
+          exec: (a, input) => (a.length === 0 ? { stdout: '', stderr: '', exitCode: 0 } : this.dispatch(a, input, env, false)),
+        });
+      } catch (e) {
+        if (e instanceof BudgetExceeded) throw e;
+        result = { stdout: '', stderr: `kubesim: internal error in ${name}: ${(e as Error)?.message ?? String(e)}\n`, exitCode: 70 };
+      }
+      this.world.tick();
+      return result;
+    }
+    if (UNAVAILABLE_TOOLS.includes(name)) {
+      return { stdout: '', stderr: `kubesim: ${name}: command not found in this sandbox\n`, exitCode: 127 };
+    }
+    return { stdout: '', stderr: `bash: ${name}: command not found\n`, exitCode: 127 };
+  }
+
+  /** Runs a script's text in a subshell with `stdin`, returning its output (bash FILE, ./x.sh). */
+  runScript(src: string, _stdin: string): RunResult {
+    return this.capture(() => this.subshell(() => this.runSource(src)));
+  }
+
+  private expandEnv(): ExpandEnv {
+    const frame = this.frame;
+    return {
+      getVar: (name) => (name === 'PWD' ? frame.cwd : name === 'RANDOM' ? String(Math.floor(this.world.rng.next() * 32768)) : frame.vars.get(name)),
+      setVar: (name, value) => frame.vars.set(name, value),
+      lastStatus: this.lastStatus,
+      substitute: (src) => {
+        const r = this.capture(() => this.subshell(() => this.runSource(src)));
+        this.out.write('stderr', r.stderr);
+        this.substStatus = r.exitCode;
+        return r.stdout;
+      },
+      fs: frame.host.fs,
+      cwd: frame.cwd,
+    };
+  }
+
+  private openRedirects(
+    redirects: Redirect[], stdin: string, toPipe: boolean, env: ExpandEnv,
+  ): { stdin: string; sinks: Record<number, Sink> } | { error: string } {
+    const sinks: Record<number, Sink> = { 1: toPipe ? { kind: 'pipe' } : { kind: 'out' }, 2: { kind: 'err' } };
+    const fs = this.frame.host.fs;
+    for (const r of redirects) {
+      if (r.heredoc) {
+        stdin = r.heredoc.expand ? safeExpand(() => expandHereDoc(r.heredoc!.body, env)) : r.heredoc.body;
+        continue;
+      }
+      let target: string;
+      try {
+        target = r.op === '<<<' ? expandString(r.target, env) : expandWord(r.target, env).join(' ');
+      } catch (e) {
+        if (e instanceof ExpansionError) return { error: e.message + '\n' };
+        throw e;
+      }
+      if (r.op === '<<<') {
+        stdin = target + '\n';
+        continue;
+      }
+      if ((r.op === '>&' || r.op === '<&') && /^\d+$/.test(target)) {
+        const from = sinks[Number(target)];
+        if (!from && r.op === '>&') return { error: `bash: ${target}: Bad file descriptor\n` };
+        if (r.fd !== 0 && from) sinks[r.fd] = from;
+        continue;
+      }
+      if ((r.op === '>&' || r.op === '<&') && target === '-') {
+        sinks[r.fd] = { kind: 'null' };
+        continue;
+      }
+      if (target === '' && r.target !== '') return { error: `bash: ${r.target}: ambiguous redirect\n` };
+      const path = resolvePath(this.frame.cwd, target);
+      if (r.op === '<' || r.op === '<>') {
+        if (path === '/dev/null' || path === '/dev/stdin') {
+          stdin = path === '/dev/null' ? '' : stdin;
+          continue;
+        }
+        if (fs.isDir(path)) return { error: `bash: ${target}: Is a directory\n` };
+        const data = fs.readFile(path);
+        if (data === undefined) return { error: `bash: ${target}: No such file or directory\n` };
+        stdin = data;
+        continue;
+      }
+      let sink: Sink;
+      if (path === '/dev/null') sink = { kind: 'null' };
+      else if (path === '/dev/stdout') sink = sinks[1];
+      else if (path === '/dev/stderr') sink = sinks[2];
+      else if (path === '/dev/tty') sink = { kind: 'out' };
+      else {
+        if (fs.isDir(path)) return { error: `bash: ${target}: Is a directory\n` };
+        if (!fs.isDir(dirname(path))) return { error: `bash: ${target}: No such file or directory\n` };
+        const append = r.op === '>>' || r.op === '&>>';
+        if (!append || !fs.exists(path)) fs.writeFile(path, append ? fs.readFile(path) ?? '' : '');
+        sink = { kind: 'file', path };
+      }
+      if (r.op === '&>' || r.op === '&>>' || (r.op === '>&' && r.fd === 1)) {
+        sinks[1] = sink;
+        sinks[2] = sink;
+      } else {
+        sinks[r.fd] = sink;
+      }
+    }
+    return { stdin, sinks };
+  }
+
+  /** Sends a command's output where its redirections point; returns what goes down the pipe. */
+  private route(result: RunResult, sinks: Record<number, Sink>): string {
+    let piped = '';
+    const fs = this.frame.host.fs;
+    const send = (sink: Sink, text: string): void => {
+      if (!text) return;
+      switch (sink.kind) {
+        case 'out': this.out.write('stdout', text); break;
+        case 'err': this.out.write('stderr', text); break;
+        case 'pipe': piped += text; break;
+        case 'null': break;
+        case 'file': {
+          const before = fs.readFile(sink.path) ?? '';
+          if (before.length + text.length > MAX_FILE) this.out.write('stderr', 'bash: write error: File too large\n');
+          else fs.writeFile(sink.path, before + text);
+        }
+      }
+    };
+    send(sinks[1], result.stdout);
+    send(sinks[2], result.stderr);
+    return piped;
+  }
+}
+
+function safeExpand(fn: () => string): string {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof ExpansionError) return '';
+    throw e;
+  }
+}
+
+function splitAssign(word: string, env: ExpandEnv): [string, string] {
+  const eq = word.indexOf('=');
+  const name = word.slice(0, eq).replace(/\+$/, '');
+  let raw = word.slice(eq + 1);
+  if (raw.startsWith('(') && raw.endsWith(')')) raw = raw.slice(1, -1);
+  const value = expandString(raw, env);
+  return [name, word[eq - 1] === '+' ? (env.getVar(name) ?? '') + value : value];
+}
+
+/** The variables a fresh login shell on `host` has (as Ubuntu's root login sets them). */
+export function newFrame(host: Host): Frame {
+  const vars = new Map<string, string>([
+    ['HOME', HOME],
+    ['LANG', 'C.UTF-8'],
+    ['LOGNAME', 'root'],
+    ['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:/snap/bin'],
+    ['PWD', HOME],
+    ['SHELL', '/bin/bash'],
+    ['SHLVL', '1'],
+    ['TERM', 'xterm'],
+    ['USER', 'root'],
+  ]);
+  const exported = new Set(vars.keys());
+  vars.set('HOSTNAME', host.name);
+  return { host, cwd: HOME, vars, exported };
+}

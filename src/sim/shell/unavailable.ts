@@ -1,0 +1,15 @@
+/**
+ * Well-known tools a learner may type that the sandbox does not have. They get one plain line
+ * (`kubesim: helm: command not found in this sandbox`) instead of bash's message, so the reader
+ * knows the tool is real but not simulated. A tool registered in commands/registry.ts wins.
+ */
+export const UNAVAILABLE_TOOLS: readonly string[] = [
+  'helm', 'kustomize', 'k9s', 'kubectx', 'kubens', 'stern', 'jq', 'yq',
+  'vim', 'vi', 'nano', 'emacs', 'ed', 'top', 'htop', 'watch', 'tmux', 'screen', 'man',
+  'apt', 'apt-get', 'dpkg', 'snap', 'pip', 'npm', 'git', 'make', 'python3', 'python', 'perl',
+  'etcdctl', 'etcdutl', 'kubeadm', 'kubelet', 'systemctl', 'journalctl', 'service',
+  'crictl', 'ctr', 'nerdctl', 'docker', 'podman', 'containerd', 'runc',
+  'nslookup', 'dig', 'host', 'curl', 'wget', 'ping', 'ip', 'ifconfig', 'ss', 'netstat', 'nc', 'telnet',
+  'iptables', 'nft', 'tcpdump', 'traceroute', 'openssl', 'cfssl', 'ps', 'kill', 'pkill', 'free', 'df', 'du',
+  'mount', 'lsblk', 'scp', 'rsync', 'tar', 'gzip', 'zip', 'unzip', 'diff', 'find', 'xargs', 'stat', 'ln', 'chown',
+];
