@@ -1,4 +1,34 @@
-import type { World } from './types.ts';
+/**
+ * The Kubernetes side of the world: the API server and its store, the controllers that make
+ * it live, and a kubeadm-like bootstrap. kubectl talks to it; the shell calls `reconcile()`.
+ */
+import {
+  coreDnsObjects,
+  defaultStaticPods,
+  flannelObjects,
+  healthyConditions,
+  kubeProxyObjects,
+  kubernetesServiceObjects,
+  nodeObject,
+  staticPodsFromHost,
+} from './api/bootstrap.ts';
+import { ApiServer } from './api/server.ts';
+import { clone, rfc3339, Store, type Obj } from './api/store.ts';
+import type { Controller, ControllerContext } from './controllers/context.ts';
+import { daemonSetController } from './controllers/daemonset.ts';
+import { deploymentController } from './controllers/deployment.ts';
+import { endpointsController } from './controllers/endpoints.ts';
+import { garbageCollector } from './controllers/garbagecollector.ts';
+import { kubeletController } from './controllers/kubelet.ts';
+import { namespaceController } from './controllers/namespace.ts';
+import { nodeLifecycleController } from './controllers/nodelifecycle.ts';
+import { pvBinder } from './controllers/pvbinder.ts';
+import { replicaSetController } from './controllers/replicaset.ts';
+import { scheduler } from './controllers/scheduler.ts';
+import { serviceAccountController } from './controllers/serviceaccount.ts';
+import { statefulSetController } from './controllers/statefulset.ts';
+import type { Clock, World } from './types.ts';
+import { KUBERNETES_VERSION } from './versions.ts';
 
 /** A node of the simulated cluster as a scenario declares it. */
 export interface NodeSpec {
@@ -16,15 +46,156 @@ export interface ClusterOptions {
   nodes: NodeSpec[];
   /** Plain manifests applied after the kubeadm-like bootstrap (as `kubectl apply` would). */
   manifests?: unknown[];
+  /** How long before the scenario's clock the cluster was created (default 3 days). */
+  ageMs?: number;
+  /** Images that fail to pull (ErrImagePull / ImagePullBackOff demos); default: none. */
+  badImages?: string[];
 }
 
-/** The Kubernetes side of the world. Placeholder until the API store lands. */
+/** The Kubernetes side of the world. */
 export interface Cluster {
   /** Runs every controller until the state settles; called after each command and clock move. */
   reconcile(): void;
+  readonly store: Store;
+  readonly api: ApiServer;
+  readonly version: string;
+  readonly nodes: NodeSpec[];
+  /** The control plane's advertise address (https://IP:6443). */
+  readonly apiServerIP: string;
+  /** Whether kube-apiserver answers; kubectl checks it first (part 2 stops it). */
+  apiAvailable(): boolean;
+  /** Marks kube-apiserver or etcd up or down (static pod removed, etcd stopped…). */
+  setComponentUp(component: 'kube-apiserver' | 'etcd', up: boolean): void;
 }
 
-/** Bootstraps a kubeadm-like cluster. Placeholder until the API store lands. */
-export function createCluster(_world: World, _options: ClusterOptions): Cluster {
-  return { reconcile() {} };
+const DAY = 24 * 3600 * 1000;
+
+/** The controllers, in the order one reconcile pass runs them. */
+const CONTROLLERS: Controller[] = [
+  namespaceController,
+  serviceAccountController,
+  nodeLifecycleController,
+  deploymentController,
+  replicaSetController,
+  daemonSetController,
+  statefulSetController,
+  pvBinder,
+  scheduler,
+  kubeletController,
+  endpointsController,
+  garbageCollector,
+];
+
+/** Bootstraps a kubeadm-like cluster and applies the scenario's manifests. */
+export function createCluster(world: World, options: ClusterOptions): Cluster {
+  let timeOverride: number | undefined;
+  const clock: Clock = {
+    now: () => timeOverride ?? world.clock.now(),
+    advance: (ms) => world.clock.advance(ms),
+  };
+  const store = new Store(clock, world.rng);
+  const api = new ApiServer(store);
+  const version = options.version || KUBERNETES_VERSION;
+  const nodes = options.nodes.length ? options.nodes : [{ name: 'controlplane', ip: '192.168.121.10', role: 'control-plane' as const }];
+  const cp = nodes.find((n) => n.role === 'control-plane') ?? nodes[0];
+  const down = new Set<string>();
+  const bad = new Set(options.badImages ?? []);
+
+  const ctx: ControllerContext = {
+    store,
+    api,
+    now: () => clock.now(),
+    kubeletUp: (node) => {
+      const svc = world.hosts.get(node)?.services.get('kubelet');
+      return !svc || svc.active;
+    },
+    imagePullable: (image) => !bad.has(image),
+  };
+
+  const reconcile = () => {
+    for (let i = 0; i < 60; i++) {
+      let changed = false;
+      for (const c of CONTROLLERS) if (c(ctx)) changed = true;
+      if (!changed) break;
+    }
+  };
+
+  const put = (obj: Obj, at: number) => {
+    timeOverride = at;
+    const res = api.create(obj, obj.metadata?.namespace);
+    if (res.obj) store.touch(res.obj);
+    return res.obj;
+  };
+
+  // Bootstrap, backdated so that AGE looks like a cluster that has been up for days.
+  const start = world.clock.now();
+  const t0 = start - (options.ageMs ?? 3 * DAY);
+  for (const ns of ['default', 'kube-node-lease', 'kube-public', 'kube-system'])
+    put({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } }, t0);
+  const addNode = (n: NodeSpec, index: number, at: number) => {
+    const machine = Array.from({ length: 32 }, () => Math.floor(world.rng.next() * 16).toString(16)).join('');
+    const obj = nodeObject(n.name, n.ip, index, n.role === 'control-plane', n.kubeletVersion ?? version, machine);
+    timeOverride = at;
+    store.create(obj, at);
+    obj.status.conditions = healthyConditions(rfc3339(at));
+  };
+  addNode(cp, 0, t0);
+  timeOverride = t0 + 5000;
+  reconcile();
+  const statics = staticPodsFromHost(world.hosts.get(cp.name)) ?? defaultStaticPods(cp.name, cp.ip, version);
+  for (const pod of statics) addMirrorPod(pod, cp, t0 + 10_000);
+  for (const o of kubernetesServiceObjects(cp.ip)) put(o, t0 + 12_000);
+  for (const o of coreDnsObjects()) put(o, t0 + 20_000);
+  for (const o of kubeProxyObjects(version, cp.ip)) put(o, t0 + 20_000);
+  timeOverride = t0 + 21_000;
+  reconcile();
+  for (const o of flannelObjects()) put(o, t0 + 60_000);
+  timeOverride = t0 + 62_000;
+  reconcile();
+  nodes
+    .filter((n) => n !== cp)
+    .forEach((n, i) => {
+      addNode(n, i + 1, t0 + 5 * 60_000 + i * 60_000);
+      timeOverride = t0 + 5 * 60_000 + i * 60_000 + 10_000;
+      reconcile();
+    });
+  timeOverride = undefined;
+
+  function addMirrorPod(manifest: Obj, node: NodeSpec, at: number): void {
+    const pod = clone(manifest);
+    const base = pod.metadata.name;
+    pod.metadata.name = `${base}-${node.name}`;
+    pod.metadata.namespace ??= 'kube-system';
+    const nodeObj = store.get('Node', undefined, node.name);
+    const hash = Array.from({ length: 32 }, () => Math.floor(world.rng.next() * 16).toString(16)).join('');
+    pod.metadata.annotations = {
+      ...(pod.metadata.annotations ?? {}),
+      'kubernetes.io/config.hash': hash,
+      'kubernetes.io/config.mirror': hash,
+      'kubernetes.io/config.seen': new Date(at).toISOString().replace('Z', '000000Z').replace(/\.(\d{3})000000Z/, '.$1123456Z'),
+      'kubernetes.io/config.source': 'file',
+    };
+    pod.metadata.ownerReferences = [{ apiVersion: 'v1', controller: true, kind: 'Node', name: node.name, uid: nodeObj?.metadata.uid }];
+    pod.spec.nodeName = node.name;
+    put(pod, at);
+  }
+
+  for (const m of options.manifests ?? []) {
+    if (m && typeof m === 'object') api.create(m as Obj, (m as Obj).metadata?.namespace);
+  }
+  reconcile();
+
+  return {
+    reconcile,
+    store,
+    api,
+    version,
+    nodes,
+    apiServerIP: cp.ip,
+    apiAvailable: () => !down.has('kube-apiserver') && !down.has('etcd'),
+    setComponentUp: (component, up) => {
+      if (up) down.delete(component);
+      else down.add(component);
+    },
+  };
 }

@@ -1,0 +1,148 @@
+/**
+ * The kubelets, as far as the API shows them: bound pods start (image pulled, container
+ * created and started), get a pod IP from their node's podCIDR, and report conditions.
+ */
+import { rfc3339, type Obj, type Store } from '../api/store.ts';
+import type { Controller } from './context.ts';
+
+/** docker.io/library/nginx:latest for "nginx", as containerd reports it. */
+export function normalizeImage(image: string): string {
+  let ref = image;
+  const last = ref.slice(ref.lastIndexOf('/') + 1);
+  if (!last.includes(':') && !ref.includes('@')) ref += ':latest';
+  const first = ref.split('/')[0];
+  if (!ref.includes('/')) return `docker.io/library/${ref}`;
+  if (!first.includes('.') && !first.includes(':') && first !== 'localhost') return `docker.io/${ref}`;
+  return ref;
+}
+
+function hex(store: Store, n: number): string {
+  let s = '';
+  for (let i = 0; i < n; i++) s += Math.floor(store.rng.next() * 16).toString(16);
+  return s;
+}
+
+const ipCounters = new WeakMap<Store, Map<string, number>>();
+
+/** The next pod IP on a node (host-local IPAM hands them out in order from .2). */
+function nextPodIP(store: Store, node: Obj): string {
+  const cidr: string = node.spec?.podCIDR ?? '10.244.0.0/24';
+  const base = cidr.split('/')[0].split('.').slice(0, 3).join('.');
+  let counters = ipCounters.get(store);
+  if (!counters) ipCounters.set(store, (counters = new Map()));
+  const used = new Set(store.list('Pod').map((p) => p.status?.podIP));
+  let n = counters.get(node.metadata.name) ?? 1;
+  do n = n >= 254 ? 2 : n + 1;
+  while (used.has(`${base}.${n}`));
+  counters.set(node.metadata.name, n);
+  return `${base}.${n}`;
+}
+
+/** Deterministic image size for the "Pulled" event. */
+function imageSize(image: string): number {
+  let h = 0;
+  for (const ch of image) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+  return 20_000_000 + (h % 60_000_000);
+}
+
+function startPod(store: Store, pod: Obj, node: Obj, nowMs: number, pullable: (i: string) => boolean): void {
+  const ts = rfc3339(nowMs);
+  const host = node.metadata.name;
+  const hostIP = (node.status?.addresses ?? []).find((a: Obj) => a.type === 'InternalIP')?.address;
+  const mirror = pod.metadata.annotations?.['kubernetes.io/config.mirror'] !== undefined;
+  const podIP = pod.spec.hostNetwork ? hostIP : nextPodIP(store, node);
+  const statuses: Obj[] = [];
+  let allReady = true;
+  for (const c of pod.spec.containers ?? []) {
+    const image = String(c.image);
+    const ok = pullable(image);
+    if (!mirror) {
+      const present = c.imagePullPolicy !== 'Always';
+      if (present && ok) store.event(pod, 'Normal', 'Pulled', `Container image "${image}" already present on machine`, 'kubelet', host, nowMs);
+      else {
+        store.event(pod, 'Normal', 'Pulling', `Pulling image "${image}"`, 'kubelet', host, nowMs);
+        if (ok) {
+          const size = imageSize(image);
+          const secs = (1 + (size % 3000) / 1000).toFixed(3);
+          store.event(pod, 'Normal', 'Pulled', `Successfully pulled image "${image}" in ${secs}s (${secs}s including waiting). Image size: ${size} bytes.`, 'kubelet', host, nowMs);
+        }
+      }
+    }
+    if (!ok) {
+      allReady = false;
+      store.event(pod, 'Warning', 'Failed', `Failed to pull image "${image}": rpc error: code = NotFound desc = failed to pull and unpack image "${normalizeImage(image)}": failed to resolve reference "${normalizeImage(image)}": ${normalizeImage(image)}: not found`, 'kubelet', host, nowMs);
+      store.event(pod, 'Warning', 'Failed', 'Error: ErrImagePull', 'kubelet', host, nowMs);
+      statuses.push({
+        image,
+        imageID: '',
+        lastState: {},
+        name: c.name,
+        ready: false,
+        restartCount: 0,
+        started: false,
+        state: { waiting: { message: `rpc error: code = NotFound desc = failed to pull and unpack image "${normalizeImage(image)}"`, reason: 'ErrImagePull' } },
+      });
+      continue;
+    }
+    if (!mirror) {
+      store.event(pod, 'Normal', 'Created', `Created container: ${c.name}`, 'kubelet', host, nowMs);
+      store.event(pod, 'Normal', 'Started', `Started container ${c.name}`, 'kubelet', host, nowMs);
+    }
+    statuses.push({
+      containerID: `containerd://${hex(store, 64)}`,
+      image: normalizeImage(image),
+      imageID: `${normalizeImage(image).replace(/:[^:/]+$/, '')}@sha256:${hex(store, 64)}`,
+      lastState: {},
+      name: c.name,
+      ready: true,
+      restartCount: 0,
+      started: true,
+      state: { running: { startedAt: ts } },
+    });
+  }
+  const cond = (type: string, status: boolean): Obj => ({ lastProbeTime: null, lastTransitionTime: ts, status: status ? 'True' : 'False', type });
+  const conditions = [cond('PodReadyToStartContainers', true), cond('Initialized', true), cond('Ready', allReady), cond('ContainersReady', allReady), cond('PodScheduled', true)];
+  if (!allReady) {
+    conditions[2].reason = 'ContainersNotReady';
+    conditions[3].reason = 'ContainersNotReady';
+    const names = statuses.filter((s) => !s.ready).map((s) => s.name).join(' ');
+    conditions[2].message = conditions[3].message = `containers with unready status: [${names}]`;
+  }
+  pod.status = {
+    conditions,
+    containerStatuses: statuses,
+    hostIP,
+    hostIPs: [{ ip: hostIP }],
+    phase: allReady ? 'Running' : 'Pending',
+    podIP,
+    podIPs: [{ ip: podIP }],
+    qosClass: pod.status?.qosClass ?? 'BestEffort',
+    startTime: ts,
+  };
+  store.touch(pod);
+}
+
+export const kubeletController: Controller = ({ store, now, kubeletUp, imagePullable }) => {
+  let changed = false;
+  for (const pod of store.list('Pod')) {
+    const nodeName = pod.spec.nodeName;
+    if (!nodeName || pod.metadata.deletionTimestamp) continue;
+    const node = store.get('Node', undefined, nodeName);
+    if (!node || !kubeletUp(nodeName)) continue;
+    if (pod.status?.phase === 'Pending' && !pod.status.startTime) {
+      startPod(store, pod, node, now(), imagePullable);
+      changed = true;
+    } else if (pod.status?.phase === 'Pending') {
+      // After the first failed pull the kubelet backs off.
+      for (const s of pod.status.containerStatuses ?? [])
+        if (s.state?.waiting?.reason === 'ErrImagePull' && now() - Date.parse(pod.status.startTime) >= 10_000) {
+          s.state.waiting = { message: `Back-off pulling image "${s.image}"`, reason: 'ImagePullBackOff' };
+          store.event(pod, 'Normal', 'BackOff', `Back-off pulling image "${s.image}"`, 'kubelet', nodeName);
+          store.event(pod, 'Warning', 'Failed', 'Error: ImagePullBackOff', 'kubelet', nodeName);
+          store.touch(pod);
+          changed = true;
+        }
+    }
+  }
+  return changed;
+};

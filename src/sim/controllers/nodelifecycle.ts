@@ -1,0 +1,50 @@
+/**
+ * Node lifecycle: a node whose kubelet stopped posting status turns NotReady (Unknown) after
+ * the 40 s grace period and gets the unreachable taints; it turns Ready again when the kubelet
+ * comes back. Taint-based eviction after 300 s is the seam for part 2.
+ */
+import { rfc3339, type Obj } from '../api/store.ts';
+import type { Controller } from './context.ts';
+
+const GRACE_MS = 40_000;
+
+export const nodeLifecycleController: Controller = ({ store, now, kubeletUp }) => {
+  let changed = false;
+  for (const node of store.list('Node')) {
+    const ready = (node.status?.conditions ?? []).find((c: Obj) => c.type === 'Ready');
+    if (!ready) continue;
+    const up = kubeletUp(node.metadata.name);
+    if (up && ready.status !== 'True') {
+      for (const c of node.status.conditions) {
+        c.status = c.type === 'Ready' ? 'True' : 'False';
+        c.lastTransitionTime = c.lastHeartbeatTime = rfc3339(now());
+        if (c.type === 'Ready') {
+          c.reason = 'KubeletReady';
+          c.message = 'kubelet is posting ready status';
+        }
+      }
+      node.spec.taints = (node.spec.taints ?? []).filter((t: Obj) => t.key !== 'node.kubernetes.io/unreachable');
+      if (!node.spec.taints.length) delete node.spec.taints;
+      store.touch(node);
+      changed = true;
+    } else if (!up && ready.status === 'True' && now() - Date.parse(ready.lastHeartbeatTime) >= GRACE_MS) {
+      for (const c of node.status.conditions) {
+        c.status = 'Unknown';
+        c.reason = 'NodeStatusUnknown';
+        c.message = 'Kubelet stopped posting node status.';
+        c.lastTransitionTime = rfc3339(now());
+      }
+      node.spec.taints = [
+        ...(node.spec.taints ?? []),
+        { effect: 'NoSchedule', key: 'node.kubernetes.io/unreachable', timeAdded: rfc3339(now()) },
+        { effect: 'NoExecute', key: 'node.kubernetes.io/unreachable', timeAdded: rfc3339(now()) },
+      ];
+      store.touch(node);
+      changed = true;
+    } else if (up && ready.status === 'True') {
+      // Heartbeats are not written on every tick: only the timestamp the grace period needs.
+      ready.lastHeartbeatTime = rfc3339(now());
+    }
+  }
+  return changed;
+};

@@ -1,0 +1,101 @@
+/**
+ * kube-scheduler, simply: filters nodes by readiness, cordon, taints/tolerations, nodeName,
+ * nodeSelector and CPU/memory requests, then picks the least loaded node (ties by name).
+ */
+import { parseQuantity } from '../api/quantity.ts';
+import { rfc3339, type Obj } from '../api/store.ts';
+import { podActive, type Controller } from './context.ts';
+
+/** Whether a toleration tolerates a taint (v1.Toleration.ToleratesTaint). */
+export function tolerates(tol: Obj, taint: Obj): boolean {
+  if (tol.effect && tol.effect !== taint.effect) return false;
+  if (tol.key && tol.key !== taint.key) return false;
+  if (!tol.key && tol.operator !== 'Exists') return false;
+  if (tol.operator === 'Exists') return true;
+  return (tol.value ?? '') === (taint.value ?? '');
+}
+
+/** Taints of a node the pod does not tolerate, for the given effects. */
+export function untoleratedTaints(pod: Obj, node: Obj, effects = ['NoSchedule', 'NoExecute']): Obj[] {
+  const tols: Obj[] = pod.spec?.tolerations ?? [];
+  return (node.spec?.taints ?? []).filter((t: Obj) => effects.includes(t.effect) && !tols.some((tol) => tolerates(tol, t)));
+}
+
+/** Whether the node's Ready condition is True. */
+export function nodeReady(node: Obj): boolean {
+  return (node.status?.conditions ?? []).some((c: Obj) => c.type === 'Ready' && c.status === 'True');
+}
+
+/** CPU (cores) and memory (bytes) requested by a pod. */
+export function podRequests(pod: Obj): { cpu: number; memory: number } {
+  let cpu = 0;
+  let memory = 0;
+  for (const c of pod.spec?.containers ?? []) {
+    const r = c.resources?.requests ?? c.resources?.limits ?? {};
+    if (r.cpu !== undefined) cpu += parseQuantity(r.cpu) || 0;
+    if (r.memory !== undefined) memory += parseQuantity(r.memory) || 0;
+  }
+  return { cpu, memory };
+}
+
+function fitError(pod: Obj, node: Obj, pods: Obj[]): string | undefined {
+  if (node.spec?.unschedulable && !(pod.spec?.tolerations ?? []).some((t: Obj) => tolerates(t, { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' })))
+    return 'node(s) were unschedulable';
+  const bad = untoleratedTaints(pod, node);
+  if (bad.length) return `node(s) had untolerated taint {${bad[0].key}: ${bad[0].value ?? ''}}`;
+  const sel = pod.spec?.nodeSelector ?? {};
+  if (Object.entries(sel).some(([k, v]) => node.metadata.labels?.[k] !== v)) return "node(s) didn't match Pod's node affinity/selector";
+  const affinityNode = pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms?.[0]?.matchFields?.[0];
+  if (affinityNode && affinityNode.key === 'metadata.name' && !(affinityNode.values ?? []).includes(node.metadata.name))
+    return "node(s) didn't match Pod's node affinity/selector";
+  const req = podRequests(pod);
+  const used = pods.filter((p) => p.spec.nodeName === node.metadata.name && podActive(p)).map(podRequests);
+  const alloc = node.status?.allocatable ?? {};
+  if (req.cpu && used.reduce((n, u) => n + u.cpu, 0) + req.cpu > parseQuantity(alloc.cpu ?? '0')) return 'Insufficient cpu';
+  if (req.memory && used.reduce((n, u) => n + u.memory, 0) + req.memory > parseQuantity(alloc.memory ?? '0')) return 'Insufficient memory';
+  if (!nodeReady(node)) return "node(s) had untolerated taint {node.kubernetes.io/not-ready: }";
+  return undefined;
+}
+
+export const scheduler: Controller = ({ store, now }) => {
+  let changed = false;
+  const nodes = store.list('Node');
+  const pods = store.list('Pod');
+  for (const pod of pods) {
+    if (pod.spec.nodeName || !podActive(pod) || (pod.spec.schedulerName ?? 'default-scheduler') !== 'default-scheduler') continue;
+    const reasons = new Map<string, number>();
+    let best: Obj | undefined;
+    let bestLoad = Infinity;
+    for (const node of nodes) {
+      const err = fitError(pod, node, pods);
+      if (err) {
+        reasons.set(err, (reasons.get(err) ?? 0) + 1);
+        continue;
+      }
+      const load = pods.filter((p) => p.spec.nodeName === node.metadata.name && podActive(p)).length;
+      if (load < bestLoad) {
+        best = node;
+        bestLoad = load;
+      }
+    }
+    const ts = rfc3339(now());
+    if (best) {
+      pod.spec.nodeName = best.metadata.name;
+      pod.status = { ...(pod.status ?? {}), conditions: [{ lastProbeTime: null, lastTransitionTime: ts, status: 'True', type: 'PodScheduled' }] };
+      store.touch(pod);
+      store.event(pod, 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${best.metadata.name}`, 'default-scheduler');
+      changed = true;
+    } else if (!(pod.status?.conditions ?? []).some((c: Obj) => c.type === 'PodScheduled' && c.status === 'False')) {
+      const parts = [...reasons.entries()].map(([r, n]) => `${n} ${r}`).sort();
+      const msg = `0/${nodes.length} nodes are available: ${parts.join(', ')}. preemption: 0/${nodes.length} nodes are available: ${nodes.length} Preemption is not helpful for scheduling.`;
+      pod.status = {
+        ...(pod.status ?? {}),
+        conditions: [{ lastProbeTime: null, lastTransitionTime: ts, message: msg, reason: 'Unschedulable', status: 'False', type: 'PodScheduled' }],
+      };
+      store.touch(pod);
+      store.event(pod, 'Warning', 'FailedScheduling', msg, 'default-scheduler');
+      changed = true;
+    }
+  }
+  return changed;
+};
