@@ -14,6 +14,8 @@ export default defineConfig({
   site: 'https://kube-notes.example.org',
   srcDir: '.',
   trailingSlash: 'always',
+  // Inlined CSS saves the render-blocking stylesheet round trip on a slow phone (Lighthouse FCP).
+  build: { inlineStylesheets: 'always' },
   markdown: {
     processor: unified({ remarkPlugins: [remarkHeadingIds], rehypePlugins: [rehypeSections] }),
   },

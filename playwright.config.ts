@@ -29,7 +29,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx astro preview --port ${PORT} --host 127.0.0.1`,
+    command: `npx astro preview --ignore-lock --port ${PORT} --host 127.0.0.1`,
     url: `http://localhost:${PORT}/ja/`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -23,7 +23,7 @@ function run(cmd, args, opts = {}) {
   });
 }
 
-const server = spawn('npx', ['astro', 'preview', '--port', String(port), '--host', '127.0.0.1'], {
+const server = spawn('npx', ['astro', 'preview', '--ignore-lock', '--port', String(port), '--host', '127.0.0.1'], {
   stdio: 'ignore',
   env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
   detached: true,
@@ -45,6 +45,8 @@ try {
     const json = JSON.parse(readFileSync(report, 'utf8'));
     const scores = Object.values(json.categories).map((c) => `${c.title} ${Math.round(c.score * 100)}`);
     console.log(`${path} (mobile): ${scores.join(', ')}`);
+    const metric = (id) => json.audits[id]?.displayValue ?? '?';
+    console.log(`  FCP ${metric('first-contentful-paint')}, LCP ${metric('largest-contentful-paint')}, TBT ${metric('total-blocking-time')}, CLS ${metric('cumulative-layout-shift')}`);
     for (const c of Object.values(json.categories)) {
       if (c.score < 1) {
         for (const ref of c.auditRefs) {
@@ -55,5 +57,5 @@ try {
     }
   }
 } finally {
-  process.kill(-server.pid);
+  try { process.kill(-server.pid); } catch { /* already gone */ }
 }
