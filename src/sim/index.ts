@@ -4,6 +4,7 @@
 import { resolveScenario, scenarioNames } from './scenario/loader.ts';
 import type { Bilingual, Scenario } from './scenario/schema.ts';
 import { complete } from './shell/complete.ts';
+import { needsMoreInput, splitCommands } from './shell/parser.ts';
 import { Shell } from './shell/interpreter.ts';
 import type { RunResult, World } from './types.ts';
 import { buildWorld } from './world.ts';
@@ -12,6 +13,11 @@ export { jsonpath } from './printers/jsonpath.ts';
 export { ScenarioError } from './scenario/schema.ts';
 export type { RunResult } from './types.ts';
 export { scenarioNames };
+
+/** Splits a script into the complete commands a terminal would run one by one (for echoing them). */
+export const splitScript = splitCommands;
+/** Whether an interactive terminal should prompt `> ` for more before running the input. */
+export const isIncomplete = needsMoreInput;
 
 /**
  * Enough to rebuild a simulator: its scenario and every input `run` received, in order. The

@@ -206,3 +206,16 @@ export function splitCommands(src: string): string[] {
   if (rest.trim() !== '') pieces.push(rest.replace(/\n$/, ''));
   return pieces;
 }
+
+/**
+ * Whether a terminal should ask for more lines before running `src`: an open quote, a
+ * here-document without its delimiter, or a line ending in `|`, `&&`, `||` or `\\`.
+ */
+export function needsMoreInput(src: string): boolean {
+  if (/\\$/.test(src)) return true;
+  const t = tokenize(src);
+  if (t.error?.includes('unexpected EOF')) return true;
+  if (t.warnings.some((w) => w.includes('here-document'))) return true;
+  const last = t.tokens.filter((k) => k.kind !== 'newline').pop();
+  return last?.kind === 'op' && ['|', '&&', '||'].includes(last.op);
+}
