@@ -342,8 +342,9 @@ export class Evaluator {
         if (params[2].value <= 0) return { vals: input, err: 'step must be > 0' };
         step = params[2].value;
       }
+      const before = result.length;
       for (let i = from; i < to; i += step) result.push(boxed(arr[i]));
-      this.count(result.length);
+      this.count(result.length - before);
     }
     return { vals: result };
   }
@@ -396,7 +397,10 @@ export class Evaluator {
         const elem = boxed(x);
         const lefts = this.evalList([elem], node.left);
         if (node.op === 'exists') {
-          if (lefts.vals.length > 0) results.push(elem);
+          if (lefts.vals.length > 0) {
+            results.push(elem);
+            this.count(1);
+          }
           continue;
         }
         if (lefts.err !== undefined) return { vals: input, err: lefts.err };
@@ -410,9 +414,11 @@ export class Evaluator {
         if (!outcome) return { vals: results, err: `unrecognized filter operator ${node.op}` };
         const [pass, err] = outcome;
         if (err !== undefined) return { vals: results, err };
-        if (pass) results.push(elem);
+        if (pass) {
+          results.push(elem);
+          this.count(1);
+        }
       }
-      this.count(results.length);
     }
     return { vals: results };
   }

@@ -111,32 +111,76 @@ export function goRuneU(cp: number): string {
   return isPrint(cp) ? `${u} '${String.fromCodePoint(cp)}'` : u;
 }
 
+/** How one of Go's printers spells containers; scalars are left to `scalar`. */
+interface Style {
+  scalar(v: unknown): string;
+  map: [open: string, sep: string, close: string];
+  key(k: string): string;
+  slice: [open: string, sep: string, close: string];
+}
+
+/** Renders nested maps and slices without recursion, so deep objects cannot overflow the stack. */
+function render(root: unknown, style: Style): string {
+  let out = '';
+  const stack: { entries: [string, unknown][]; i: number; sep: string; close: string }[] = [];
+  let pending: [string, unknown] | undefined = ['', root];
+  for (;;) {
+    if (pending) {
+      const [prefix, v] = pending;
+      pending = undefined;
+      out += prefix;
+      if (v !== null && typeof v === 'object') {
+        const isSlice = Array.isArray(v);
+        const [open, sep, close] = isSlice ? style.slice : style.map;
+        out += open;
+        const entries: [string, unknown][] = isSlice
+          ? (v as unknown[]).map((x) => ['', x])
+          : sortedKeys(v as Record<string, unknown>).map((k) => [style.key(k), (v as Record<string, unknown>)[k]]);
+        stack.push({ entries, i: 0, sep, close });
+      } else {
+        out += style.scalar(v);
+      }
+    }
+    const top = stack[stack.length - 1];
+    if (!top) return out;
+    if (top.i < top.entries.length) {
+      const [k, v] = top.entries[top.i];
+      pending = [(top.i > 0 ? top.sep : '') + k, v];
+      top.i++;
+    } else {
+      out += top.close;
+      stack.pop();
+    }
+  }
+}
+
+function goNumber(n: number): string {
+  return isInt64(n) ? formatInt(n) : formatFloatG(n);
+}
+
+const vStyle: Style = {
+  scalar: (v) => (v === null || v === undefined ? '<nil>' : typeof v === 'number' ? goNumber(v) : String(v)),
+  map: ['map[', ' ', ']'],
+  key: (k) => `${k}:`,
+  slice: ['[', ' ', ']'],
+};
+
+const sharpVStyle: Style = {
+  scalar: (v) =>
+    v === null || v === undefined ? 'interface {}(nil)' : typeof v === 'string' ? goQuote(v) : typeof v === 'number' ? goNumber(v) : String(v),
+  map: ['map[string]interface {}{', ', ', '}'],
+  key: (k) => `${goQuote(k)}:`,
+  slice: ['[]interface {}{', ', ', '}'],
+};
+
 /** fmt.Sprint / %v of a decoded JSON value: map[a:1 b:[x y]], <nil> for null. */
 export function goV(v: unknown): string {
-  if (v === null || v === undefined) return '<nil>';
-  if (typeof v === 'string') return v;
-  if (typeof v === 'boolean') return v ? 'true' : 'false';
-  if (typeof v === 'number') return isInt64(v) ? formatInt(v) : formatFloatG(v);
-  if (Array.isArray(v)) return '[' + v.map((x) => goV(x)).join(' ') + ']';
-  if (typeof v === 'object') {
-    const m = v as Record<string, unknown>;
-    return 'map[' + sortedKeys(m).map((k) => `${k}:${goV(m[k])}`).join(' ') + ']';
-  }
-  return String(v);
+  return render(v, vStyle);
 }
 
 /** %#v of a decoded JSON value held in an interface{}: map[string]interface {}{"a":1}, interface {}(nil). */
 export function goSharpV(v: unknown): string {
-  if (v === null || v === undefined) return 'interface {}(nil)';
-  if (typeof v === 'string') return goQuote(v);
-  if (typeof v === 'boolean') return v ? 'true' : 'false';
-  if (typeof v === 'number') return isInt64(v) ? formatInt(v) : formatFloatG(v);
-  if (Array.isArray(v)) return '[]interface {}{' + v.map((x) => goSharpV(x)).join(', ') + '}';
-  if (typeof v === 'object') {
-    const m = v as Record<string, unknown>;
-    return 'map[string]interface {}{' + sortedKeys(m).map((k) => `${goQuote(k)}:${goSharpV(m[k])}`).join(', ') + '}';
-  }
-  return String(v);
+  return render(v, sharpVStyle);
 }
 
 function jsonString(s: string): string {
@@ -171,16 +215,18 @@ function jsonFloat(f: number): string {
   return String(f);
 }
 
+const jsonStyle: Style = {
+  scalar: (v) =>
+    v === null || v === undefined ? 'null'
+      : typeof v === 'string' ? jsonString(v)
+        : typeof v === 'number' ? (isInt64(v) ? formatInt(v) : jsonFloat(v))
+          : typeof v === 'boolean' ? String(v) : 'null',
+  map: ['{', ',', '}'],
+  key: (k) => `${jsonString(k)}:`,
+  slice: ['[', ',', ']'],
+};
+
 /** json.Marshal of a decoded JSON value: compact, keys sorted, HTML characters escaped. */
 export function goJson(v: unknown): string {
-  if (v === null || v === undefined) return 'null';
-  if (typeof v === 'string') return jsonString(v);
-  if (typeof v === 'boolean') return v ? 'true' : 'false';
-  if (typeof v === 'number') return isInt64(v) ? formatInt(v) : jsonFloat(v);
-  if (Array.isArray(v)) return '[' + v.map((x) => goJson(x)).join(',') + ']';
-  if (typeof v === 'object') {
-    const m = v as Record<string, unknown>;
-    return '{' + sortedKeys(m).map((k) => `${jsonString(k)}:${goJson(m[k])}`).join(',') + '}';
-  }
-  return 'null';
+  return render(v, jsonStyle);
 }
