@@ -24,7 +24,7 @@ export interface Val {
 export const INVALID: Val = { kind: 'invalid', v: undefined, boxed: false };
 
 /** Limits that keep one evaluation bounded; kubectl has none, the simulator must never hang. */
-export const LIMITS = { values: 1_000_000, rangeDepth: 200 };
+export const LIMITS = { values: 250_000, rangeDepth: 200 };
 
 function jsonKind(x: unknown): GoKind {
   if (x === null || x === undefined) return 'nil';
@@ -200,7 +200,11 @@ function children(val: Val): Val[] {
 }
 
 function hasChildren(val: Val): boolean {
-  if (val.kind === 'map') return sortedKeys(val.v as Record<string, unknown>).length > 0;
+  if (val.kind === 'map') {
+    const m = val.v as Record<string, unknown>;
+    for (const k in m) if (Object.prototype.hasOwnProperty.call(m, k) && m[k] !== undefined) return true;
+    return false;
+  }
   if (val.kind === 'slice' || val.kind === 'string') return (val.v as unknown[] | string).length > 0;
   return false;
 }
