@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import { createSimulator } from '../../../../src/sim/index.ts';
 import { resolveScenario, scenarioNames } from '../../../../src/sim/scenario/loader.ts';
 import { ScenarioError, validateScenario } from '../../../../src/sim/scenario/schema.ts';
-// @ts-expect-error: a plain .mjs script without types
 import { CATALOG_PATH, renderCatalog } from '../../../../scripts/build-scenarios.mjs';
 
 describe('catalog', () => {
