@@ -1,0 +1,84 @@
+/**
+ * Messages between the terminal element (page) and its simulator worker. Each terminal has its
+ * own worker, so no message names a terminal.
+ */
+
+/** What one command leaves on the screen (the simulator's RunResult, plus the prompt it ran at). */
+export interface TranscriptEntry {
+  prompt: string;
+  input: string;
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+/** Start (or restart) the simulator of a scenario, replaying commands that ran before. */
+export interface InitMessage {
+  type: 'init';
+  scenario: string;
+  replay: string[];
+}
+
+/** Run one command line. `hang` is the end-to-end tests' way to make the worker loop forever. */
+export interface RunMessage {
+  type: 'run';
+  id: number;
+  input: string;
+  hang?: boolean;
+}
+
+/** Ask for the completions of the word at `cursor`. */
+export interface CompleteMessage {
+  type: 'complete';
+  id: number;
+  line: string;
+  cursor: number;
+}
+
+/** Ctrl+C on a continuation line: forget the unfinished command's lines. */
+export interface CancelMessage {
+  type: 'cancel';
+}
+
+/** Page → worker. */
+export type ToWorker = InitMessage | RunMessage | CompleteMessage | CancelMessage;
+
+/** The simulator is ready; `transcript` holds the output of the replayed commands, in order. */
+export interface ReadyMessage {
+  type: 'ready';
+  prompt: string;
+  transcript: TranscriptEntry[];
+}
+
+/** A command finished; `entry.input` is the whole command, all its lines joined by newlines. */
+export interface ResultMessage {
+  type: 'result';
+  id: number;
+  entry: TranscriptEntry;
+  /** The prompt for the next line (it changes after `ssh node01`). */
+  prompt: string;
+}
+
+/** The line did not finish a command (open quote, heredoc…): nothing ran, send the next line. */
+export interface MoreMessage {
+  type: 'more';
+  id: number;
+  /** The continuation prompt (`> `). */
+  prompt: string;
+}
+
+/** Completion candidates for a `complete` request. */
+export interface CompletionsMessage {
+  type: 'completions';
+  id: number;
+  candidates: string[];
+}
+
+/** The simulator could not be created (missing scenario, failed import). */
+export interface FailMessage {
+  type: 'fail';
+  message: string;
+}
+
+/** Worker → page. */
+export type FromWorker = ReadyMessage | ResultMessage | MoreMessage | CompletionsMessage | FailMessage;

@@ -1,0 +1,113 @@
+/**
+ * The worker's side of a terminal: one simulator of one scenario, answering the page's messages.
+ * Kept apart from worker.ts (which only wires `postMessage`) so that it runs in Vitest.
+ */
+import type { FromWorker, ToWorker, TranscriptEntry } from './protocol.ts';
+
+/** The part of the simulator's public API (src/sim/index.ts) the terminal uses. */
+export interface TerminalSimulator {
+  run(input: string): { stdout: string; stderr: string; exitCode: number };
+  prompt(): string;
+  complete?(line: string, cursor: number): string[];
+}
+
+/** Creates a fresh simulator at the start of a scenario. */
+export type SimulatorFactory = (scenario: string) => TerminalSimulator;
+
+/** Whether input so far is an unfinished command (open quote, heredoc, trailing `|` or `\\`). */
+export type IncompleteTest = (input: string) => boolean;
+
+/** The prompt bash shows ($PS2) while a command continues on the next line. */
+export const CONTINUATION_PROMPT = '> ';
+
+/** The prompt shown before the simulator answers (and if it has no prompt of its own). */
+export const DEFAULT_PROMPT = 'controlplane $ ';
+
+/**
+ * Restores state by replaying: a fresh simulator of the same scenario re-runs the commands that
+ * ran before, which the deterministic simulator turns into the same state and the same output.
+ */
+export class SimSession {
+  #factory: SimulatorFactory;
+  #incomplete: IncompleteTest;
+  #sim: TerminalSimulator | undefined;
+  /** Lines of a command still being typed (after `cat <<EOF`, an open quote…). */
+  #pending: string[] = [];
+
+  constructor(factory: SimulatorFactory, incomplete: IncompleteTest = () => false) {
+    this.#factory = factory;
+    this.#incomplete = incomplete;
+  }
+
+  /** Answers one message from the page (`cancel` needs no answer). */
+  handle(message: ToWorker): FromWorker | undefined {
+    switch (message.type) {
+      case 'cancel':
+        this.#pending = [];
+        return undefined;
+      case 'init':
+        return this.#init(message.scenario, message.replay);
+      case 'run': {
+        const input = [...this.#pending, message.input].join('\n');
+        if (this.#sim && this.#safeIncomplete(input)) {
+          this.#pending.push(message.input);
+          return { type: 'more', id: message.id, prompt: CONTINUATION_PROMPT };
+        }
+        this.#pending = [];
+        const entry = this.#run(input);
+        return { type: 'result', id: message.id, entry, prompt: this.#prompt() };
+      }
+      case 'complete':
+        return { type: 'completions', id: message.id, candidates: this.#complete(message.line, message.cursor) };
+    }
+  }
+
+  #safeIncomplete(input: string): boolean {
+    try {
+      return this.#incomplete(input);
+    } catch {
+      return false;
+    }
+  }
+
+  #init(scenario: string, replay: string[]): FromWorker {
+    this.#pending = [];
+    try {
+      this.#sim = this.#factory(scenario);
+    } catch (error) {
+      this.#sim = undefined;
+      return { type: 'fail', message: error instanceof Error ? error.message : String(error) };
+    }
+    const transcript = replay.map((input) => this.#run(input));
+    return { type: 'ready', prompt: this.#prompt(), transcript };
+  }
+
+  #run(input: string): TranscriptEntry {
+    const prompt = this.#prompt();
+    if (!this.#sim) return { prompt, input, stdout: '', stderr: 'kubesim: not started\n', exitCode: 1 };
+    try {
+      const { stdout, stderr, exitCode } = this.#sim.run(input);
+      return { prompt, input, stdout, stderr, exitCode };
+    } catch (error) {
+      // The simulator promises never to throw; if it does, the reader still gets a line, not a dead terminal.
+      const message = error instanceof Error ? error.message : String(error);
+      return { prompt, input, stdout: '', stderr: `kubesim: internal error: ${message}\n`, exitCode: 1 };
+    }
+  }
+
+  #prompt(): string {
+    try {
+      return this.#sim?.prompt() || DEFAULT_PROMPT;
+    } catch {
+      return DEFAULT_PROMPT;
+    }
+  }
+
+  #complete(line: string, cursor: number): string[] {
+    try {
+      return this.#sim?.complete?.(line, cursor) ?? [];
+    } catch {
+      return [];
+    }
+  }
+}

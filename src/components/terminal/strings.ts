@@ -1,0 +1,81 @@
+/**
+ * The terminal's UI labels in both languages. Server-rendered labels come from here, and so do the
+ * few messages the element writes at run time (it picks the language from `<html lang>`).
+ */
+
+/** The languages the site is written in. */
+export type TerminalLang = 'ja' | 'en';
+
+/** Every label and message the terminal shows or announces. */
+export interface TerminalStrings {
+  terminal: string;
+  input: string;
+  output: string;
+  task: string;
+  reset: string;
+  copy: string;
+  copied: string;
+  copyFailed: string;
+  showSolution: string;
+  solution: string;
+  run: string;
+  runInTerminal: string;
+  starting: string;
+  unavailable: string;
+  timedOut: (seconds: string) => string;
+  restored: (count: number) => string;
+  noscript: string;
+  keyboardHint: string;
+}
+
+const ja: TerminalStrings = {
+  terminal: 'ターミナル',
+  input: 'コマンド入力',
+  output: 'ターミナルの出力',
+  task: '課題',
+  reset: 'リセット',
+  copy: '出力をコピー',
+  copied: 'コピーしました。',
+  copyFailed: 'コピーできませんでした。出力を選択してコピーしてください。',
+  showSolution: '解答を表示',
+  solution: '解答',
+  run: '実行',
+  runInTerminal: 'ターミナルで実行',
+  starting: 'シミュレーターを起動しています…',
+  unavailable: 'シミュレーターを起動できませんでした。',
+  timedOut: (s) => `コマンドが${s}秒を超えたため停止し、実行前の状態でターミナルを再起動しました。`,
+  restored: (n) => `このセッションのコマンド${n}件を復元しました。`,
+  noscript: 'ターミナルを使うにはJavaScriptを有効にしてください。課題と解答のコマンドは下にあります。',
+  keyboardHint: 'Enterで実行、↑↓で履歴、Tabで補完（空の行ではTabで次へ移動）、Ctrl+Cで行を破棄、Ctrl+Lで画面を消去。',
+};
+
+const en: TerminalStrings = {
+  terminal: 'Terminal',
+  input: 'Command input',
+  output: 'Terminal output',
+  task: 'Task',
+  reset: 'Reset',
+  copy: 'Copy output',
+  copied: 'Copied.',
+  copyFailed: 'Could not copy; select the output and copy it instead.',
+  showSolution: 'Show solution',
+  solution: 'Solution',
+  run: 'Run',
+  runInTerminal: 'Run in the terminal',
+  starting: 'Starting the simulator…',
+  unavailable: 'The simulator could not start.',
+  timedOut: (s) => `The command ran longer than ${s} s and was stopped; the terminal was restarted in the state before it.`,
+  restored: (n) => `Restored ${n} command${n === 1 ? '' : 's'} from this session.`,
+  noscript: 'The terminal needs JavaScript. The task and the solution commands are below.',
+  keyboardHint: 'Enter runs, ↑↓ recall history, Tab completes (on an empty line Tab moves on), Ctrl+C drops the line, Ctrl+L clears the screen.',
+};
+
+/** The language of a `lang` attribute value (`ja`, `ja-JP`, `en-US`…); English for anything else. */
+export function terminalLang(lang: string | null | undefined): TerminalLang {
+  return (lang ?? '').toLowerCase().startsWith('ja') ? 'ja' : 'en';
+}
+
+/** The labels for one language. */
+export function terminalStrings(lang: string | null | undefined): TerminalStrings {
+  return terminalLang(lang) === 'ja' ? ja : en;
+}
