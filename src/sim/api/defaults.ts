@@ -78,7 +78,8 @@ function admitPod(pod: Obj, store: Store): void {
       }
     }
   }
-  pod.status ??= { phase: 'Pending', qosClass: qosClass(spec) };
+  // The server ignores status on create.
+  if (!pod.status?.phase) pod.status = { phase: 'Pending', qosClass: qosClass(spec) };
 }
 
 /** The pod's QoS class from its containers' requests and limits. */

@@ -42,8 +42,8 @@ export const nodeLifecycleController: Controller = ({ store, now, kubeletUp }) =
       store.touch(node);
       changed = true;
     } else if (up && ready.status === 'True') {
-      // Heartbeats are not written on every tick: only the timestamp the grace period needs.
-      ready.lastHeartbeatTime = rfc3339(now());
+      // The kubelet's heartbeat: every condition's lastHeartbeatTime moves (no resourceVersion bump, no event).
+      for (const c of node.status.conditions) if (c.type !== 'NetworkUnavailable') c.lastHeartbeatTime = rfc3339(now());
     }
   }
   return changed;

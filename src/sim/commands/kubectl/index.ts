@@ -1,4 +1,150 @@
-import type { CommandFn } from '../../types.ts';
+/**
+ * kubectl: global flags, kubeconfig, the API-server reachability check, then one verb.
+ * Verbs live one per file; this module only dispatches.
+ */
+import type { Cluster } from '../../cluster.ts';
+import type { CommandContext, CommandFn, RunResult } from '../../types.ts';
+import { applyOrCreate, APPLY_FLAGS } from './apply.ts';
+import { config, CONFIG_FLAGS } from './config.ts';
+import { loadKubeconfig, makeKctx, result, type Kctx } from './context.ts';
+import { create, CREATE_FLAGS } from './create.ts';
+import { del, DELETE_FLAGS } from './delete.ts';
+import { describeCmd, DESCRIBE_FLAGS } from './describe.ts';
+import { connectionRefused, seeHelp } from './errors.ts';
+import { exec, EXEC_FLAGS } from './exec.ts';
+import { explain, EXPLAIN_FLAGS } from './explain.ts';
+import { expose, EXPOSE_FLAGS } from './expose.ts';
+import { GLOBAL_FLAGS, parseFlags, type FlagSpec } from './flags.ts';
+import { get, GET_FLAGS } from './get.ts';
+import { HELP, rootHelp, verbHelp } from './help.ts';
+import { apiResources, API_RESOURCES_FLAGS, clusterInfo, version, VERSION_FLAGS } from './info.ts';
+import { labelOrAnnotate, LABEL_FLAGS } from './label.ts';
+import { logs, LOGS_FLAGS } from './logs.ts';
+import { cordon, drain, NODE_FLAGS, taint } from './nodes.ts';
+import { rollout, ROLLOUT_FLAGS } from './rollout.ts';
+import { run, RUN_FLAGS } from './run.ts';
+import { scale, SCALE_FLAGS, setImage, SET_FLAGS } from './scale.ts';
 
-/** Placeholder until the kubectl implementation lands; replaced by the kubectl module. */
-export const kubectl: CommandFn = () => ({ stdout: '', stderr: 'kubectl: not implemented yet\n', exitCode: 1 });
+export { registerPodCommand } from './exec.ts';
+export { appendPodLog } from './logs.ts';
+
+interface Verb {
+  flags: FlagSpec[];
+  run(k: Kctx): void;
+  /** Whether the verb talks to the API server (false: version and config handle it themselves). */
+  server: boolean;
+}
+
+const VERBS: Record<string, Verb> = {
+  get: { flags: GET_FLAGS, run: get, server: true },
+  describe: { flags: DESCRIBE_FLAGS, run: describeCmd, server: true },
+  apply: { flags: APPLY_FLAGS, run: (k) => applyOrCreate(k, 'apply'), server: true },
+  create: { flags: CREATE_FLAGS, run: create, server: true },
+  run: { flags: RUN_FLAGS, run, server: true },
+  expose: { flags: EXPOSE_FLAGS, run: expose, server: true },
+  delete: { flags: DELETE_FLAGS, run: del, server: true },
+  scale: { flags: SCALE_FLAGS, run: scale, server: true },
+  set: { flags: SET_FLAGS, run: setImage, server: true },
+  label: { flags: LABEL_FLAGS, run: (k) => labelOrAnnotate(k, 'labels'), server: true },
+  annotate: { flags: LABEL_FLAGS, run: (k) => labelOrAnnotate(k, 'annotations'), server: true },
+  logs: { flags: LOGS_FLAGS, run: logs, server: true },
+  exec: { flags: EXEC_FLAGS, run: exec, server: true },
+  'cluster-info': { flags: [], run: clusterInfo, server: true },
+  'api-resources': { flags: API_RESOURCES_FLAGS, run: apiResources, server: true },
+  explain: { flags: EXPLAIN_FLAGS, run: explain, server: true },
+  cordon: { flags: NODE_FLAGS, run: (k) => cordon(k, true), server: true },
+  uncordon: { flags: NODE_FLAGS, run: (k) => cordon(k, false), server: true },
+  drain: { flags: NODE_FLAGS, run: drain, server: true },
+  taint: { flags: NODE_FLAGS, run: taint, server: true },
+  rollout: { flags: ROLLOUT_FLAGS, run: rollout, server: true },
+  top: {
+    flags: [{ name: 'all-namespaces', short: 'A', type: 'bool' }, { name: 'containers', type: 'bool' }],
+    run: (k) => {
+      k.err += 'error: Metrics API not available\n';
+      k.code = 1;
+    },
+    server: true,
+  },
+  config: { flags: CONFIG_FLAGS, run: config, server: false },
+  version: { flags: VERSION_FLAGS, run: () => {}, server: false },
+};
+
+function levenshtein(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+  return d[a.length][b.length];
+}
+
+/** cobra's SuggestionsFor: distance ≤ 2 or a prefix match, in command order. */
+function suggestions(word: string): string[] {
+  const all = [...Object.keys(HELP), 'annotate', 'api-versions', 'attach', 'auth', 'autoscale', 'certificate', 'completion', 'cp', 'debug', 'diff', 'edit', 'events', 'kustomize', 'patch', 'plugin', 'port-forward', 'proxy', 'replace', 'wait', 'options', 'help'];
+  return [...new Set(all)].sort().filter((c) => levenshtein(word.toLowerCase(), c) <= 2 || c.startsWith(word.toLowerCase()));
+}
+
+/** Splits argv into the verb and the rest, skipping global flags placed before the verb. */
+function findVerb(args: string[]): { verb?: string; rest: string[] } | string {
+  const rest: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a.startsWith('-') && a !== '-') {
+      rest.push(a);
+      const name = a.startsWith('--') ? a.slice(2).split('=')[0] : a.slice(1, 2);
+      const spec = GLOBAL_FLAGS.find((f) => f.name === name || f.short === name);
+      if (!spec) return `unknown flag: ${a.startsWith('--') ? `--${name}` : `-${name}`}`;
+      if (spec.type !== 'bool' && !a.includes('=') && (a.startsWith('--') || a.length === 2)) rest.push(args[++i] ?? '');
+      continue;
+    }
+    return { verb: a, rest: [...rest, ...args.slice(i + 1)] };
+  }
+  return { rest };
+}
+
+/** The kubectl command of the sandbox. */
+export const kubectl: CommandFn = (ctx: CommandContext): RunResult => {
+  const found = findVerb(ctx.argv.slice(1));
+  if (typeof found === 'string') return { stdout: '', stderr: `error: ${found}\nSee 'kubectl --help' for usage.\n`, exitCode: 1 };
+  const { verb, rest } = found;
+  if (!verb) {
+    if (rest.includes('--help') || rest.includes('-h') || rest.length === 0) return { stdout: rootHelp(), stderr: '', exitCode: 0 };
+    return { stdout: rootHelp(), stderr: '', exitCode: 0 };
+  }
+  const v = VERBS[verb];
+  if (!v) {
+    const s = suggestions(verb);
+    const hint = s.length ? `\nDid you mean this?\n${s.map((x) => `\t${x}\n`).join('')}` : '';
+    return { stdout: '', stderr: `error: unknown command "${verb}" for "kubectl"\n${hint}`, exitCode: 1 };
+  }
+  const p = parseFlags(rest, v.flags);
+  if (typeof p === 'string') return { stdout: '', stderr: `error: ${p}\n${seeHelp(verb)}`, exitCode: 1 };
+  if (p.flags.get('help') === true) return { stdout: verbHelp(verb), stderr: '', exitCode: 0 };
+  const cluster = ctx.world.cluster as Cluster | undefined;
+  if (!cluster || !cluster.store) return { stdout: '', stderr: connectionRefused('localhost:8080'), exitCode: 1 };
+  const cp = cluster.nodes.find((n) => n.role === 'control-plane');
+  const kubeFlag = p.flags.get('kubeconfig');
+  const kc = loadKubeconfig(ctx, typeof kubeFlag === 'string' ? kubeFlag : undefined, ctx.host.name === cp?.name);
+  if (kc.error) return { stdout: '', stderr: kc.error, exitCode: 1 };
+  const serverFlag = p.flags.get('server');
+  const server = typeof serverFlag === 'string' && serverFlag ? serverFlag.replace(/^https?:\/\//, '') : (kc.server ?? `${cluster.apiServerIP}:6443`);
+  const k = makeKctx(ctx, cluster, p, kc.namespace, server);
+  const reachable = cluster.apiAvailable() && server === `${cluster.apiServerIP}:6443`;
+  if (verb === 'version') {
+    version(k, reachable);
+    return result(k);
+  }
+  if (v.server && !reachable) {
+    if (verb === 'cluster-info') k.err += "\nTo further debug and diagnose cluster problems, use 'kubectl cluster-info dump'.\n";
+    k.err += connectionRefused(server);
+    k.code = 1;
+    return result(k);
+  }
+  try {
+    v.run(k);
+  } catch (e) {
+    // A bug in the simulator must not crash the terminal; say so the way kubectl would fail.
+    k.err += `error: ${(e as Error).message}\n`;
+    k.code = 1;
+  }
+  return result(k);
+};

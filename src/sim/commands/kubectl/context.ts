@@ -1,0 +1,115 @@
+/**
+ * The state one kubectl invocation works with: the cluster, the resolved namespace and
+ * kubeconfig, output buffers. Verbs receive it after flag parsing.
+ */
+import yaml from 'js-yaml';
+import type { Cluster } from '../../cluster.ts';
+import type { ApiServer } from '../../api/server.ts';
+import type { Store } from '../../api/store.ts';
+import type { CommandContext, RunResult } from '../../types.ts';
+import type { ParsedArgs } from './flags.ts';
+
+/** One kubectl run. */
+export interface Kctx {
+  ctx: CommandContext;
+  cluster: Cluster;
+  store: Store;
+  api: ApiServer;
+  /** Virtual time now (ms). */
+  now: number;
+  /** -n, or the kubeconfig context's namespace, or "default". */
+  namespace: string;
+  /** Whether -n was given. */
+  explicitNs: boolean;
+  /** host:port of the API server as kubeconfig names it. */
+  server: string;
+  p: ParsedArgs;
+  out: string;
+  err: string;
+  code: number;
+}
+
+/** A new context. */
+export function makeKctx(ctx: CommandContext, cluster: Cluster, p: ParsedArgs, kubeNs: string | undefined, server: string): Kctx {
+  const ns = p.flags.get('namespace');
+  return {
+    ctx,
+    cluster,
+    store: cluster.store,
+    api: cluster.api,
+    now: ctx.world.clock.now(),
+    namespace: typeof ns === 'string' && ns ? ns : (kubeNs ?? 'default'),
+    explicitNs: typeof ns === 'string' && ns !== '',
+    server,
+    p,
+    out: '',
+    err: '',
+    code: 0,
+  };
+}
+
+/** Finishes a run. */
+export function result(k: Kctx): RunResult {
+  return { stdout: k.out, stderr: k.err, exitCode: k.code };
+}
+
+/** Prints `error: msg` and sets exit code 1. */
+export function fail(k: Kctx, msg: string): void {
+  k.err += msg.endsWith('\n') ? msg : `error: ${msg}\n`;
+  k.code = 1;
+}
+
+/** Resolves a path against the command's cwd. */
+export function resolvePath(ctx: CommandContext, p: string): string {
+  const abs = p.startsWith('/') ? p : `${ctx.cwd.replace(/\/$/, '')}/${p}`;
+  const parts: string[] = [];
+  for (const seg of abs.split('/')) {
+    if (!seg || seg === '.') continue;
+    if (seg === '..') parts.pop();
+    else parts.push(seg);
+  }
+  return '/' + parts.join('/');
+}
+
+/** What a kubeconfig says: the server and the current context's namespace. */
+export interface KubeconfigInfo {
+  server?: string;
+  namespace?: string;
+  error?: string;
+}
+
+/**
+ * Finds the kubeconfig as kubectl does (--kubeconfig, $KUBECONFIG, ~/.kube/config) and reads
+ * the current context's server and namespace.
+ */
+export function loadKubeconfig(ctx: CommandContext, flag: string | undefined, isControlPlane: boolean): KubeconfigInfo {
+  const home = ctx.env.HOME || '/root';
+  let text: string | undefined;
+  if (flag) {
+    const path = resolvePath(ctx, flag);
+    text = ctx.host.fs.readFile(path);
+    if (text === undefined) return { error: `error: stat ${flag}: no such file or directory\n` };
+  } else {
+    const candidates = (ctx.env.KUBECONFIG ? ctx.env.KUBECONFIG.split(':') : [`${home}/.kube/config`]).filter(Boolean);
+    for (const c of candidates) {
+      text = ctx.host.fs.readFile(resolvePath(ctx, c));
+      if (text !== undefined) break;
+    }
+    if (text === undefined) {
+      // Without any kubeconfig kubectl falls back to localhost:8080. The control plane of the
+      // sandbox is lenient so scenarios that do not write ~/.kube/config still work there.
+      if (isControlPlane) return {};
+      return { server: 'localhost:8080' };
+    }
+  }
+  try {
+    const cfg = yaml.load(text) as Record<string, any> | undefined;
+    const current = cfg?.['current-context'];
+    const context = (cfg?.contexts ?? []).find((c: any) => c?.name === current)?.context;
+    const cluster = (cfg?.clusters ?? []).find((c: any) => c?.name === context?.cluster)?.cluster ?? cfg?.clusters?.[0]?.cluster;
+    const server = typeof cluster?.server === 'string' ? cluster.server.replace(/^https?:\/\//, '') : undefined;
+    return { server, namespace: context?.namespace || undefined };
+  } catch {
+    return { error: `error: error loading config file "${flag ?? `${home}/.kube/config`}": yaml: line 1: did not find expected key\n` };
+  }
+}

@@ -1,0 +1,263 @@
+/** `kubectl create -f` and the generators: deployment, namespace, configmap, secret generic, service, serviceaccount, ingress. */
+import type { Obj } from '../../api/store.ts';
+import { fail, resolvePath, type Kctx } from './context.ts';
+import { applyOrCreate } from './apply.ts';
+import { clean, containerNameFromImage, dryRunMode, MUTATE_FLAGS, printOp } from './common.ts';
+import { formatApiError } from './errors.ts';
+import { arr, str, type FlagSpec } from './flags.ts';
+
+export const CREATE_FLAGS: FlagSpec[] = [
+  ...MUTATE_FLAGS,
+  { name: 'image', type: 'stringArray' },
+  { name: 'replicas', short: 'r', type: 'int' },
+  { name: 'port', type: 'int' },
+  { name: 'from-literal', type: 'stringArray' },
+  { name: 'from-file', type: 'stringArray' },
+  { name: 'from-env-file', type: 'stringArray' },
+  { name: 'type', type: 'string' },
+  { name: 'tcp', type: 'stringArray' },
+  { name: 'node-port', type: 'int' },
+  { name: 'clusterip', type: 'string' },
+  { name: 'external-name', type: 'string' },
+  { name: 'rule', type: 'stringArray' },
+  { name: 'class', type: 'string' },
+  { name: 'default-backend', type: 'string' },
+  { name: 'append-hash', type: 'bool' },
+  { name: 'cert', type: 'string' },
+  { name: 'key', type: 'string' },
+];
+
+function base64(s: string): string {
+  const bytes = new TextEncoder().encode(s);
+  let bin = '';
+  for (const b of bytes) bin += String.fromCharCode(b);
+  return btoa(bin);
+}
+
+function store(k: Kctx, obj: Obj): void {
+  const dry = dryRunMode(k);
+  if (dry !== 'none' && dry !== 'client' && dry !== 'server') return fail(k, dry);
+  if (dry === 'client') {
+    const shown = clean(obj);
+    // Generators set the namespace only when -n was given (EnforceNamespace).
+    if (!k.explicitNs) delete shown.metadata.namespace;
+    return printOp(k, shown, 'created', dry);
+  }
+  const res = k.api.create(obj, obj.metadata.namespace, dry === 'server');
+  if (res.error) {
+    k.err += formatApiError(res.error);
+    k.code = 1;
+    return;
+  }
+  printOp(k, res.obj, 'created', dry);
+}
+
+function oneName(k: Kctx, sub: string, args: string[]): string | undefined {
+  if (args.length !== 1) {
+    k.err += `error: exactly one NAME is required, got ${args.length}\nSee 'kubectl create ${sub} -h' for help and examples\n`;
+    k.code = 1;
+    return undefined;
+  }
+  return args[0];
+}
+
+function readData(k: Kctx, asBase64: boolean): Record<string, string> | undefined {
+  const data: Record<string, string> = {};
+  const put = (key: string, v: string) => {
+    data[key] = asBase64 ? base64(v) : v;
+  };
+  for (const lit of arr(k.p, 'from-literal')) {
+    const eq = lit.indexOf('=');
+    if (eq <= 0) {
+      fail(k, `invalid literal source ${lit}, expected key=value`);
+      return undefined;
+    }
+    put(lit.slice(0, eq), lit.slice(eq + 1));
+  }
+  for (const spec of arr(k.p, 'from-file')) {
+    const eq = spec.indexOf('=');
+    const key = eq > 0 ? spec.slice(0, eq) : undefined;
+    const path = eq > 0 ? spec.slice(eq + 1) : spec;
+    const abs = resolvePath(k.ctx, path);
+    const fs = k.ctx.host.fs;
+    if (fs.isDir(abs)) {
+      for (const n of fs.list(abs) ?? []) if (!fs.isDir(`${abs}/${n}`)) put(n, fs.readFile(`${abs}/${n}`) ?? '');
+      continue;
+    }
+    const text = fs.readFile(abs);
+    if (text === undefined) {
+      fail(k, `error reading ${path}: no such file or directory`);
+      return undefined;
+    }
+    put(key ?? path.split('/').pop()!, text);
+  }
+  for (const path of arr(k.p, 'from-env-file')) {
+    const text = k.ctx.host.fs.readFile(resolvePath(k.ctx, path));
+    if (text === undefined) {
+      fail(k, `open ${path}: no such file or directory`);
+      return undefined;
+    }
+    for (const line of text.split('\n')) {
+      const t = line.trim();
+      if (!t || t.startsWith('#')) continue;
+      const eq = t.indexOf('=');
+      put(eq < 0 ? t : t.slice(0, eq), eq < 0 ? '' : t.slice(eq + 1));
+    }
+  }
+  return data;
+}
+
+/** Service generator ports from --tcp=port:targetPort. */
+function servicePorts(k: Kctx): Obj[] | undefined {
+  const tcp = arr(k.p, 'tcp');
+  const ports: Obj[] = [];
+  for (const spec of tcp) {
+    const [p, t] = spec.split(':');
+    if (!/^\d+$/.test(p) || (t !== undefined && !/^\d+$/.test(t))) {
+      fail(k, `invalid port: ${spec}`);
+      return undefined;
+    }
+    ports.push({ name: `${p}-${t ?? p}`, port: Number(p), protocol: 'TCP', targetPort: Number(t ?? p) });
+  }
+  return ports;
+}
+
+export function create(k: Kctx): void {
+  const [sub, ...rest] = k.p.args;
+  if (!sub) return applyOrCreate(k, 'create');
+  const ns = k.namespace;
+  switch (sub) {
+    case 'namespace':
+    case 'ns': {
+      const name = oneName(k, 'namespace', rest);
+      if (name) store(k, { apiVersion: 'v1', kind: 'Namespace', metadata: { name }, spec: {}, status: {} });
+      return;
+    }
+    case 'deployment':
+    case 'deploy': {
+      const name = oneName(k, 'deployment', rest);
+      if (!name) return;
+      const images = arr(k.p, 'image');
+      if (!images.length) {
+        k.err += `error: required flag(s) "image" not set\n`;
+        k.code = 1;
+        return;
+      }
+      const port = str(k.p, 'port');
+      const containers = images.map((image) => {
+        const c: Obj = { image, name: containerNameFromImage(image), resources: {} };
+        if (port) c.ports = [{ containerPort: Number(port) }];
+        return c;
+      });
+      store(k, {
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        metadata: { labels: { app: name }, name, namespace: ns },
+        spec: {
+          replicas: Number(str(k.p, 'replicas', '1')),
+          selector: { matchLabels: { app: name } },
+          strategy: {},
+          template: { metadata: { labels: { app: name } }, spec: { containers } },
+        },
+        status: {},
+      });
+      return;
+    }
+    case 'configmap':
+    case 'cm': {
+      const name = oneName(k, 'configmap', rest);
+      if (!name) return;
+      const data = readData(k, false);
+      if (!data) return;
+      const obj: Obj = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: ns } };
+      if (Object.keys(data).length) obj.data = data;
+      store(k, obj);
+      return;
+    }
+    case 'secret': {
+      const [type, ...names] = rest;
+      if (type !== 'generic' && type !== 'tls' && type !== 'docker-registry') {
+        k.err += `error: unknown command "${type ?? ''}" for "kubectl create secret"\n`;
+        k.code = 1;
+        return;
+      }
+      const name = oneName(k, `secret ${type}`, names);
+      if (!name) return;
+      const data = readData(k, true);
+      if (!data) return;
+      const obj: Obj = { apiVersion: 'v1', kind: 'Secret', metadata: { name, namespace: ns } };
+      if (Object.keys(data).length) obj.data = data;
+      if (str(k.p, 'type')) obj.type = str(k.p, 'type');
+      if (type === 'tls') {
+        obj.type = 'kubernetes.io/tls';
+        const cert = k.ctx.host.fs.readFile(resolvePath(k.ctx, str(k.p, 'cert')));
+        const key = k.ctx.host.fs.readFile(resolvePath(k.ctx, str(k.p, 'key')));
+        if (cert === undefined || key === undefined) return fail(k, `open ${cert === undefined ? str(k.p, 'cert') : str(k.p, 'key')}: no such file or directory`);
+        obj.data = { 'tls.crt': base64(cert), 'tls.key': base64(key) };
+      }
+      store(k, obj);
+      return;
+    }
+    case 'service':
+    case 'svc': {
+      const [type, ...names] = rest;
+      const types: Record<string, string> = { clusterip: 'ClusterIP', nodeport: 'NodePort', loadbalancer: 'LoadBalancer', externalname: 'ExternalName' };
+      if (!type || !types[type]) {
+        k.err += `error: unknown command "${type ?? ''}" for "kubectl create service"\n`;
+        k.code = 1;
+        return;
+      }
+      const name = oneName(k, `service ${type}`, names);
+      if (!name) return;
+      const ports = servicePorts(k);
+      if (!ports) return;
+      const spec: Obj = { type: types[type] };
+      if (type === 'externalname') spec.externalName = str(k.p, 'external-name');
+      else {
+        spec.ports = ports;
+        spec.selector = { app: name };
+      }
+      if (str(k.p, 'clusterip')) spec.clusterIP = str(k.p, 'clusterip');
+      if (type === 'nodeport' && str(k.p, 'node-port')) for (const p of spec.ports) p.nodePort = Number(str(k.p, 'node-port'));
+      store(k, { apiVersion: 'v1', kind: 'Service', metadata: { labels: { app: name }, name, namespace: ns }, spec, status: { loadBalancer: {} } });
+      return;
+    }
+    case 'serviceaccount':
+    case 'sa': {
+      const name = oneName(k, 'serviceaccount', rest);
+      if (name) store(k, { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name, namespace: ns } });
+      return;
+    }
+    case 'ingress':
+    case 'ing': {
+      const name = oneName(k, 'ingress', rest);
+      if (!name) return;
+      const rules: Obj[] = [];
+      const tls: Obj[] = [];
+      for (const rule of arr(k.p, 'rule')) {
+        const m = /^([^/]*)(\/[^=]*)?=([^:]+):([^,]+)(,tls(=(.+))?)?$/.exec(rule);
+        if (!m) return fail(k, `rule ${rule} is invalid and should be in format host/path=svcname:svcport[,tls[=secret]]`);
+        const [, host, path, svc, port, hasTls, , secret] = m;
+        const backend = { service: { name: svc, port: /^\d+$/.test(port) ? { number: Number(port) } : { name: port } } };
+        const p: Obj = { backend, path: path ?? '/', pathType: path?.endsWith('*') ? 'Prefix' : 'Exact' };
+        if (p.path.endsWith('*')) p.path = p.path.slice(0, -1);
+        let r = rules.find((x) => (x.host ?? '') === host);
+        if (!r) {
+          r = host ? { host, http: { paths: [] } } : { http: { paths: [] } };
+          rules.push(r);
+        }
+        r.http.paths.push(p);
+        if (hasTls) tls.push(secret ? { hosts: [host], secretName: secret } : { hosts: [host] });
+      }
+      const spec: Obj = {};
+      if (str(k.p, 'class')) spec.ingressClassName = str(k.p, 'class');
+      if (rules.length) spec.rules = rules;
+      if (tls.length) spec.tls = tls;
+      store(k, { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name, namespace: ns }, spec, status: { loadBalancer: {} } });
+      return;
+    }
+    default:
+      k.err += `error: Unexpected args: [${k.p.args.join(' ')}]\nSee 'kubectl create -h' for help and examples\n`;
+      k.code = 1;
+  }
+}

@@ -1,0 +1,28 @@
+/** kubectl's error output (cmdutil.CheckErr and friends) and the messages shared by verbs. */
+import type { ApiError } from '../../api/server.ts';
+
+/** Text kubectl prints for a server error (StandardErrorMessage / MultilineError for Invalid). */
+export function formatApiError(e: ApiError, source?: { verb: string; file: string }): string {
+  if (e.reason === 'Invalid' && e.details) {
+    const prefix = `The ${e.details.kind} "${e.details.name}" is invalid: `;
+    if (e.details.causes.length === 1) return `${prefix}${e.details.causes[0]}\n`;
+    return `${prefix}\n${e.details.causes.map((c) => `* ${c}\n`).join('')}`;
+  }
+  const msg = source ? `error when ${source.verb} "${source.file}": ${e.message}` : e.message;
+  return `Error from server (${e.reason}): ${msg}\n`;
+}
+
+/** The hint after a usage error. */
+export function seeHelp(verb: string): string {
+  return `See 'kubectl ${verb} --help' for usage.\n`;
+}
+
+/** "error: the server doesn't have a resource type "x"". */
+export function noResourceType(arg: string): string {
+  return `error: the server doesn't have a resource type "${arg}"\n`;
+}
+
+/** What kubectl prints when the API server does not answer. */
+export function connectionRefused(server: string): string {
+  return `The connection to the server ${server} was refused - did you specify the right host or port?\n`;
+}

@@ -1,0 +1,269 @@
+/**
+ * `kubectl exec POD -- CMD` and the commands a container can run. Other modules (DNS tools,
+ * curl) register more with `registerPodCommand`.
+ */
+import type { Obj } from '../../api/store.ts';
+import type { RunResult } from '../../types.ts';
+import { fail, type Kctx } from './context.ts';
+import { formatApiError } from './errors.ts';
+import { str, type FlagSpec } from './flags.ts';
+import { notFound } from '../../api/server.ts';
+import { resolveResource } from '../../api/kinds.ts';
+
+/** What an in-pod command receives. */
+export interface PodCommandContext {
+  pod: Obj;
+  container: Obj;
+  argv: string[];
+  stdin: string;
+  /** The kubectl run's context (cluster, store, world). */
+  k: Kctx;
+}
+
+/** A command available inside containers. */
+export type PodCommand = (ctx: PodCommandContext) => RunResult;
+
+const registry = new Map<string, PodCommand>();
+
+/** Makes `name` runnable in every container (nslookup, curl, wget… from other modules). */
+export function registerPodCommand(name: string, fn: PodCommand): void {
+  registry.set(name, fn);
+}
+
+const ok = (stdout: string): RunResult => ({ stdout, stderr: '', exitCode: 0 });
+
+/** The container's environment: image defaults, service links, the spec's env. */
+export function containerEnv(k: Kctx, pod: Obj, container: Obj): Record<string, string> {
+  const env: Record<string, string> = {
+    PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+    HOSTNAME: pod.spec.hostname ?? pod.metadata.name,
+  };
+  if (pod.spec.enableServiceLinks !== false) {
+    for (const svc of k.store.list('Service', pod.metadata.namespace)) {
+      if (!svc.spec.clusterIP || svc.spec.clusterIP === 'None') continue;
+      if (Date.parse(svc.metadata.creationTimestamp) > Date.parse(pod.metadata.creationTimestamp)) continue;
+      const n = svc.metadata.name.toUpperCase().replace(/-/g, '_');
+      const first = svc.spec.ports?.[0];
+      if (!first) continue;
+      env[`${n}_SERVICE_HOST`] = svc.spec.clusterIP;
+      env[`${n}_SERVICE_PORT`] = String(first.port);
+      env[`${n}_PORT`] = `${first.protocol.toLowerCase()}://${svc.spec.clusterIP}:${first.port}`;
+      for (const p of svc.spec.ports) {
+        if (p.name) env[`${n}_SERVICE_PORT_${p.name.toUpperCase().replace(/-/g, '_')}`] = String(p.port);
+        const pre = `${n}_PORT_${p.port}_${p.protocol}`;
+        env[pre] = `${p.protocol.toLowerCase()}://${svc.spec.clusterIP}:${p.port}`;
+        env[`${pre}_PROTO`] = p.protocol.toLowerCase();
+        env[`${pre}_PORT`] = String(p.port);
+        env[`${pre}_ADDR`] = svc.spec.clusterIP;
+      }
+    }
+  }
+  if (/(^|\/)nginx(:|$)/.test(container.image)) {
+    env.NGINX_VERSION = '1.29.3';
+    env.NJS_VERSION = '0.9.4';
+    env.NJS_RELEASE = '1~trixie';
+    env.PKG_RELEASE = '1~trixie';
+    env.DYNPKG_RELEASE = '1~trixie';
+  }
+  for (const e of container.env ?? []) {
+    if (e.value !== undefined) env[e.name] = String(e.value);
+    else if (e.valueFrom?.fieldRef) {
+      const path = e.valueFrom.fieldRef.fieldPath as string;
+      const v = path.split('.').reduce((o: any, p: string) => o?.[p], pod);
+      env[e.name] = v === undefined ? '' : String(v);
+    } else if (e.valueFrom?.configMapKeyRef) {
+      const cm = k.store.get('ConfigMap', pod.metadata.namespace, e.valueFrom.configMapKeyRef.name);
+      env[e.name] = cm?.data?.[e.valueFrom.configMapKeyRef.key] ?? '';
+    } else if (e.valueFrom?.secretKeyRef) {
+      const s = k.store.get('Secret', pod.metadata.namespace, e.valueFrom.secretKeyRef.name);
+      const raw = s?.data?.[e.valueFrom.secretKeyRef.key];
+      env[e.name] = raw ? atob(raw) : '';
+    }
+  }
+  env.HOME = env.HOME ?? '/root';
+  return env;
+}
+
+/** /etc/resolv.conf as the kubelet writes it for ClusterFirst pods. */
+export function resolvConf(k: Kctx, pod: Obj): string {
+  if (pod.spec.dnsPolicy === 'Default' || (pod.spec.hostNetwork && pod.spec.dnsPolicy !== 'ClusterFirstWithHostNet'))
+    return 'nameserver 127.0.0.53\noptions edns0 trust-ad\nsearch .\n';
+  const ns = pod.metadata.namespace;
+  const dns = k.store.get('Service', 'kube-system', 'kube-dns')?.spec?.clusterIP ?? '10.96.0.10';
+  return `search ${ns}.svc.cluster.local svc.cluster.local cluster.local\nnameserver ${dns}\noptions ndots:5\n`;
+}
+
+function podFiles(k: Kctx, pod: Obj, container: Obj): Record<string, string> {
+  const hostname = pod.spec.hostname ?? pod.metadata.name;
+  const files: Record<string, string> = {
+    '/etc/resolv.conf': resolvConf(k, pod),
+    '/etc/hostname': `${hostname}\n`,
+    '/etc/hosts': `# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nfe00::0\tip6-mcastprefix\nfe00::1\tip6-allnodes\nfe00::2\tip6-allrouters\n${pod.status?.podIP ?? ''}\t${hostname}${pod.spec.subdomain ? `.${pod.spec.subdomain}.${pod.metadata.namespace}.svc.cluster.local\t${hostname}` : ''}\n`,
+  };
+  if (/nginx/.test(container.image)) {
+    files['/usr/share/nginx/html/index.html'] =
+      '<!DOCTYPE html>\n<html>\n<head>\n<title>Welcome to nginx!</title>\n<style>\nhtml { color-scheme: light dark; }\nbody { width: 35em; margin: 0 auto;\nfont-family: Tahoma, Verdana, Arial, sans-serif; }\n</style>\n</head>\n<body>\n<h1>Welcome to nginx!</h1>\n<p>If you see this page, the nginx web server is successfully installed and\nworking. Further configuration is required.</p>\n\n<p>For online documentation and support please refer to\n<a href="http://nginx.org/">nginx.org</a>.<br/>\nCommercial support is available at\n<a href="http://nginx.com/">nginx.com</a>.</p>\n\n<p><em>Thank you for using nginx.</em></p>\n</body>\n</html>\n';
+  }
+  for (const m of container.volumeMounts ?? []) {
+    const vol = (pod.spec.volumes ?? []).find((v: Obj) => v.name === m.name);
+    const src = vol?.configMap ? k.store.get('ConfigMap', pod.metadata.namespace, vol.configMap.name)?.data : vol?.secret ? k.store.get('Secret', pod.metadata.namespace, vol.secret.secretName)?.data : undefined;
+    for (const [key, v] of Object.entries<string>(src ?? {})) files[`${m.mountPath.replace(/\/$/, '')}/${key}`] = vol?.secret ? atob(v) : v;
+    if (vol?.projected) {
+      files[`${m.mountPath}/namespace`] = pod.metadata.namespace;
+      files[`${m.mountPath}/ca.crt`] = k.store.get('ConfigMap', pod.metadata.namespace, 'kube-root-ca.crt')?.data?.['ca.crt'] ?? '';
+      files[`${m.mountPath}/token`] = 'eyJhbGciOiJSUzI1NiIsImtpZCI6InNpbXVsYXRlZCJ9.eyJzdWIiOiJzeXN0ZW06c2VydmljZWFjY291bnQifQ.c2lnbmF0dXJl';
+    }
+  }
+  return files;
+}
+
+const BASE_DIRS = ['bin', 'boot', 'dev', 'etc', 'home', 'lib', 'media', 'mnt', 'opt', 'proc', 'root', 'run', 'sbin', 'srv', 'sys', 'tmp', 'usr', 'var'];
+
+/** Runs argv in a container: builtin commands, registered ones, or the OCI "not found" error. */
+export function runInPod(k: Kctx, pod: Obj, containerName: string, argv: string[], stdin: string): RunResult {
+  const container = (pod.spec.containers ?? []).find((c: Obj) => c.name === containerName) ?? pod.spec.containers[0];
+  let args = argv;
+  if ((args[0] === 'sh' || args[0] === '/bin/sh' || args[0] === 'bash' || args[0] === '/bin/bash') && args[1] === '-c' && args[2])
+    args = args[2].trim().split(/\s+/);
+  const [cmd, ...rest] = args;
+  const name = (cmd ?? '').split('/').pop() ?? '';
+  const custom = registry.get(name);
+  if (custom) return custom({ pod, container, argv: args, stdin, k });
+  const files = podFiles(k, pod, container);
+  const env = containerEnv(k, pod, container);
+  switch (name) {
+    case 'sh':
+    case 'bash':
+    case 'ash':
+      return ok('');
+    case 'hostname':
+      return ok(`${pod.spec.hostname ?? pod.metadata.name}\n`);
+    case 'env':
+    case 'printenv':
+      if (name === 'printenv' && rest.length) return rest.every((r) => r in env) ? ok(rest.map((r) => env[r] + '\n').join('')) : { stdout: rest.filter((r) => r in env).map((r) => env[r] + '\n').join(''), stderr: '', exitCode: 1 };
+      return ok(Object.entries(env).map(([a, b]) => `${a}=${b}\n`).join(''));
+    case 'echo':
+      return ok(rest.join(' ') + '\n');
+    case 'true':
+      return ok('');
+    case 'whoami':
+      return ok('root\n');
+    case 'cat': {
+      let out = '';
+      let err = '';
+      for (const f of rest) {
+        if (files[f] !== undefined) out += files[f];
+        else err += `cat: ${f}: No such file or directory\n`;
+      }
+      if (!rest.length) out += stdin;
+      return { stdout: out, stderr: err, exitCode: err ? 1 : 0 };
+    }
+    case 'ls': {
+      const target = rest.filter((r) => !r.startsWith('-'))[0] ?? '/';
+      const dir = target.replace(/\/$/, '') || '/';
+      if (dir === '/') return ok(BASE_DIRS.join('\n') + '\n');
+      const names = new Set<string>();
+      for (const p of Object.keys(files)) if (p.startsWith(dir + '/')) names.add(p.slice(dir.length + 1).split('/')[0]);
+      if (files[dir] !== undefined) return ok(`${dir}\n`);
+      if (!names.size) return { stdout: '', stderr: `ls: cannot access '${target}': No such file or directory\n`, exitCode: 2 };
+      return ok([...names].sort().join('\n') + '\n');
+    }
+  }
+  const id = Array.from({ length: 64 }, (_, i) => ((pod.metadata.uid?.charCodeAt(i % 36) ?? 0) * (i + 7)) % 16)
+    .map((n) => n.toString(16))
+    .join('');
+  return {
+    stdout: '',
+    stderr: `error: Internal error occurred: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "${id}": OCI runtime exec failed: exec failed: unable to start container process: exec: "${cmd}": executable file not found in $PATH\n`,
+    exitCode: 1,
+  };
+}
+
+export const EXEC_FLAGS: FlagSpec[] = [
+  { name: 'container', short: 'c', type: 'string' },
+  { name: 'stdin', short: 'i', type: 'bool' },
+  { name: 'tty', short: 't', type: 'bool' },
+  { name: 'quiet', short: 'q', type: 'bool' },
+  { name: 'filename', short: 'f', type: 'stringArray' },
+  { name: 'pod-running-timeout', type: 'string' },
+];
+
+/** Finds the pod named by `POD`, `pod/POD` or `deploy/NAME` (first pod of the workload). */
+export function findPod(k: Kctx, arg: string): Obj | undefined {
+  let kind = 'pods';
+  let name = arg;
+  if (arg.includes('/')) [kind, name] = arg.split('/');
+  const r = resolveResource(kind);
+  if (!r) {
+    fail(k, `error: the server doesn't have a resource type "${kind}"\n`);
+    return undefined;
+  }
+  if (r.kind === 'Pod') {
+    const pod = k.store.get('Pod', k.namespace, name);
+    if (!pod) {
+      k.err += formatApiError(notFound(r, name));
+      k.code = 1;
+    }
+    return pod;
+  }
+  const owner = k.store.get(r.kind, r.namespaced ? k.namespace : undefined, name);
+  if (!owner) {
+    k.err += formatApiError(notFound(r, name));
+    k.code = 1;
+    return undefined;
+  }
+  const sel = owner.spec?.selector?.matchLabels ?? owner.spec?.selector ?? {};
+  const pods = k.store.list('Pod', k.namespace).filter((p) => Object.entries<string>(sel).every(([a, b]) => p.metadata.labels?.[a] === b));
+  if (!pods.length) {
+    fail(k, `error: no pods found for ${r.kind.toLowerCase()}/${name}\n`);
+    return undefined;
+  }
+  return pods[0];
+}
+
+/** Picks the container, printing kubectl's "Defaulted container" note for multi-container pods. */
+export function pickContainer(k: Kctx, pod: Obj, requested: string): Obj | undefined {
+  const cs: Obj[] = pod.spec.containers ?? [];
+  if (requested) {
+    const c = cs.find((x) => x.name === requested);
+    if (!c) fail(k, `error: container ${requested} not found in pod ${pod.metadata.name}\n`);
+    return c;
+  }
+  const annotated = pod.metadata.annotations?.['kubectl.kubernetes.io/default-container'];
+  const c = cs.find((x) => x.name === annotated) ?? cs[0];
+  if (cs.length > 1 && !annotated)
+    k.err += `Defaulted container "${c.name}" out of: ${cs.map((x) => x.name).join(', ')}\n`;
+  return c;
+}
+
+export function exec(k: Kctx): void {
+  const [target] = k.p.args;
+  if (!target) {
+    k.err += "error: pod, type/name or --filename must be specified\n";
+    k.code = 1;
+    return;
+  }
+  if (!k.p.sawDash) {
+    if (k.p.args.length > 1) {
+      k.err += `error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead\nSee 'kubectl exec -h' for help and examples\n`;
+      k.code = 1;
+      return;
+    }
+    k.err += "error: you must specify at least one command for the container\n";
+    k.code = 1;
+    return;
+  }
+  if (!k.p.dashArgs.length) return fail(k, 'you must specify at least one command for the container');
+  const pod = findPod(k, target);
+  if (!pod) return;
+  if (pod.status?.phase !== 'Running') return fail(k, `unable to upgrade connection: container not found ("${pod.spec.containers[0].name}")`);
+  const c = pickContainer(k, pod, str(k.p, 'container'));
+  if (!c) return;
+  const r = runInPod(k, pod, c.name, k.p.dashArgs, k.ctx.stdin);
+  k.out += r.stdout;
+  k.err += r.stderr;
+  if (r.exitCode !== 0) {
+    if (!r.stderr.startsWith('error:')) k.err += `command terminated with exit code ${r.exitCode}\n`;
+    k.code = r.exitCode;
+  }
+}

@@ -1,0 +1,164 @@
+/** `kubectl get`: tables (default and wide), structured output, selectors, -A, --sort-by. */
+import { kindPrefix, resourceOfKind } from '../../api/kinds.ts';
+import type { Obj } from '../../api/store.ts';
+import { COLUMNS, eventWideRow, formatLabels } from '../../printers/columns.ts';
+import { tabwrite } from '../../printers/table.ts';
+import { sortByField, KlogExitError } from '../../printers/sort.ts';
+import { fail, type Kctx } from './context.ts';
+import { formatApiError } from './errors.ts';
+import { arr, bool, str, type FlagSpec } from './flags.ts';
+import { checkOutputFormat, printStructured } from './output.ts';
+import { getObject, listObjects, parseFieldSelector, parseLabelSelector, parseResourceArgs } from './resources.ts';
+
+export const GET_FLAGS: FlagSpec[] = [
+  { name: 'output', short: 'o', type: 'string' },
+  { name: 'all-namespaces', short: 'A', type: 'bool' },
+  { name: 'selector', short: 'l', type: 'string' },
+  { name: 'field-selector', type: 'string' },
+  { name: 'show-labels', type: 'bool' },
+  { name: 'label-columns', short: 'L', type: 'stringArray' },
+  { name: 'sort-by', type: 'string' },
+  { name: 'no-headers', type: 'bool' },
+  { name: 'watch', short: 'w', type: 'bool' },
+  { name: 'watch-only', type: 'bool' },
+  { name: 'show-kind', type: 'bool' },
+  { name: 'ignore-not-found', type: 'bool' },
+  { name: 'filename', short: 'f', type: 'stringArray' },
+  { name: 'recursive', short: 'R', type: 'bool' },
+  { name: 'chunk-size', type: 'int' },
+  { name: 'allow-missing-template-keys', type: 'bool' },
+  { name: 'template', type: 'string' },
+  { name: 'show-managed-fields', type: 'bool' },
+  { name: 'subresource', type: 'string' },
+  { name: 'raw', type: 'string' },
+  { name: 'output-watch-events', type: 'bool' },
+];
+
+const NEED_TYPE = `You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.
+
+error: Required resource not specified.
+Use "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).
+See 'kubectl get -h' for help and examples
+`;
+
+/** The table of one kind (rows already fetched). */
+export function renderTable(k: Kctx, kind: string, objs: Obj[], opts: { withKind: boolean; withNamespace: boolean; wide: boolean; noHeaders: boolean }): string {
+  const cols = COLUMNS[kind];
+  const labelCols = arr(k.p, 'label-columns').flatMap((s) => s.split(',')).filter(Boolean);
+  const showLabels = bool(k.p, 'show-labels');
+  const r = resourceOfKind(kind);
+  const prefix = opts.withKind && r ? `${kindPrefix(r)}/` : '';
+  const eventsWide = kind === 'Event' && opts.wide;
+  const header = eventsWide
+    ? ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'SUBOBJECT', 'SOURCE', 'MESSAGE', 'FIRST SEEN', 'COUNT', 'NAME']
+    : [...cols.headers, ...(opts.wide ? cols.wideHeaders : [])];
+  if (opts.withNamespace) header.unshift('NAMESPACE');
+  for (const l of labelCols) header.push(l.slice(l.lastIndexOf('/') + 1).toUpperCase());
+  if (showLabels) header.push('LABELS');
+  const rows: string[][] = opts.noHeaders ? [] : [header];
+  for (const o of objs) {
+    const row = eventsWide ? eventWideRow(o, k.now) : [...cols.row(o, k.now), ...(opts.wide ? cols.wideRow(o, k.now) : [])];
+    if (prefix && kind !== 'Event') row[0] = prefix + row[0];
+    if (opts.withNamespace) row.unshift(o.metadata.namespace ?? '');
+    for (const l of labelCols) row.push(o.metadata.labels?.[l] ?? '');
+    if (showLabels) row.push(formatLabels(o.metadata.labels));
+    rows.push(row);
+  }
+  return tabwrite(rows);
+}
+
+export function get(k: Kctx): void {
+  const p = k.p;
+  const output = str(p, 'output');
+  const fmtErr = checkOutputFormat(output);
+  if (fmtErr) return fail(k, fmtErr);
+  if (!p.args.length && !arr(p, 'filename').length) {
+    k.err += NEED_TYPE;
+    k.code = 1;
+    return;
+  }
+  const reqs = parseResourceArgs(p.args);
+  if (typeof reqs === 'string') return fail(k, reqs);
+  const all = bool(p, 'all-namespaces');
+  const selText = str(p, 'selector');
+  const labels = selText ? parseLabelSelector(selText) : undefined;
+  if (typeof labels === 'string') return fail(k, labels);
+  const fsText = str(p, 'field-selector');
+  const fields = fsText ? parseFieldSelector(fsText) : undefined;
+  if (typeof fields === 'string') return fail(k, fields);
+  if (all && reqs.some((r) => r.names.length)) return fail(k, 'a resource cannot be retrieved by name across all namespaces');
+  const nsObj = k.store.get('Namespace', undefined, k.namespace);
+
+  const groups: { kind: string; namespaced: boolean; objs: Obj[] }[] = [];
+  const errors: string[] = [];
+  let requestedSingle = reqs.length === 1 && reqs[0].names.length === 1;
+  for (const req of reqs) {
+    if (req.resource.plural === 'endpoints' && !output.startsWith('json') && !output.startsWith('yaml'))
+      k.err += 'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n';
+    let objs: Obj[];
+    if (req.names.length) {
+      objs = [];
+      for (const name of req.names) {
+        const res = getObject(k, req.resource, name);
+        if (res.obj) objs.push(res.obj);
+        else if (!bool(p, 'ignore-not-found')) errors.push(formatApiError(res.error!));
+      }
+    } else objs = listObjects(k, req.resource, { allNamespaces: all, labels, fields });
+    const last = groups[groups.length - 1];
+    if (last && last.kind === req.resource.kind) last.objs.push(...objs);
+    else groups.push({ kind: req.resource.kind, namespaced: req.resource.namespaced, objs });
+  }
+  if (!nsObj && !all && reqs.some((r) => r.resource.namespaced && !r.names.length)) {
+    // Listing in a namespace that does not exist is not an error for the server: it is just empty.
+  }
+
+  const sortBy = str(p, 'sort-by');
+  const structured = output !== '' && output !== 'wide';
+  try {
+    if (sortBy) for (const g of groups) g.objs = sortByField(g.objs, sortBy, { mode: structured ? 'list' : 'table' }) as Obj[];
+  } catch (e) {
+    if (e instanceof KlogExitError) {
+      k.err += `${(e as Error).message}\n`;
+      k.code = 1;
+      return;
+    }
+    return fail(k, (e as Error).message);
+  }
+
+  const total = groups.reduce((n, g) => n + g.objs.length, 0);
+  if (structured) {
+    const objs = groups.flatMap((g) => g.objs);
+    if (errors.length && !objs.length) {
+      k.err += errors.join('');
+      k.code = 1;
+      return;
+    }
+    requestedSingle = requestedSingle && objs.length === 1;
+    printStructured(k, objs, output, requestedSingle);
+  } else {
+    const kinds = groups.filter((g) => g.objs.length).length;
+    const withKind = kinds > 1 || bool(p, 'show-kind') || reqs.some((r) => r.names.length && p.args.some((a) => a.includes('/'))) && kinds > 1;
+    const tables: string[] = [];
+    for (const g of groups) {
+      if (!g.objs.length) continue;
+      tables.push(
+        renderTable(k, g.kind, g.objs, {
+          withKind: withKind || (p.args[0] === 'all'),
+          withNamespace: all && g.namespaced,
+          wide: output === 'wide',
+          noHeaders: bool(p, 'no-headers'),
+        }),
+      );
+    }
+    k.out += tables.join('\n');
+  }
+  if (errors.length) {
+    k.err += errors.join('');
+    k.code = 1;
+  }
+  if (total === 0 && !errors.length && !reqs.some((r) => r.names.length)) {
+    if (structured) return;
+    const namespaced = reqs.some((r) => r.resource.namespaced);
+    k.err += namespaced && !all ? `No resources found in ${k.namespace} namespace.\n` : 'No resources found\n';
+  }
+}

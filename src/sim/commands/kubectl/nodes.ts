@@ -1,0 +1,173 @@
+/** `kubectl cordon`, `uncordon`, `drain` and `taint` (kubectl/pkg/drain, pkg/cmd/taint). */
+import { notFound } from '../../api/server.ts';
+import { resolveResource } from '../../api/kinds.ts';
+import { clone, type Obj } from '../../api/store.ts';
+import { fail, type Kctx } from './context.ts';
+import { formatApiError } from './errors.ts';
+import { bool, str, type FlagSpec } from './flags.ts';
+
+export const NODE_FLAGS: FlagSpec[] = [
+  { name: 'selector', short: 'l', type: 'string' },
+  { name: 'dry-run', type: 'string', noOptDefault: 'unchanged' },
+  { name: 'ignore-daemonsets', type: 'bool' },
+  { name: 'delete-emptydir-data', type: 'bool' },
+  { name: 'delete-local-data', type: 'bool' },
+  { name: 'force', type: 'bool' },
+  { name: 'grace-period', type: 'int' },
+  { name: 'timeout', type: 'string' },
+  { name: 'disable-eviction', type: 'bool' },
+  { name: 'pod-selector', type: 'string' },
+  { name: 'skip-wait-for-delete-timeout', type: 'int' },
+  { name: 'chunk-size', type: 'int' },
+  { name: 'overwrite', type: 'bool' },
+  { name: 'all', type: 'bool' },
+  { name: 'output', short: 'o', type: 'string' },
+  { name: 'validate', type: 'string' },
+];
+
+function nodeArg(k: Kctx, verb: string): Obj | undefined {
+  const arg = k.p.args[0];
+  if (!arg) {
+    k.err += `error: USAGE: ${verb} NODE [flags]\nSee 'kubectl ${verb} -h' for help and examples\n`;
+    k.code = 1;
+    return undefined;
+  }
+  const name = arg.replace(/^(node|nodes|no)\//, '');
+  const node = k.store.get('Node', undefined, name);
+  if (!node) {
+    k.err += formatApiError(notFound(resolveResource('nodes')!, name));
+    k.code = 1;
+  }
+  return node;
+}
+
+function setUnschedulable(k: Kctx, node: Obj, value: boolean): boolean {
+  if (!!node.spec.unschedulable === value) return false;
+  const next = clone(node);
+  if (value) next.spec.unschedulable = true;
+  else delete next.spec.unschedulable;
+  const taints: Obj[] = (next.spec.taints ?? []).filter((t: Obj) => t.key !== 'node.kubernetes.io/unschedulable');
+  if (value) taints.push({ effect: 'NoSchedule', key: 'node.kubernetes.io/unschedulable', timeAdded: new Date(k.now).toISOString().replace(/\.\d+Z$/, 'Z') });
+  if (taints.length) next.spec.taints = taints;
+  else delete next.spec.taints;
+  node.spec = next.spec;
+  k.store.touch(node);
+  return true;
+}
+
+export function cordon(k: Kctx, value: boolean): void {
+  const node = nodeArg(k, value ? 'cordon' : 'uncordon');
+  if (!node) return;
+  const changed = setUnschedulable(k, node, value);
+  const word = value ? 'cordoned' : 'uncordoned';
+  k.out += changed ? `node/${node.metadata.name} ${word}\n` : `node/${node.metadata.name} already ${word}\n`;
+}
+
+export function drain(k: Kctx): void {
+  const node = nodeArg(k, 'drain');
+  if (!node) return;
+  const name = node.metadata.name;
+  k.out += setUnschedulable(k, node, true) ? `node/${name} cordoned\n` : `node/${name} already cordoned\n`;
+  const pods = k.store.list('Pod').filter((p) => p.spec.nodeName === name && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed');
+  const daemon: string[] = [];
+  const unmanaged: string[] = [];
+  const local: string[] = [];
+  const evict: Obj[] = [];
+  for (const p of pods) {
+    const id = `${p.metadata.namespace}/${p.metadata.name}`;
+    if (p.metadata.annotations?.['kubernetes.io/config.mirror'] !== undefined) continue;
+    const ref = (p.metadata.ownerReferences ?? []).find((r: Obj) => r.controller);
+    if (ref?.kind === 'DaemonSet') {
+      daemon.push(id);
+      continue;
+    }
+    if (!ref && !bool(k.p, 'force')) unmanaged.push(id);
+    if ((p.spec.volumes ?? []).some((v: Obj) => v.emptyDir) && !bool(k.p, 'delete-emptydir-data')) local.push(id);
+    evict.push(p);
+  }
+  const errors: string[] = [];
+  if (daemon.length && !bool(k.p, 'ignore-daemonsets')) errors.push(`cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): ${daemon.join(', ')}`);
+  if (unmanaged.length) errors.push(`cannot delete Pods that declare no controller (use --force to override): ${unmanaged.join(', ')}`);
+  if (local.length) errors.push(`cannot delete Pods with local storage (use --delete-emptydir-data to override): ${local.join(', ')}`);
+  if (errors.length) {
+    const joined = errors.length === 1 ? errors[0] : `[${errors.join(', ')}]`;
+    k.err += `error: unable to drain node "${name}" due to error: ${joined}, continuing command...\nThere are pending nodes to be drained:\n ${name}\n`;
+    // The aggregate error goes through cmdutil.CheckErr's MultipleErrors with an empty prefix.
+    for (const e of errors) k.err += `${e}\n`;
+    k.code = 1;
+    return;
+  }
+  const warnings: string[] = [];
+  if (daemon.length) warnings.push(`ignoring DaemonSet-managed Pods: ${daemon.join(', ')}`);
+  if (bool(k.p, 'force') && pods.some((p) => !(p.metadata.ownerReferences ?? []).length && p.metadata.annotations?.['kubernetes.io/config.mirror'] === undefined))
+    warnings.push(`deleting Pods that declare no controller: ${pods.filter((p) => !(p.metadata.ownerReferences ?? []).length && p.metadata.annotations?.['kubernetes.io/config.mirror'] === undefined).map((p) => `${p.metadata.namespace}/${p.metadata.name}`).join(', ')}`);
+  if (warnings.length) k.err += `Warning: ${warnings.join('; ')}\n`;
+  for (const p of evict) k.out += `evicting pod ${p.metadata.namespace}/${p.metadata.name}\n`;
+  for (const p of evict) {
+    k.store.delete('Pod', p.metadata.namespace, p.metadata.name);
+    k.out += `pod/${p.metadata.name} evicted\n`;
+  }
+  k.out += `node/${name} drained\n`;
+}
+
+export function taint(k: Kctx): void {
+  const [kind, ...rest] = k.p.args;
+  let args = rest;
+  let nodeName = '';
+  if (kind?.includes('/')) nodeName = kind.split('/')[1];
+  else {
+    nodeName = rest[0] ?? '';
+    args = rest.slice(1);
+  }
+  if (!kind || !nodeName) {
+    k.err += "error: at least one taint update is required\nSee 'kubectl taint -h' for help and examples\n";
+    k.code = 1;
+    return;
+  }
+  const r = resolveResource(kind.split('/')[0]);
+  if (r?.kind !== 'Node') return fail(k, `invalid resource type ${kind.split('/')[0]}, only node types are supported`);
+  if (!args.length) {
+    k.err += "error: at least one taint update is required\nSee 'kubectl taint -h' for help and examples\n";
+    k.code = 1;
+    return;
+  }
+  const node = k.store.get('Node', undefined, nodeName);
+  if (!node) {
+    k.err += formatApiError(notFound(r, nodeName));
+    k.code = 1;
+    return;
+  }
+  let taints: Obj[] = clone(node.spec.taints ?? []);
+  let removed = false;
+  let added = false;
+  for (const a of args) {
+    const remove = a.endsWith('-');
+    const spec = remove ? a.slice(0, -1) : a;
+    const m = /^([^=:]+)(=([^:]*))?(:(NoSchedule|PreferNoSchedule|NoExecute))?$/.exec(spec);
+    if (!m || (!remove && !m[5])) {
+      if (!remove && m && !m[5]) return fail(k, `invalid taint spec: ${a}, unknown taint effect`);
+      return fail(k, `invalid taint spec: ${a}`);
+    }
+    const [, key, , value, , effect] = m;
+    if (remove) {
+      const before = taints.length;
+      taints = taints.filter((t) => !(t.key === key && (!effect || t.effect === effect)));
+      if (taints.length === before) return fail(k, `taint "${spec}" not found`);
+      removed = true;
+    } else {
+      const existing = taints.find((t) => t.key === key && t.effect === effect);
+      if (existing && !bool(k.p, 'overwrite'))
+        return fail(k, `node ${nodeName} already has ${key} taint(s) with same effect(s) and --overwrite is false`);
+      taints = taints.filter((t) => !(t.key === key && t.effect === effect));
+      const t: Obj = { effect, key };
+      if (value) t.value = value;
+      taints.push(t);
+      added = true;
+    }
+  }
+  if (taints.length) node.spec.taints = taints;
+  else delete node.spec.taints;
+  k.store.touch(node);
+  k.out += `node/${nodeName} ${added && !removed ? 'tainted' : removed && !added ? 'untainted' : 'modified'}\n`;
+  void str;
+}

@@ -1,0 +1,107 @@
+/** Resolving `TYPE NAME…`, `TYPE/NAME`, `a,b` and `all` arguments, and fetching the objects they name. */
+import { ALL_CATEGORY, RESOURCES, resolveResource, type ResourceInfo } from '../../api/kinds.ts';
+import { matches, parseSelector, type Requirement } from '../../api/selectors.ts';
+import { notFound, type ApiError } from '../../api/server.ts';
+import type { Obj } from '../../api/store.ts';
+import type { Kctx } from './context.ts';
+
+/** One resource type and the names asked for (empty: list). */
+export interface ResourceRequest {
+  resource: ResourceInfo;
+  names: string[];
+}
+
+/** Parses resource arguments; returns kubectl's error text on failure. */
+export function parseResourceArgs(args: string[]): ResourceRequest[] | string {
+  if (!args.length) return [];
+  const slashForm = args.some((a) => a.includes('/'));
+  if (slashForm) {
+    if (!args.every((a) => a.includes('/')))
+      return `error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'\n`;
+    const reqs: ResourceRequest[] = [];
+    for (const a of args) {
+      const [type, ...rest] = a.split('/');
+      const name = rest.join('/');
+      const r = resolveResource(type);
+      if (!r) return `error: the server doesn't have a resource type "${type}"\n`;
+      if (!name) return `error: arguments in resource/name form must have a single resource and name\n`;
+      const last = reqs[reqs.length - 1];
+      if (last && last.resource === r) last.names.push(name);
+      else reqs.push({ resource: r, names: [name] });
+    }
+    return reqs;
+  }
+  const [types, ...names] = args;
+  const reqs: ResourceRequest[] = [];
+  for (const t of types.split(',')) {
+    if (!t) continue;
+    if (t === 'all') {
+      for (const plural of ALL_CATEGORY) reqs.push({ resource: RESOURCES.find((r) => r.plural === plural)!, names: [] });
+      continue;
+    }
+    const r = resolveResource(t);
+    if (!r) return `error: the server doesn't have a resource type "${t}"\n`;
+    reqs.push({ resource: r, names: [] });
+  }
+  if (names.length) {
+    if (reqs.length > 1 || types === 'all') {
+      // kubectl fetches each name for each type.
+      return reqs.map((r) => ({ ...r, names: [...names] }));
+    }
+    reqs[0].names = names;
+  }
+  return reqs;
+}
+
+/** A field selector requirement (`metadata.name=x`, `status.phase!=Running`). */
+interface FieldReq {
+  path: string;
+  op: '=' | '!=';
+  value: string;
+}
+
+function fieldValue(o: Obj, path: string): string {
+  let v: any = o;
+  for (const p of path.split('.')) v = v?.[p];
+  return v === undefined || v === null ? '' : String(v);
+}
+
+/** Parses `--field-selector`; returns the message on error. */
+export function parseFieldSelector(text: string): FieldReq[] | string {
+  const out: FieldReq[] = [];
+  for (const part of text.split(',').filter(Boolean)) {
+    const m = /^([\w.]+)\s*(==|=|!=)\s*(.*)$/.exec(part);
+    if (!m) return `invalid selector: '${text}'; can't understand '${part}'`;
+    out.push({ path: m[1], op: m[2] === '!=' ? '!=' : '=', value: m[3] });
+  }
+  return out;
+}
+
+/** Options of a listing. */
+export interface ListOptions {
+  allNamespaces: boolean;
+  labels?: Requirement[];
+  fields?: FieldReq[];
+}
+
+/** Lists a resource in the request's namespace (or all), filtered by selectors. */
+export function listObjects(k: Kctx, r: ResourceInfo, opts: ListOptions): Obj[] {
+  const ns = r.namespaced && !opts.allNamespaces ? k.namespace : undefined;
+  const kind = r.kind;
+  return k.store
+    .list(kind, ns)
+    .filter((o) => r.group !== 'events.k8s.io' || o.kind === 'Event')
+    .filter((o) => !opts.labels || matches(opts.labels, o.metadata.labels))
+    .filter((o) => !opts.fields || opts.fields.every((f) => (fieldValue(o, f.path) === f.value) === (f.op === '=')));
+}
+
+/** Fetches one object or the NotFound error. */
+export function getObject(k: Kctx, r: ResourceInfo, name: string): { obj?: Obj; error?: ApiError } {
+  const obj = k.store.get(r.kind, r.namespaced ? k.namespace : undefined, name);
+  return obj ? { obj } : { error: notFound(r, name) };
+}
+
+/** Parses `-l`; returns the message on error. */
+export function parseLabelSelector(text: string): Requirement[] | string {
+  return parseSelector(text);
+}
