@@ -44,14 +44,15 @@ function defaultTemplate(spec: Obj): void {
 }
 
 /** Pod-only admission: service account token volume, tolerations, priority. */
-function admitPod(pod: Obj, store: Store): void {
+function admitPod(pod: Obj, store: Store, create: boolean): void {
   const spec = pod.spec;
   defaultPodSpec(spec);
   spec.enableServiceLinks ??= true;
   spec.preemptionPolicy ??= 'PreemptLowerPriority';
   spec.priority ??= 0;
   const mirror = pod.metadata.annotations?.['kubernetes.io/config.mirror'] !== undefined;
-  if (!mirror) {
+  // Admission (service account token, default tolerations) runs on create only.
+  if (!mirror && create) {
     spec.serviceAccountName ??= spec.serviceAccount ?? 'default';
     spec.serviceAccount ??= spec.serviceAccountName;
     spec.tolerations ??= [];
@@ -124,11 +125,11 @@ function base64(s: string): string {
 }
 
 /** Applies the defaults of the object's kind in place before it is stored. */
-export function applyDefaults(obj: Obj, store: Store): void {
+export function applyDefaults(obj: Obj, store: Store, create = true): void {
   const spec = obj.spec;
   switch (obj.kind) {
     case 'Pod':
-      admitPod(obj, store);
+      admitPod(obj, store, create);
       break;
     case 'Deployment':
       spec.replicas ??= 1;

@@ -78,7 +78,7 @@ export class ApiServer {
     const errs = validateObject(next);
     if (errs.length) return { error: invalid(r.kind, next.metadata.name, errs.map(formatFieldError)) };
     preserveAllocated(current, next);
-    applyDefaults(next, this.store);
+    applyDefaults(next, this.store, false);
     if (r.kind === 'Pod') {
       const immutable = JSON.stringify(podMutable(current.spec)) !== JSON.stringify(podMutable(next.spec));
       if (immutable)

@@ -138,7 +138,7 @@ function walk(value: unknown, type: string, path: string, parentType: string, un
         unknown.push(sub);
         continue;
       }
-      const err = walk(v, def.type, sub, path ? parentType : type, unknown);
+      const err = walk(v, def.type, sub, type, unknown);
       if (err) return err;
     }
     return undefined;

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { makeWorld } from '../helpers/world.ts';
+
+// Columns from kubernetes/pkg/printers/internalversion/printers.go (AddHandlers), padding from
+// printers.GetNewTabWriter (3 spaces), messages from staging/src/k8s.io/kubectl/pkg/cmd/get/get.go.
+describe('kubectl get', () => {
+  it('prints nodes with ROLES, AGE and VERSION', () => {
+    const { k } = makeWorld();
+    expect(k('get nodes').stdout).toBe(
+      'NAME           STATUS   ROLES           AGE     VERSION\ncontrolplane   Ready    control-plane   3d      v1.34.2\nnode01         Ready    <none>          2d23h   v1.34.2\n',
+    );
+  });
+
+  it('prints the wide node columns', () => {
+    const { k } = makeWorld();
+    const lines = k('get nodes -o wide').stdout.split('\n');
+    expect(lines[0]).toBe(
+      'NAME           STATUS   ROLES           AGE     VERSION   INTERNAL-IP      EXTERNAL-IP   OS-IMAGE             KERNEL-VERSION     CONTAINER-RUNTIME',
+    );
+    expect(lines[1]).toBe('controlplane   Ready    control-plane   3d      v1.34.2   192.168.121.10   <none>        Ubuntu 24.04.3 LTS   6.8.0-87-generic   containerd://2.1.4');
+  });
+
+  it('says "No resources found in default namespace." on stderr', () => {
+    const { k } = makeWorld();
+    const r = k('get pods');
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('No resources found in default namespace.\n');
+    expect(r.exitCode).toBe(0);
+    expect(k('get pods -n kube-public').stderr).toBe('No resources found in kube-public namespace.\n');
+  });
+
+  it('adds a NAMESPACE column with -A', () => {
+    const { k } = makeWorld();
+    const out = k('get pods -A').stdout;
+    expect(out.split('\n')[0]).toMatch(/^NAMESPACE\s{3,}NAME\s{3,}READY   STATUS    RESTARTS   AGE$/);
+    expect(out).toMatch(/kube-system\s+etcd-controlplane\s+1\/1\s+Running\s+0\s+2d23h/);
+  });
+
+  it('prints several kinds with kind/name and a blank line between tables', () => {
+    const { k } = makeWorld();
+    k('create deployment web --image=nginx --replicas=2');
+    const out = k('get deploy,rs').stdout;
+    const [deploy, rs] = out.split('\n\n');
+    expect(deploy).toBe('NAME                  READY   UP-TO-DATE   AVAILABLE   AGE\ndeployment.apps/web   2/2     2            2           0s');
+    expect(rs).toMatch(/^NAME\s+DESIRED   CURRENT   READY   AGE\nreplicaset\.apps\/web-[bcdfghjklmnpqrstvwxz2456789]+\s+2\s+2\s+2\s+0s\n$/);
+  });
+
+  it('filters with label selectors and shows labels', () => {
+    const { k } = makeWorld();
+    k('run a --image=nginx --labels=app=a,tier=web');
+    k('run b --image=nginx --labels=app=b');
+    expect(k('get pods -l tier=web -o name').stdout).toBe('pod/a\n');
+    expect(k('get pods -l app!=a -o name').stdout).toBe('pod/b\n');
+    expect(k(['get', 'pods', '-l', 'app in (a,b),!tier', '-o', 'name']).stdout).toBe('pod/b\n');
+    expect(k('get pod a --show-labels').stdout).toBe('NAME   READY   STATUS    RESTARTS   AGE   LABELS\na      1/1     Running   0          0s    app=a,tier=web\n');
+  });
+
+  it('prints services with PORT(S) and EXTERNAL-IP per type', () => {
+    const { k } = makeWorld();
+    k('create service nodeport np --tcp=80:8080 --node-port=30080');
+    const out = k('get svc np').stdout;
+    expect(out).toMatch(/^NAME   TYPE       CLUSTER-IP\s+EXTERNAL-IP   PORT\(S\)\s+AGE\nnp     NodePort   10\.\d+\.\d+\.\d+\s+<none>        80:30080\/TCP   0s\n$/);
+  });
+
+  it('returns NotFound for a missing name', () => {
+    const { k } = makeWorld();
+    const r = k('get pod nope');
+    expect(r.stderr).toBe('Error from server (NotFound): pods "nope" not found\n');
+    expect(r.exitCode).toBe(1);
+    expect(k('get deploy nope').stderr).toBe('Error from server (NotFound): deployments.apps "nope" not found\n');
+  });
+
+  it('rejects unknown resource types and flags', () => {
+    const { k } = makeWorld();
+    expect(k('get podz').stderr).toBe('error: the server doesn\'t have a resource type "podz"\n');
+    const r = k('get pods --bogus');
+    expect(r.stderr).toBe("error: unknown flag: --bogus\nSee 'kubectl get --help' for usage.\n");
+    expect(r.exitCode).toBe(1);
+  });
+
+  it('prints a single object as YAML and a list as a List', () => {
+    const { k } = makeWorld();
+    k('run a --image=nginx:1.27');
+    const one = k('get pod a -o yaml').stdout;
+    expect(one.startsWith('apiVersion: v1\nkind: Pod\nmetadata:\n  creationTimestamp: "2026-03-01T09:00:00Z"\n')).toBe(true);
+    expect(one).toContain('    imagePullPolicy: IfNotPresent\n');
+    const list = k('get pods -o yaml').stdout;
+    expect(list.startsWith('apiVersion: v1\nitems:\n- apiVersion: v1\n')).toBe(true);
+    expect(list.endsWith('kind: List\nmetadata:\n  resourceVersion: ""\n')).toBe(true);
+    const json = JSON.parse(k('get pod a -o json').stdout);
+    expect(json.metadata.name).toBe('a');
+  });
+
+  it('supports jsonpath, custom-columns and --sort-by through the shared printers', () => {
+    const { k } = makeWorld();
+    k('run b --image=nginx');
+    k('run a --image=busybox');
+    expect(k(['get', 'pods', '-o', 'jsonpath={.items[*].metadata.name}']).stdout).toBe('a b');
+    expect(k(['get', 'pods', '-o', 'custom-columns=NAME:.metadata.name,IMAGE:.spec.containers[0].image']).stdout).toBe('NAME   IMAGE\na      busybox\nb      nginx\n');
+    expect(k(['get', 'pods', '--sort-by=.spec.containers[0].image', '-o', 'name']).stdout).toBe('pod/a\npod/b\n');
+  });
+
+  it('prints events with LAST SEEN TYPE REASON OBJECT MESSAGE', () => {
+    const { k, world } = makeWorld();
+    k('run a --image=nginx');
+    world.clock.advance(30_000);
+    const out = k('get events').stdout;
+    expect(out.split('\n')[0]).toBe('LAST SEEN   TYPE     REASON      OBJECT   MESSAGE');
+    expect(out).toContain('30s         Normal   Scheduled   pod/a    Successfully assigned default/a to node01\n');
+  });
+
+  it('warns that v1 Endpoints is deprecated (v1.33+)', () => {
+    const { k } = makeWorld();
+    const r = k('get ep');
+    expect(r.stderr).toBe('Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n');
+    expect(r.stdout).toBe('NAME         ENDPOINTS             AGE\nkubernetes   192.168.121.10:6443   2d23h\n');
+  });
+});

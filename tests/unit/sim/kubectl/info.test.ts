@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { makeWorld } from '../helpers/world.ts';
+
+describe('kubectl version, cluster-info, api-resources, explain', () => {
+  // staging/src/k8s.io/kubectl/pkg/cmd/version/version.go
+  it('prints client, kustomize and server versions', () => {
+    const { k } = makeWorld();
+    expect(k('version').stdout).toBe('Client Version: v1.34.2\nKustomize Version: v5.7.1\nServer Version: v1.34.2\n');
+    expect(k('version --client').stdout).toBe('Client Version: v1.34.2\nKustomize Version: v5.7.1\n');
+    const y = k('version -o yaml').stdout;
+    expect(y).toContain('clientVersion:\n  buildDate: ');
+    expect(y).toContain('kustomizeVersion: v5.7.1\n');
+    expect(y).toContain('  gitVersion: v1.34.2\n');
+    expect(y).toContain('  minor: "34"\n');
+  });
+
+  it('prints the connection error when the API server is down', () => {
+    const { k, cluster } = makeWorld();
+    cluster.setComponentUp('kube-apiserver', false);
+    const r = k('get pods');
+    expect(r.stderr).toBe('The connection to the server 192.168.121.10:6443 was refused - did you specify the right host or port?\n');
+    expect(r.exitCode).toBe(1);
+    const v = k('version');
+    expect(v.stdout).toBe('Client Version: v1.34.2\nKustomize Version: v5.7.1\n');
+    expect(v.stderr).toContain('was refused');
+  });
+
+  // staging/src/k8s.io/kubectl/pkg/cmd/clusterinfo/clusterinfo.go
+  it('prints cluster-info with the debug hint', () => {
+    const { k } = makeWorld();
+    expect(k('cluster-info').stdout).toBe(
+      "Kubernetes control plane is running at https://192.168.121.10:6443\nCoreDNS is running at https://192.168.121.10:6443/api/v1/namespaces/kube-system/services/kube-dns:dns/proxy\n\nTo further debug and diagnose cluster problems, use 'kubectl cluster-info dump'.\n",
+    );
+  });
+
+  it('prints api-resources', () => {
+    const { k } = makeWorld();
+    const lines = k('api-resources').stdout.split('\n');
+    expect(lines[0]).toBe('NAME                     SHORTNAMES   APIVERSION             NAMESPACED   KIND');
+    expect(lines).toContain('pods                     po           v1                     true         Pod');
+    expect(lines).toContain('deployments              deploy       apps/v1                true         Deployment');
+    expect(k('api-resources --namespaced=false -o name').stdout).toBe('namespaces\nnodes\npersistentvolumes\ningressclasses.networking.k8s.io\nstorageclasses.storage.k8s.io\n');
+  });
+
+  it('explains fields', () => {
+    const { k } = makeWorld();
+    const out = k('explain pod.spec.volumes').stdout;
+    expect(out.startsWith('KIND:       Pod\nVERSION:    v1\n\nFIELD: volumes <[]Volume>\n')).toBe(true);
+    expect(out).toContain('  persistentVolumeClaim\t<PersistentVolumeClaimVolumeSource>\n');
+    expect(k('explain deploy.spec.replicas').stdout.startsWith('GROUP:      apps\nKIND:       Deployment\nVERSION:    v1\n\nFIELD: replicas <integer>\n')).toBe(true);
+    expect(k('explain pod.spac').stderr).toBe('error: field "spac" does not exist\n');
+  });
+
+  it('suggests verbs for unknown commands (cobra SuggestionsFor)', () => {
+    const { k } = makeWorld();
+    expect(k('gett pods').stderr).toBe('error: unknown command "gett" for "kubectl"\n\nDid you mean this?\n\tget\n\tset\n');
+  });
+
+  it('reads --kubeconfig and reports a missing file', () => {
+    const { k } = makeWorld();
+    expect(k('--kubeconfig /nope get pods').stderr).toBe('error: stat /nope: no such file or directory\n');
+  });
+
+  it('falls back to localhost:8080 without a kubeconfig on a worker', () => {
+    const { world } = makeWorld();
+    const node = world.hosts.get('node01')!;
+    return import('../../../../src/sim/commands/kubectl/index.ts').then(({ kubectl }) => {
+      const r = kubectl({ argv: ['kubectl', 'get', 'nodes'], stdin: '', env: { HOME: '/root' }, cwd: '/root', host: node, world });
+      expect(r.stderr).toBe('The connection to the server localhost:8080 was refused - did you specify the right host or port?\n');
+    });
+  });
+});
+
+describe('kubectl logs and exec', () => {
+  it('prints nginx startup logs and runs commands in the container', () => {
+    const { k } = makeWorld();
+    k('run web --image=nginx');
+    expect(k('logs web').stdout.split('\n')[0]).toBe('/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration');
+    expect(k('exec web -- hostname').stdout).toBe('web\n');
+    expect(k('exec web -- cat /etc/resolv.conf').stdout).toBe('search default.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n');
+    expect(k('exec web -- env').stdout).toContain('KUBERNETES_SERVICE_HOST=10.96.0.1\n');
+    const bad = k('exec web -- nope');
+    expect(bad.stderr).toMatch(/^error: Internal error occurred: .*OCI runtime exec failed: exec failed: unable to start container process: exec: "nope": executable file not found in \$PATH\n$/);
+    expect(k('exec web hostname').stderr).toBe("error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead\nSee 'kubectl exec -h' for help and examples\n");
+  });
+
+  it('lets other modules register in-pod commands', async () => {
+    const { registerPodCommand } = await import('../../../../src/sim/commands/kubectl/index.ts');
+    registerPodCommand('simtest-hello', ({ pod }) => ({ stdout: `hello from ${pod.metadata.name}\n`, stderr: '', exitCode: 0 }));
+    const { k } = makeWorld();
+    k('run web --image=nginx');
+    expect(k('exec web -- simtest-hello').stdout).toBe('hello from web\n');
+  });
+
+  it('explains why logs are not available for a pod that cannot pull its image', () => {
+    const { k } = makeWorld({ badImages: ['nginx:nope'] });
+    k('run web --image=nginx:nope');
+    expect(k('get pod web').stdout).toBe('NAME   READY   STATUS         RESTARTS   AGE\nweb    0/1     ErrImagePull   0          0s\n');
+    expect(k('logs web').stderr).toBe('Error from server (BadRequest): container "web" in pod "web" is waiting to start: trying and failing to pull image\n');
+  });
+});
+
+describe('kubectl describe', () => {
+  it('describes a pod with events', () => {
+    const { k, world } = makeWorld();
+    k('run web --image=nginx');
+    world.clock.advance(10_000);
+    world.tick();
+    const out = k('describe pod web').stdout;
+    expect(out.startsWith('Name:             web\nNamespace:        default\nPriority:         0\nService Account:  default\nNode:             node01/192.168.121.11\nStart Time:       Sun, 01 Mar 2026 09:00:00 +0000\nLabels:           run=web\nAnnotations:      <none>\nStatus:           Running\n')).toBe(true);
+    expect(out).toContain('Conditions:\n  Type                        Status\n  PodReadyToStartContainers   True \n');
+    expect(out).toContain('Events:\n  Type    Reason     Age   From               Message\n  ----    ------     ----  ----               -------\n  Normal  Scheduled  10s   default-scheduler  Successfully assigned default/web to node01\n');
+  });
+
+  it('describes by name prefix and reports NotFound', () => {
+    const { k } = makeWorld();
+    k('create deployment web --image=nginx --replicas=2');
+    const out = k('describe pod web').stdout;
+    expect(out.match(/^Name:/gm)?.length).toBe(2);
+    expect(k('describe pod nope').stderr).toBe('Error from server (NotFound): pods "nope" not found\n');
+  });
+});

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { makeWorld } from '../helpers/world.ts';
+
+// staging/src/k8s.io/kubectl/pkg/cmd/drain/drain.go and pkg/drain/{cordon,filters}.go messages;
+// pkg/cmd/taint/taint.go.
+describe('kubectl cordon, drain, taint', () => {
+  it('cordons and uncordons', () => {
+    const { k } = makeWorld();
+    expect(k('cordon node01').stdout).toBe('node/node01 cordoned\n');
+    expect(k('cordon node01').stdout).toBe('node/node01 already cordoned\n');
+    expect(k('get node node01').stdout).toBe('NAME     STATUS                     ROLES    AGE     VERSION\nnode01   Ready,SchedulingDisabled   <none>   2d23h   v1.34.2\n');
+    expect(k('uncordon node01').stdout).toBe('node/node01 uncordoned\n');
+  });
+
+  it('keeps new pods Pending on a cordoned worker, with the scheduler message', () => {
+    const { k, cluster } = makeWorld();
+    k('cordon node01');
+    k('run a --image=nginx');
+    const pod = cluster.store.get('Pod', 'default', 'a')!;
+    expect(pod.status.phase).toBe('Pending');
+    expect(pod.status.conditions[0].message).toBe(
+      '0/2 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 1 node(s) were unschedulable. preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling.',
+    );
+  });
+
+  it('refuses to drain DaemonSet and unmanaged pods without flags', () => {
+    const { k } = makeWorld();
+    k('run lone --image=nginx');
+    const r = k('drain node01');
+    expect(r.stdout).toBe('node/node01 cordoned\n');
+    expect(r.stderr).toMatch(
+      /^error: unable to drain node "node01" due to error: \[cannot delete DaemonSet-managed Pods \(use --ignore-daemonsets to ignore\): kube-flannel\/kube-flannel-ds-\w+, kube-system\/kube-proxy-\w+, cannot delete Pods that declare no controller \(use --force to override\): default\/lone\], continuing command...\nThere are pending nodes to be drained:\n node01\n/,
+    );
+    expect(r.exitCode).toBe(1);
+  });
+
+  it('drains with --ignore-daemonsets, evicting managed pods', () => {
+    const { k, cluster } = makeWorld();
+    k('create deployment web --image=nginx --replicas=2');
+    const before = cluster.store.list('Pod', 'default').map((p) => p.metadata.name);
+    const r = k('drain node01 --ignore-daemonsets');
+    expect(r.stderr).toMatch(/^Warning: ignoring DaemonSet-managed Pods: kube-flannel\/kube-flannel-ds-\w+, kube-system\/kube-proxy-\w+\n$/);
+    expect(r.stdout).toBe(
+      `node/node01 cordoned\n${before.map((n) => `evicting pod default/${n}\n`).join('')}${before.map((n) => `pod/${n} evicted\n`).join('')}node/node01 drained\n`,
+    );
+    // The ReplicaSet recreates them, but no node is schedulable for them now.
+    expect(cluster.store.list('Pod', 'default').every((p) => p.status.phase === 'Pending')).toBe(true);
+  });
+
+  it('taints and untaints nodes', () => {
+    const { k, cluster } = makeWorld();
+    expect(k('taint nodes node01 dedicated=gpu:NoSchedule').stdout).toBe('node/node01 tainted\n');
+    expect(k('taint nodes node01 dedicated=gpu:NoSchedule').stderr).toBe('error: node node01 already has dedicated taint(s) with same effect(s) and --overwrite is false\n');
+    expect(cluster.store.get('Node', undefined, 'node01')?.spec.taints).toEqual([{ effect: 'NoSchedule', key: 'dedicated', value: 'gpu' }]);
+    expect(k('taint nodes node01 dedicated:NoSchedule-').stdout).toBe('node/node01 untainted\n');
+  });
+});
