@@ -3,7 +3,7 @@ import { test, expect, type Page } from '@playwright/test';
 /** Opens Starlight's search dialog, types a query and returns the result links once they settle. */
 async function search(page: Page, query: string): Promise<string[]> {
   await page.getByRole('button', { name: /検索|Search/ }).first().click();
-  const input = page.locator('#starlight__search input[type="search"]');
+  const input = page.locator('#starlight__search input.pagefind-ui__search-input');
   await input.fill(query);
   const results = page.locator('#starlight__search .pagefind-ui__result-link');
   await expect(results.first()).toBeVisible({ timeout: 10_000 });
