@@ -109,6 +109,10 @@ export function createCluster(world: World, options: ClusterOptions): Cluster {
       const svc = world.hosts.get(node)?.services.get('kubelet');
       return !svc || svc.active;
     },
+    kubeletStoppedAt: (node) => {
+      const svc = world.hosts.get(node)?.services.get('kubelet');
+      return svc && !svc.active ? svc.since : undefined;
+    },
     imagePullable: (image) => !bad.has(image),
   };
 

@@ -135,7 +135,13 @@ export function applyDefaults(obj: Obj, store: Store, create = true): void {
       spec.replicas ??= 1;
       spec.revisionHistoryLimit ??= 10;
       spec.progressDeadlineSeconds ??= 600;
-      spec.strategy ??= { rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' }, type: 'RollingUpdate' };
+      spec.strategy ??= {};
+      spec.strategy.type ??= 'RollingUpdate';
+      if (spec.strategy.type === 'RollingUpdate') {
+        spec.strategy.rollingUpdate ??= {};
+        spec.strategy.rollingUpdate.maxSurge ??= '25%';
+        spec.strategy.rollingUpdate.maxUnavailable ??= '25%';
+      }
       defaultTemplate(spec);
       obj.status ??= {};
       break;
@@ -146,7 +152,13 @@ export function applyDefaults(obj: Obj, store: Store, create = true): void {
       break;
     case 'DaemonSet':
       spec.revisionHistoryLimit ??= 10;
-      spec.updateStrategy ??= { rollingUpdate: { maxSurge: 0, maxUnavailable: 1 }, type: 'RollingUpdate' };
+      spec.updateStrategy ??= {};
+      spec.updateStrategy.type ??= 'RollingUpdate';
+      if (spec.updateStrategy.type === 'RollingUpdate') {
+        spec.updateStrategy.rollingUpdate ??= {};
+        spec.updateStrategy.rollingUpdate.maxSurge ??= 0;
+        spec.updateStrategy.rollingUpdate.maxUnavailable ??= 1;
+      }
       defaultTemplate(spec);
       obj.status ??= { currentNumberScheduled: 0, desiredNumberScheduled: 0, numberMisscheduled: 0, numberReady: 0 };
       break;
@@ -154,7 +166,12 @@ export function applyDefaults(obj: Obj, store: Store, create = true): void {
       spec.replicas ??= 1;
       spec.podManagementPolicy ??= 'OrderedReady';
       spec.revisionHistoryLimit ??= 10;
-      spec.updateStrategy ??= { rollingUpdate: { partition: 0 }, type: 'RollingUpdate' };
+      spec.updateStrategy ??= {};
+      spec.updateStrategy.type ??= 'RollingUpdate';
+      if (spec.updateStrategy.type === 'RollingUpdate') {
+        spec.updateStrategy.rollingUpdate ??= {};
+        spec.updateStrategy.rollingUpdate.partition ??= 0;
+      }
       spec.persistentVolumeClaimRetentionPolicy ??= { whenDeleted: 'Retain', whenScaled: 'Retain' };
       defaultTemplate(spec);
       obj.status ??= { replicas: 0, availableReplicas: 0 };

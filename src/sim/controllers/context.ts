@@ -7,8 +7,10 @@ export interface ControllerContext {
   store: Store;
   api: ApiServer;
   now(): number;
-  /** Whether a node's kubelet is up (part 2: systemctl stop kubelet). */
+  /** Whether a node's kubelet is up (systemctl stop kubelet takes it down). */
   kubeletUp(node: string): boolean;
+  /** Virtual time the kubelet of a node stopped, when it is down. */
+  kubeletStoppedAt(node: string): number | undefined;
   /** Whether an image can be pulled (a scenario may declare bad images). */
   imagePullable(image: string): boolean;
 }

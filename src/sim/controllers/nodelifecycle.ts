@@ -3,32 +3,28 @@
  * the 40 s grace period and gets the unreachable taints; it turns Ready again when the kubelet
  * comes back. Taint-based eviction after 300 s is the seam for part 2.
  */
+import { healthyConditions } from '../api/bootstrap.ts';
 import { rfc3339, type Obj } from '../api/store.ts';
 import type { Controller } from './context.ts';
 
 const GRACE_MS = 40_000;
 
-export const nodeLifecycleController: Controller = ({ store, now, kubeletUp }) => {
+export const nodeLifecycleController: Controller = ({ store, now, kubeletUp, kubeletStoppedAt }) => {
   let changed = false;
   for (const node of store.list('Node')) {
     const ready = (node.status?.conditions ?? []).find((c: Obj) => c.type === 'Ready');
     if (!ready) continue;
     const up = kubeletUp(node.metadata.name);
     if (up && ready.status !== 'True') {
-      for (const c of node.status.conditions) {
-        c.status = c.type === 'Ready' ? 'True' : 'False';
-        c.lastTransitionTime = c.lastHeartbeatTime = rfc3339(now());
-        if (c.type === 'Ready') {
-          c.reason = 'KubeletReady';
-          c.message = 'kubelet is posting ready status';
-        }
-      }
+      const fresh = healthyConditions(rfc3339(now()));
+      node.status.conditions = node.status.conditions.map((c: Obj) => (c.type === 'NetworkUnavailable' ? c : (fresh.find((f) => f.type === c.type) ?? c)));
       node.spec.taints = (node.spec.taints ?? []).filter((t: Obj) => t.key !== 'node.kubernetes.io/unreachable');
       if (!node.spec.taints.length) delete node.spec.taints;
       store.touch(node);
       changed = true;
-    } else if (!up && ready.status === 'True' && now() - Date.parse(ready.lastHeartbeatTime) >= GRACE_MS) {
+    } else if (!up && ready.status === 'True' && now() - Math.max(Date.parse(ready.lastHeartbeatTime), kubeletStoppedAt(node.metadata.name) ?? 0) >= GRACE_MS) {
       for (const c of node.status.conditions) {
+        if (c.type === 'NetworkUnavailable') continue;
         c.status = 'Unknown';
         c.reason = 'NodeStatusUnknown';
         c.message = 'Kubelet stopped posting node status.';

@@ -42,7 +42,7 @@ function fitError(pod: Obj, node: Obj, pods: Obj[]): string | undefined {
   if (node.spec?.unschedulable && !(pod.spec?.tolerations ?? []).some((t: Obj) => tolerates(t, { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' })))
     return 'node(s) were unschedulable';
   const bad = untoleratedTaints(pod, node);
-  if (bad.length) return `node(s) had untolerated taint {${bad[0].key}: ${bad[0].value ?? ''}}`;
+  if (bad.length) return 'node(s) had untolerated taint(s)';
   const sel = pod.spec?.nodeSelector ?? {};
   if (Object.entries(sel).some(([k, v]) => node.metadata.labels?.[k] !== v)) return "node(s) didn't match Pod's node affinity/selector";
   const affinityNode = pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms?.[0]?.matchFields?.[0];
@@ -53,7 +53,7 @@ function fitError(pod: Obj, node: Obj, pods: Obj[]): string | undefined {
   const alloc = node.status?.allocatable ?? {};
   if (req.cpu && used.reduce((n, u) => n + u.cpu, 0) + req.cpu > parseQuantity(alloc.cpu ?? '0')) return 'Insufficient cpu';
   if (req.memory && used.reduce((n, u) => n + u.memory, 0) + req.memory > parseQuantity(alloc.memory ?? '0')) return 'Insufficient memory';
-  if (!nodeReady(node)) return "node(s) had untolerated taint {node.kubernetes.io/not-ready: }";
+  if (!nodeReady(node)) return 'node(s) had untolerated taint(s)';
   return undefined;
 }
 
@@ -87,7 +87,9 @@ export const scheduler: Controller = ({ store, now }) => {
       changed = true;
     } else if (!(pod.status?.conditions ?? []).some((c: Obj) => c.type === 'PodScheduled' && c.status === 'False')) {
       const parts = [...reasons.entries()].map(([r, n]) => `${n} ${r}`).sort();
-      const msg = `0/${nodes.length} nodes are available: ${parts.join(', ')}. preemption: 0/${nodes.length} nodes are available: ${nodes.length} Preemption is not helpful for scheduling.`;
+      // v1.34 wording: taint details are no longer printed, and the DRA plugin (GA, on by default)
+      // adds its PostFilter note before the preemption summary.
+      const msg = `0/${nodes.length} nodes are available: ${parts.join(', ')}. no new claims to deallocate, preemption: 0/${nodes.length} nodes are available: ${nodes.length} Preemption is not helpful for scheduling.`;
       pod.status = {
         ...(pod.status ?? {}),
         conditions: [{ lastProbeTime: null, lastTransitionTime: ts, message: msg, reason: 'Unschedulable', status: 'False', type: 'PodScheduled' }],

@@ -175,12 +175,16 @@ function containerState(w: Writer, title: string, state: Obj | undefined, level:
   } else w.write(level, `${title}:\tWaiting\n`);
 }
 
+/**
+ * Containers of a pod (title at level 0) or of a pod template (title at level 1, names with
+ * describe.go's extra " " prefix); the fields are at level 2 either way.
+ */
 function describeContainers(w: Writer, title: string, containers: Obj[], statuses: Obj[] | undefined, level: number, template = false): void {
   w.write(level, `${title}:\n`);
   for (const c of containers) {
     const st = statuses?.find((s) => s.name === c.name);
-    w.write(level + 1, `${c.name}:\n`);
-    const l = level + 2;
+    w.write(1, `${template ? ' ' : ''}${c.name}:\n`);
+    const l = 2;
     if (st?.containerID) w.write(l, `Container ID:\t${st.containerID}\n`);
     w.write(l, `Image:\t${c.image}\n`);
     if (!template) w.write(l, `Image ID:\t${st?.imageID ?? ''}\n`);

@@ -54,8 +54,28 @@ function wrap(text: string, indent: number): string {
   return out.join('\n') + '\n';
 }
 
-function typeLabel(t: string): string {
-  return t === '*' ? 'Object' : t;
+/** The OpenAPI type names of fields the schema keeps free-form ('*'), as explain shows them. */
+const FREE_TYPES: Record<string, string> = {
+  affinity: 'Affinity', awsElasticBlockStore: 'AWSElasticBlockStoreVolumeSource', azureDisk: 'AzureDiskVolumeSource',
+  azureFile: 'AzureFileVolumeSource', cephfs: 'CephFSVolumeSource', cinder: 'CinderVolumeSource', claimRef: 'ObjectReference',
+  configMap: 'ConfigMapVolumeSource', csi: 'CSIVolumeSource', dataSource: 'TypedLocalObjectReference',
+  dataSourceRef: 'TypedObjectReference', dnsConfig: 'PodDNSConfig', downwardAPI: 'DownwardAPIVolumeSource',
+  envFrom: '[]EnvFromSource', ephemeral: 'EphemeralVolumeSource', ephemeralContainers: '[]EphemeralContainer',
+  fc: 'FCVolumeSource', flexVolume: 'FlexVolumeSource', flocker: 'FlockerVolumeSource',
+  gcePersistentDisk: 'GCEPersistentDiskVolumeSource', gitRepo: 'GitRepoVolumeSource', glusterfs: 'GlusterfsVolumeSource',
+  hostAliases: '[]HostAlias', image: 'ImageVolumeSource', iscsi: 'ISCSIVolumeSource', lifecycle: 'Lifecycle',
+  livenessProbe: 'Probe', nodeAffinity: 'VolumeNodeAffinity', os: 'PodOS', overhead: 'map[string]Quantity',
+  photonPersistentDisk: 'PhotonPersistentDiskVolumeSource', portworxVolume: 'PortworxVolumeSource',
+  projected: 'ProjectedVolumeSource', quobyte: 'QuobyteVolumeSource', rbd: 'RBDVolumeSource', readinessGates: '[]PodReadinessGate',
+  readinessProbe: 'Probe', resizePolicy: '[]ContainerResizePolicy', resourceClaims: '[]PodResourceClaim',
+  resources: 'ResourceRequirements', scaleIO: 'ScaleIOVolumeSource', schedulingGates: '[]PodSchedulingGate',
+  secret: 'SecretVolumeSource', securityContext: 'SecurityContext', startupProbe: 'Probe', storageos: 'StorageOSVolumeSource',
+  strategy: 'DeploymentStrategy', topologySpreadConstraints: '[]TopologySpreadConstraint', updateStrategy: 'UpdateStrategy',
+  valueFrom: 'EnvVarSource', volumeDevices: '[]VolumeDevice', vsphereVolume: 'VsphereVirtualDiskVolumeSource',
+};
+
+function typeLabel(t: string, name = ''): string {
+  return t === '*' ? (FREE_TYPES[name] ?? 'Object') : t;
 }
 
 function elementType(t: string): string {
@@ -88,7 +108,7 @@ export function explain(k: Kctx): void {
   let text = '';
   if (r.group) text += `GROUP:      ${r.group}\n`;
   text += `KIND:       ${r.kind}\nVERSION:    ${r.version}\n\n`;
-  if (field) text += `FIELD: ${field.name} <${typeLabel(field.type)}>${field.required ? ' -required-' : ''}\n\n`;
+  if (field) text += `FIELD: ${field.name} <${typeLabel(field.type, field.name)}>${field.required ? ' -required-' : ''}\n\n`;
   const desc = DESCRIPTIONS[key.join('.')] ?? (field ? DESCRIPTIONS[field.name] : undefined) ?? (path.length === 0 ? DESCRIPTIONS[r.kind] : undefined);
   text += `DESCRIPTION:\n${desc ? wrap(desc, 4) : '    <empty>\n'}    \n`;
   const defs = fieldsOf(elementType(type));
@@ -97,14 +117,14 @@ export function explain(k: Kctx): void {
     const recursive = bool(k.p, 'recursive');
     const walk = (list: FieldDef[], depth: number, seen: string[]) => {
       for (const d of list) {
-        text += `${'  '.repeat(depth + 1)}${d.name}\t<${typeLabel(d.type)}>${d.required ? ' -required-' : ''}\n`;
+        text += `${'  '.repeat(depth + 1)}${d.name}\t<${typeLabel(d.type, d.name)}>${d.required ? ' -required-' : ''}\n`;
         if (recursive) {
           const inner = fieldsOf(elementType(d.type));
           if (inner && !seen.includes(elementType(d.type))) walk(inner, depth + 1, [...seen, elementType(d.type)]);
         } else {
           const dd = DESCRIPTIONS[[...key, d.name].join('.')] ?? DESCRIPTIONS[d.name];
-          text += dd ? wrap(dd, 4) : '    <no description>\n';
-          text += '\n';
+          // The simulator keeps descriptions only for the fields the chapters explain.
+          if (dd) text += wrap(dd, 4) + '\n';
         }
       }
     };

@@ -21,6 +21,7 @@ import { apiResources, API_RESOURCES_FLAGS, clusterInfo, version, VERSION_FLAGS 
 import { labelOrAnnotate, LABEL_FLAGS } from './label.ts';
 import { logs, LOGS_FLAGS } from './logs.ts';
 import { cordon, drain, NODE_FLAGS, taint } from './nodes.ts';
+import { replace, REPLACE_FLAGS } from './replace.ts';
 import { rollout, ROLLOUT_FLAGS } from './rollout.ts';
 import { run, RUN_FLAGS } from './run.ts';
 import { scale, SCALE_FLAGS, setImage, SET_FLAGS } from './scale.ts';
@@ -57,6 +58,7 @@ const VERBS: Record<string, Verb> = {
   drain: { flags: NODE_FLAGS, run: drain, server: true },
   taint: { flags: NODE_FLAGS, run: taint, server: true },
   rollout: { flags: ROLLOUT_FLAGS, run: rollout, server: true },
+  replace: { flags: REPLACE_FLAGS, run: replace, server: true },
   top: {
     flags: [{ name: 'all-namespaces', short: 'A', type: 'bool' }, { name: 'containers', type: 'bool' }],
     run: (k) => {

@@ -2,7 +2,7 @@
 import { resolveResource } from '../../api/kinds.ts';
 import { notFound } from '../../api/server.ts';
 import { clone, rfc3339, type Obj } from '../../api/store.ts';
-import { tabwrite } from '../../printers/table.ts';
+import { goTabwriter } from '../../printers/table.ts';
 import { fail, type Kctx } from './context.ts';
 import { kindName } from './common.ts';
 import { formatApiError } from './errors.ts';
@@ -62,7 +62,8 @@ export function rollout(k: Kctx): void {
       }
       const rows = [['REVISION', 'CHANGE-CAUSE']];
       for (const rs of rss) rows.push([rs.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? '', rs.metadata.annotations?.['kubernetes.io/change-cause'] ?? '<none>']);
-      k.out += `${kindName(o)} \n${tabwrite(rows)}\n`;
+      // history.go: tabbedString (padding 2) handed to the name printer as its "operation".
+      k.out += `${kindName(o)} \n${goTabwriter(rows.map((r) => r.join('\t')).join('\n') + '\n', 2)}\n`;
       return;
     }
     case 'undo': {

@@ -232,3 +232,29 @@ describe('kubectl scale, set image, label, expose', () => {
     expect(cluster.store.list('EndpointSlice', 'default').some((s) => s.metadata.labels['kubernetes.io/service-name'] === 'web')).toBe(true);
   });
 });
+
+describe('kubectl replace', () => {
+  // pkg/cmd/replace/replace.go: --force deletes then creates.
+  it('replaces with --force after deleting', () => {
+    const { k, host, cluster } = makeWorld();
+    host.fs.writeFile('/root/pod.yaml', POD);
+    k('apply -f pod.yaml');
+    host.fs.writeFile('/root/pod.yaml', POD.replace('name: web\n    image', 'name: app\n    image'));
+    expect(k('replace -f pod.yaml').stderr).toMatch(/^The Pod "web" is invalid: spec: Forbidden: pod updates may not change fields other than/);
+    expect(k('replace --force -f pod.yaml').stdout).toBe('pod "web" deleted from default namespace\npod/web replaced\n');
+    expect(cluster.store.get('Pod', 'default', 'web')?.spec.containers[0].name).toBe('app');
+  });
+});
+
+describe('kubectl rollout', () => {
+  it('shows history, undoes and restarts', () => {
+    const { k, cluster } = makeWorld();
+    k('create deployment web --image=nginx:1.27');
+    k('set image deployment/web nginx=nginx:1.28');
+    expect(k('rollout status deployment/web').stdout).toBe('deployment "web" successfully rolled out\n');
+    expect(k('rollout history deployment/web').stdout).toBe('deployment.apps/web \nREVISION  CHANGE-CAUSE\n1         <none>\n2         <none>\n\n');
+    expect(k('rollout undo deployment/web').stdout).toBe('deployment.apps/web rolled back\n');
+    expect(cluster.store.get('Deployment', 'default', 'web')?.spec.template.spec.containers[0].image).toBe('nginx:1.27');
+    expect(k('rollout restart deployment/web').stdout).toBe('deployment.apps/web restarted\n');
+  });
+});

@@ -19,7 +19,8 @@ describe('kubectl cordon, drain, taint', () => {
     const pod = cluster.store.get('Pod', 'default', 'a')!;
     expect(pod.status.phase).toBe('Pending');
     expect(pod.status.conditions[0].message).toBe(
-      '0/2 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 1 node(s) were unschedulable. preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling.',
+      // Wording as v1.34 clusters print it (taint details dropped; DRA's "no new claims to deallocate").
+      '0/2 nodes are available: 1 node(s) had untolerated taint(s), 1 node(s) were unschedulable. no new claims to deallocate, preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling.',
     );
   });
 
@@ -53,5 +54,25 @@ describe('kubectl cordon, drain, taint', () => {
     expect(k('taint nodes node01 dedicated=gpu:NoSchedule').stderr).toBe('error: node node01 already has dedicated taint(s) with same effect(s) and --overwrite is false\n');
     expect(cluster.store.get('Node', undefined, 'node01')?.spec.taints).toEqual([{ effect: 'NoSchedule', key: 'dedicated', value: 'gpu' }]);
     expect(k('taint nodes node01 dedicated:NoSchedule-').stdout).toBe('node/node01 untainted\n');
+  });
+});
+
+describe('node lifecycle', () => {
+  it('turns a node NotReady 40 s after its kubelet stops and Ready when it starts again', () => {
+    const { k, world } = makeWorld();
+    const kubelet = { name: 'kubelet', active: true, enabled: true, since: world.clock.now(), journal: [] as string[] };
+    world.hosts.get('node01')!.services.set('kubelet', kubelet);
+    kubelet.active = false;
+    kubelet.since = world.clock.now();
+    world.clock.advance(30_000);
+    world.tick();
+    expect(k('get node node01 --no-headers').stdout).toMatch(/^node01\s+Ready\s/);
+    world.clock.advance(15_000);
+    world.tick();
+    expect(k('get node node01 --no-headers').stdout).toMatch(/^node01\s+NotReady\s/);
+    expect(k('describe node node01').stdout).toContain('Taints:             node.kubernetes.io/unreachable:NoSchedule\n                    node.kubernetes.io/unreachable:NoExecute\n');
+    kubelet.active = true;
+    world.tick();
+    expect(k('get node node01 --no-headers').stdout).toMatch(/^node01\s+Ready\s/);
   });
 });
