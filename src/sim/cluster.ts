@@ -21,12 +21,14 @@ import { endpointsController } from './controllers/endpoints.ts';
 import { garbageCollector } from './controllers/garbagecollector.ts';
 import { kubeletController } from './controllers/kubelet.ts';
 import { namespaceController } from './controllers/namespace.ts';
+import { componentUp, syncNodeAgents } from './controllers/nodeagent.ts';
 import { nodeLifecycleController } from './controllers/nodelifecycle.ts';
 import { pvBinder } from './controllers/pvbinder.ts';
 import { replicaSetController } from './controllers/replicaset.ts';
 import { scheduler } from './controllers/scheduler.ts';
 import { serviceAccountController } from './controllers/serviceaccount.ts';
 import { statefulSetController } from './controllers/statefulset.ts';
+import { taintEvictionController } from './controllers/tainteviction.ts';
 import type { Clock, World } from './types.ts';
 import { KUBERNETES_VERSION } from './versions.ts';
 
@@ -84,7 +86,11 @@ const CONTROLLERS: Controller[] = [
   kubeletController,
   endpointsController,
   garbageCollector,
+  taintEvictionController,
 ];
+
+/** Controllers that run in kube-scheduler or the kubelets, not in kube-controller-manager. */
+const NOT_KCM = new Set<Controller>([scheduler, kubeletController]);
 
 /** Bootstraps a kubeadm-like cluster and applies the scenario's manifests. */
 export function createCluster(world: World, options: ClusterOptions): Cluster {
@@ -116,10 +122,20 @@ export function createCluster(world: World, options: ClusterOptions): Cluster {
     imagePullable: (image) => !bad.has(image),
   };
 
+  // Until the bootstrap is done the node agents (static pods, part 2) stay out of the way.
+  let booted = false;
+  let self: Cluster | undefined;
   const reconcile = () => {
+    if (booted && self) syncNodeAgents(world, self, ctx.imagePullable);
+    if (self && !self.apiAvailable()) return;
+    const kcm = !booted || componentUp(world, 'kube-controller-manager');
+    const sched = !booted || componentUp(world, 'kube-scheduler');
     for (let i = 0; i < 60; i++) {
       let changed = false;
-      for (const c of CONTROLLERS) if (c(ctx)) changed = true;
+      for (const c of CONTROLLERS) {
+        if (c === scheduler ? !sched : !NOT_KCM.has(c) && !kcm) continue;
+        if (c(ctx)) changed = true;
+      }
       if (!changed) break;
     }
   };
@@ -189,7 +205,8 @@ export function createCluster(world: World, options: ClusterOptions): Cluster {
   }
   reconcile();
 
-  return {
+  booted = true;
+  return (self = {
     reconcile,
     store,
     api,
@@ -201,5 +218,5 @@ export function createCluster(world: World, options: ClusterOptions): Cluster {
       if (up) down.delete(component);
       else down.add(component);
     },
-  };
+  });
 }
