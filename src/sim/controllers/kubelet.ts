@@ -45,6 +45,16 @@ function imageSize(image: string): number {
   return 20_000_000 + (h % 60_000_000);
 }
 
+/**
+ * Whether a container's process ends on its own: shell-type images (busybox, alpine…) with no
+ * command, or a command that does not keep running (no sleep, tail -f, loop or server).
+ */
+export function exitsImmediately(c: Obj): boolean {
+  if (!/(^|\/)(busybox|alpine|ubuntu|debian|curlimages\/curl|bash)(:|@|$)/.test(String(c.image))) return false;
+  const cmd = [...(c.command ?? []), ...(c.args ?? [])].join(' ');
+  return !/sleep|tail -f|while|infinity|httpd|nc -l|watch/.test(cmd);
+}
+
 function startPod(store: Store, pod: Obj, node: Obj, nowMs: number, pullable: (i: string) => boolean): void {
   const ts = rfc3339(nowMs);
   const host = node.metadata.name;
@@ -88,21 +98,38 @@ function startPod(store: Store, pod: Obj, node: Obj, nowMs: number, pullable: (i
       store.event(pod, 'Normal', 'Created', `Created container: ${c.name}`, 'kubelet', host, nowMs);
       store.event(pod, 'Normal', 'Started', `Started container ${c.name}`, 'kubelet', host, nowMs);
     }
-    statuses.push({
+    const base = {
       containerID: `containerd://${hex(store, 64)}`,
       image: normalizeImage(image),
       imageID: `${normalizeImage(image).replace(/:[^:/]+$/, '')}@sha256:${hex(store, 64)}`,
-      lastState: {},
       name: c.name,
-      ready: true,
-      restartCount: 0,
-      started: true,
-      state: { running: { startedAt: ts } },
-    });
+    };
+    if (exitsImmediately(c)) {
+      const terminated = { containerID: base.containerID, exitCode: 0, finishedAt: rfc3339(nowMs + 1000), reason: 'Completed', startedAt: ts };
+      allReady = false;
+      if (pod.spec.restartPolicy === 'Always') {
+        // The process ends and the kubelet restarts it with a growing back-off.
+        store.event(pod, 'Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`, 'kubelet', host, nowMs);
+        statuses.push({
+          ...base,
+          lastState: { terminated },
+          ready: false,
+          restartCount: 1,
+          started: false,
+          state: { waiting: { message: `back-off 10s restarting failed container=${c.name} pod=${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`, reason: 'CrashLoopBackOff' } },
+        });
+      } else statuses.push({ ...base, lastState: {}, ready: false, restartCount: 0, started: false, state: { terminated } });
+      continue;
+    }
+    statuses.push({ ...base, lastState: {}, ready: true, restartCount: 0, started: true, state: { running: { startedAt: ts } } });
   }
+  const allDone = statuses.length > 0 && statuses.every((st) => st.state?.terminated) && pod.spec.restartPolicy !== 'Always';
   const cond = (type: string, status: boolean): Obj => ({ lastProbeTime: null, lastTransitionTime: ts, status: status ? 'True' : 'False', type });
   const conditions = [cond('PodReadyToStartContainers', true), cond('Initialized', true), cond('Ready', allReady), cond('ContainersReady', allReady), cond('PodScheduled', true)];
-  if (!allReady) {
+  if (allDone) {
+    conditions[2].reason = conditions[3].reason = 'PodCompleted';
+    conditions[0].status = 'False';
+  } else if (!allReady) {
     conditions[2].reason = 'ContainersNotReady';
     conditions[3].reason = 'ContainersNotReady';
     const names = statuses.filter((s) => !s.ready).map((s) => s.name).join(' ');
@@ -113,7 +140,7 @@ function startPod(store: Store, pod: Obj, node: Obj, nowMs: number, pullable: (i
     containerStatuses: statuses,
     hostIP,
     hostIPs: [{ ip: hostIP }],
-    phase: allReady ? 'Running' : 'Pending',
+    phase: allDone ? 'Succeeded' : allReady || statuses.some((st) => st.lastState?.terminated) ? 'Running' : 'Pending',
     podIP,
     podIPs: [{ ip: podIP }],
     qosClass: pod.status?.qosClass ?? 'BestEffort',

@@ -256,6 +256,8 @@ export function exec(k: Kctx): void {
   if (!k.p.dashArgs.length) return fail(k, 'you must specify at least one command for the container');
   const pod = findPod(k, target);
   if (!pod) return;
+  if (pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed')
+    return fail(k, `cannot exec into a container in a completed pod; current phase is ${pod.status.phase}`);
   if (pod.status?.phase !== 'Running') return fail(k, `unable to upgrade connection: container not found ("${pod.spec.containers[0].name}")`);
   const c = pickContainer(k, pod, str(k.p, 'container'));
   if (!c) return;

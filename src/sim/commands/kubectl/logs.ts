@@ -99,7 +99,7 @@ export function logs(k: Kctx): void {
   const c = pickContainer(k, pod, str(k.p, 'container') || maybeContainer || '');
   if (!c) return;
   const st = (pod.status?.containerStatuses ?? []).find((s: Obj) => s.name === c.name);
-  if (!st?.state?.running && !st?.state?.terminated) {
+  if (!st?.state?.running && !st?.state?.terminated && !st?.lastState?.terminated) {
     const reason = st?.state?.waiting?.reason ?? 'ContainerCreating';
     const why = reason === 'ImagePullBackOff' || reason === 'ErrImagePull' ? 'trying and failing to pull image' : reason;
     k.err += `Error from server (BadRequest): container "${c.name}" in pod "${pod.metadata.name}" is waiting to start: ${why}\n`;
@@ -110,7 +110,7 @@ export function logs(k: Kctx): void {
     if (!st.lastState?.terminated)
       return fail(k, `Error from server (BadRequest): previous terminated container "${c.name}" in pod "${pod.metadata.name}" not found\n`);
   }
-  const started = st.state?.running?.startedAt ?? st.state?.terminated?.startedAt ?? pod.metadata.creationTimestamp;
+  const started = st.state?.running?.startedAt ?? st.state?.terminated?.startedAt ?? st.lastState?.terminated?.startedAt ?? pod.metadata.creationTimestamp;
   let lines = [...startupLog(pod, c, started), ...(extra.get(k.store)?.get(`${pod.metadata.namespace}/${pod.metadata.name}/${c.name}`) ?? [])];
   const tail = str(k.p, 'tail');
   if (tail && Number(tail) >= 0) lines = lines.slice(Math.max(0, lines.length - Number(tail)));

@@ -120,3 +120,21 @@ describe('kubectl describe', () => {
     expect(k('describe pod nope').stderr).toBe('Error from server (NotFound): pods "nope" not found\n');
   });
 });
+
+describe('container lifecycle', () => {
+  it('completes run-to-exit pods and crash-loops them under restartPolicy Always', () => {
+    const { k, world } = makeWorld();
+    k(['run', 'hello', '--image=busybox', '--restart=Never', '--', 'echo', 'hello world']);
+    k('run bb --image=busybox');
+    k(['run', 'sl', '--image=busybox', '--', 'sleep', '3600']);
+    world.clock.advance(120_000);
+    world.tick();
+    // printers.go printPod: Completed from the terminated reason, CrashLoopBackOff from waiting,
+    // RESTARTS "N (AGE ago)" from lastState.terminated.finishedAt.
+    expect(k('get pods').stdout).toBe(
+      'NAME    READY   STATUS             RESTARTS       AGE\nbb      0/1     CrashLoopBackOff   1 (119s ago)   2m\nhello   0/1     Completed          0              2m\nsl      1/1     Running            0              2m\n',
+    );
+    expect(k('logs hello').stdout).toBe('hello world\n');
+    expect(k('exec hello -- ls').stderr).toBe('error: cannot exec into a container in a completed pod; current phase is Succeeded\n');
+  });
+});

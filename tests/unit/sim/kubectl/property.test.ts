@@ -66,5 +66,5 @@ describe('kubectl apply over random manifests', () => {
       }),
       { numRuns: 40 },
     );
-  });
+  }, 120_000);
 });
