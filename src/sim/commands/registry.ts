@@ -8,7 +8,11 @@ import { ls } from './coreutils/ls.ts';
 import { sed } from './coreutils/sed.ts';
 import { clear, date, env, falseCmd, hostname, id, seq, sleep, trueCmd, uname, whoami } from './coreutils/system.ts';
 import { cut, head, sort, tail, tr, uniq, wc } from './coreutils/text.ts';
+import { etcdctl } from './etcd/etcdctl.ts';
+import { etcdutl } from './etcd/etcdutl.ts';
 import { kubectl } from './kubectl/index.ts';
+import { journalctl } from './systemd/journalctl.ts';
+import { service, systemctl } from './systemd/systemctl.ts';
 
 /**
  * Every command of the sandbox by name. Adding a tool is one line here (plus its import);
@@ -16,6 +20,8 @@ import { kubectl } from './kubectl/index.ts';
  */
 const COMMANDS: Record<string, CommandFn> = {
   kubectl,
+  systemctl, service, journalctl,
+  etcdctl, etcdutl,
   awk, base64, basename: basenameCmd, cat, chmod, clear, cp, cut, date, dirname: dirnameCmd, echo, egrep: grep,
   env, false: falseCmd, grep, head, hostname, id, less: pager, ls, mkdir, more: pager, mv, printf, rm, sed, seq,
   sleep, sort, tail, tee, touch, tr, true: trueCmd, uname, uniq, wc, whoami,

@@ -150,6 +150,9 @@ export function syncNodeAgents(world: World, cluster: Cluster, pullable: (i: str
     if (!host) continue;
     let runs = s.runs.get(host.name);
     if (!runs) {
+      // Services the scenario never touched have run since the node joined, not since the terminal opened.
+      const created = Date.parse(cluster.store.get('Node', undefined, n.name)?.metadata.creationTimestamp ?? '');
+      for (const svc of host.services.values()) if (svc.active && svc.journal.length === 1 && created < svc.since) svc.since = created;
       runs = adopt(world, cluster, host, s, pullable);
       s.runs.set(host.name, runs);
       if (n === cp && runs.size > 0) s.managed = true;
