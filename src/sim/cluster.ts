@@ -18,7 +18,7 @@ import type { Controller, ControllerContext } from './controllers/context.ts';
 import { daemonSetController } from './controllers/daemonset.ts';
 import { deploymentController } from './controllers/deployment.ts';
 import { endpointsController } from './controllers/endpoints.ts';
-import { garbageCollector } from './controllers/garbagecollector.ts';
+import { eventTTL, garbageCollector } from './controllers/garbagecollector.ts';
 import { kubeletController } from './controllers/kubelet.ts';
 import { namespaceController } from './controllers/namespace.ts';
 import { componentUp, syncNodeAgents } from './controllers/nodeagent.ts';
@@ -86,6 +86,7 @@ const CONTROLLERS: Controller[] = [
   kubeletController,
   endpointsController,
   garbageCollector,
+  eventTTL,
   taintEvictionController,
 ];
 

@@ -13,3 +13,19 @@ export const garbageCollector: Controller = ({ store }) => {
   }
   return changed;
 };
+
+/** kube-apiserver's --event-ttl (1h by default): older Events disappear from etcd. */
+export const EVENT_TTL_MS = 3600_000;
+
+/** Expires Events past their TTL, as etcd leases do for the API server. */
+export const eventTTL: Controller = ({ store, now }) => {
+  let changed = false;
+  for (const e of store.list('Event')) {
+    const last = Date.parse(e.lastTimestamp ?? e.metadata.creationTimestamp);
+    if (now() - last >= EVENT_TTL_MS) {
+      store.delete('Event', e.metadata.namespace, e.metadata.name);
+      changed = true;
+    }
+  }
+  return changed;
+};

@@ -116,3 +116,15 @@ describe('kubectl get', () => {
     expect(r.stdout).toBe('NAME         ENDPOINTS             AGE\nkubernetes   192.168.121.10:6443   2d23h\n');
   });
 });
+
+describe('event TTL', () => {
+  it('forgets events after an hour (kube-apiserver --event-ttl=1h)', () => {
+    const { k, world } = makeWorld();
+    expect(k('get events -n kube-system').stderr).toBe('No resources found in kube-system namespace.\n');
+    k('run a --image=nginx');
+    expect(k('get events -o name').stdout).not.toBe('');
+    world.clock.advance(3600_000);
+    world.tick();
+    expect(k('get events').stderr).toBe('No resources found in default namespace.\n');
+  });
+});
