@@ -44,7 +44,7 @@ export default defineConfig({
       components: {
         LanguageSelect: './src/components/LanguageSelect.astro',
       },
-      customCss: ['./src/styles/theme.css'],
+      customCss: ['./src/styles/theme.css', './src/styles/print.css'],
       lastUpdated: false,
       pagination: true,
     }),

@@ -8,6 +8,8 @@ export function kubeNotesRoutes(): AstroIntegration {
       'astro:config:setup': ({ injectRoute }) => {
         injectRoute({ pattern: '/', entrypoint: new URL('../routes/index.astro', import.meta.url) });
         injectRoute({ pattern: '/[locale]/parallel/[...slug]', entrypoint: new URL('../routes/parallel.astro', import.meta.url) });
+        injectRoute({ pattern: '/[locale]/cheatsheet', entrypoint: new URL('../routes/cheatsheet.astro', import.meta.url) });
+        injectRoute({ pattern: '/[locale]/cheatsheet/[chapter]', entrypoint: new URL('../routes/cheatsheet-chapter.astro', import.meta.url) });
       },
     },
   };
