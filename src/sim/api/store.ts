@@ -26,6 +26,8 @@ export class Store {
   private objects = new Map<string, Obj>();
   private rv = 1000;
   private eventSeq = 0;
+  /** Creation order by uid (service links need "created before the pod" within one second). */
+  private created = new Map<string, number>();
   readonly clock: Clock;
   readonly rng: Rng;
 
@@ -70,6 +72,7 @@ export class Store {
     meta.uid = this.uid();
     meta.resourceVersion = String(++this.rv);
     meta.creationTimestamp = rfc3339(at ?? this.clock.now());
+    this.created.set(meta.uid, this.created.size + 1);
     if (obj.spec !== undefined && ['Deployment', 'ReplicaSet', 'DaemonSet', 'StatefulSet', 'Pod'].includes(obj.kind)) {
       if (obj.kind !== 'Pod') meta.generation = 1;
     }
@@ -86,6 +89,11 @@ export class Store {
     obj.metadata.resourceVersion = String(++this.rv);
     this.objects.set(key, obj);
     return obj;
+  }
+
+  /** The order in which an object was created (0 when unknown, e.g. restored from a snapshot). */
+  creationOrder(uid: string): number {
+    return this.created.get(uid) ?? 0;
   }
 
   /** Marks an in-place edit of a stored object (status writes by controllers). */

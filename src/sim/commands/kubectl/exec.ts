@@ -38,10 +38,19 @@ export function containerEnv(k: Kctx, pod: Obj, container: Obj): Record<string, 
     PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
     HOSTNAME: pod.spec.hostname ?? pod.metadata.name,
   };
+  // The image's own ENV comes first, then what the kubelet adds.
+  if (/(^|\/)nginx(:|$)/.test(container.image)) {
+    env.NGINX_VERSION = '1.29.3';
+    env.NJS_VERSION = '0.9.4';
+    env.NJS_RELEASE = '1~trixie';
+    env.PKG_RELEASE = '1~trixie';
+    env.DYNPKG_RELEASE = '1~trixie';
+  }
   if (pod.spec.enableServiceLinks !== false) {
     for (const svc of k.store.list('Service', pod.metadata.namespace)) {
       if (!svc.spec.clusterIP || svc.spec.clusterIP === 'None') continue;
-      if (Date.parse(svc.metadata.creationTimestamp) > Date.parse(pod.metadata.creationTimestamp)) continue;
+      // Only services that existed when the pod was created become environment variables.
+      if (k.store.creationOrder(svc.metadata.uid) > k.store.creationOrder(pod.metadata.uid)) continue;
       const n = svc.metadata.name.toUpperCase().replace(/-/g, '_');
       const first = svc.spec.ports?.[0];
       if (!first) continue;
@@ -57,13 +66,6 @@ export function containerEnv(k: Kctx, pod: Obj, container: Obj): Record<string, 
         env[`${pre}_ADDR`] = svc.spec.clusterIP;
       }
     }
-  }
-  if (/(^|\/)nginx(:|$)/.test(container.image)) {
-    env.NGINX_VERSION = '1.29.3';
-    env.NJS_VERSION = '0.9.4';
-    env.NJS_RELEASE = '1~trixie';
-    env.PKG_RELEASE = '1~trixie';
-    env.DYNPKG_RELEASE = '1~trixie';
   }
   for (const e of container.env ?? []) {
     if (e.value !== undefined) env[e.name] = String(e.value);

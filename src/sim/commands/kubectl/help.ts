@@ -25,6 +25,7 @@ export const HELP: Record<string, [string, string]> = {
   uncordon: ['Mark node as schedulable.', 'kubectl uncordon NODE'],
   drain: ['Drain node in preparation for maintenance.', 'kubectl drain NODE'],
   taint: ['Update the taints on one or more nodes.', 'kubectl taint NODE NAME KEY_1=VAL_1:TAINT_EFFECT_1 ... KEY_N=VAL_N:TAINT_EFFECT_N'],
+  patch: ['Update fields of a resource.', 'kubectl patch (-f FILENAME | TYPE NAME) [-p PATCH|--patch-file FILE]'],
   replace: ['Replace a resource by file name or stdin.', 'kubectl replace -f FILENAME'],
   rollout: ['Manage the rollout of one or many resources.', 'kubectl rollout SUBCOMMAND'],
   config: ['Modify kubeconfig files using subcommands like "kubectl config set current-context my-context".', 'kubectl config SUBCOMMAND'],
@@ -46,7 +47,7 @@ export function rootHelp(): string {
     ['Deploy Commands', ['rollout', 'scale']],
     ['Cluster Management Commands', ['cluster-info', 'top', 'cordon', 'uncordon', 'drain', 'taint']],
     ['Troubleshooting and Debugging Commands', ['describe', 'logs', 'exec']],
-    ['Advanced Commands', ['apply', 'replace']],
+    ['Advanced Commands', ['apply', 'patch', 'replace']],
     ['Settings Commands', ['label', 'annotate']],
     ['Other Commands', ['api-resources', 'config', 'version']],
   ];

@@ -21,6 +21,7 @@ import { apiResources, API_RESOURCES_FLAGS, clusterInfo, version, VERSION_FLAGS 
 import { labelOrAnnotate, LABEL_FLAGS } from './label.ts';
 import { logs, LOGS_FLAGS } from './logs.ts';
 import { cordon, drain, NODE_FLAGS, taint } from './nodes.ts';
+import { patch, PATCH_FLAGS } from './patch.ts';
 import { replace, REPLACE_FLAGS } from './replace.ts';
 import { rollout, ROLLOUT_FLAGS } from './rollout.ts';
 import { run, RUN_FLAGS } from './run.ts';
@@ -59,6 +60,7 @@ const VERBS: Record<string, Verb> = {
   taint: { flags: NODE_FLAGS, run: taint, server: true },
   rollout: { flags: ROLLOUT_FLAGS, run: rollout, server: true },
   replace: { flags: REPLACE_FLAGS, run: replace, server: true },
+  patch: { flags: PATCH_FLAGS, run: patch, server: true },
   top: {
     flags: [{ name: 'all-namespaces', short: 'A', type: 'bool' }, { name: 'containers', type: 'bool' }],
     run: (k) => {
@@ -70,6 +72,9 @@ const VERBS: Record<string, Verb> = {
   config: { flags: CONFIG_FLAGS, run: config, server: false },
   version: { flags: VERSION_FLAGS, run: () => {}, server: false },
 };
+
+/** Real kubectl verbs the sandbox does not implement (interactive or network ones). */
+const UNSUPPORTED = new Set(['alpha', 'api-versions', 'attach', 'auth', 'autoscale', 'certificate', 'completion', 'cp', 'debug', 'diff', 'edit', 'events', 'kustomize', 'options', 'plugin', 'port-forward', 'proxy', 'wait']);
 
 function levenshtein(a: string, b: string): number {
   const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
@@ -113,6 +118,8 @@ export const kubectl: CommandFn = (ctx: CommandContext): RunResult => {
     return { stdout: rootHelp(), stderr: '', exitCode: 0 };
   }
   const v = VERBS[verb];
+  if (!v && UNSUPPORTED.has(verb))
+    return { stdout: '', stderr: `kubesim: kubectl ${verb}: not available in this sandbox\n`, exitCode: 1 };
   if (!v) {
     const s = suggestions(verb);
     const hint = s.length ? `\nDid you mean this?\n${s.map((x) => `\t${x}\n`).join('')}` : '';

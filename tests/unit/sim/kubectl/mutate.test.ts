@@ -258,3 +258,19 @@ describe('kubectl rollout', () => {
     expect(k('rollout restart deployment/web').stdout).toBe('deployment.apps/web restarted\n');
   });
 });
+
+describe('kubectl patch', () => {
+  // pkg/cmd/patch/patch.go: "patched" / "patched (no change)".
+  it('applies strategic, merge and json patches', () => {
+    const { k, cluster } = makeWorld();
+    k('create deployment web --image=nginx');
+    expect(k(['patch', 'deployment', 'web', '-p', '{"spec":{"replicas":3}}']).stdout).toBe('deployment.apps/web patched\n');
+    expect(cluster.store.list('Pod', 'default').length).toBe(3);
+    expect(k(['patch', 'deployment', 'web', '-p', '{"spec":{"replicas":3}}']).stdout).toBe('deployment.apps/web patched (no change)\n');
+    expect(k(['patch', 'deploy/web', '--type=json', '-p', '[{"op":"replace","path":"/spec/replicas","value":1}]']).stdout).toBe('deployment.apps/web patched\n');
+    expect(cluster.store.get('Deployment', 'default', 'web')?.spec.replicas).toBe(1);
+    k('create namespace team');
+    expect(k(['patch', 'ns', 'team', '--type=merge', '-p', '{"metadata":{"labels":{"env":"dev"}}}']).stdout).toBe('namespace/team patched\n');
+    expect(cluster.store.get('Namespace', undefined, 'team')?.metadata.labels.env).toBe('dev');
+  });
+});
