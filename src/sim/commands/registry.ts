@@ -10,6 +10,8 @@ import { clear, date, env, falseCmd, hostname, id, seq, sleep, trueCmd, uname, w
 import { cut, head, sort, tail, tr, uniq, wc } from './coreutils/text.ts';
 import { etcdctl } from './etcd/etcdctl.ts';
 import { etcdutl } from './etcd/etcdutl.ts';
+import { apt, aptCache, aptGet, aptMark, kubeletCmd } from './apt/apt.ts';
+import { kubeadm } from './kubeadm/kubeadm.ts';
 import { kubectl } from './kubectl/index.ts';
 import { journalctl } from './systemd/journalctl.ts';
 import { service, systemctl } from './systemd/systemctl.ts';
@@ -22,6 +24,7 @@ const COMMANDS: Record<string, CommandFn> = {
   kubectl,
   systemctl, service, journalctl,
   etcdctl, etcdutl,
+  apt, 'apt-get': aptGet, 'apt-cache': aptCache, 'apt-mark': aptMark, kubeadm, kubelet: kubeletCmd,
   awk, base64, basename: basenameCmd, cat, chmod, clear, cp, cut, date, dirname: dirnameCmd, echo, egrep: grep,
   env, false: falseCmd, grep, head, hostname, id, less: pager, ls, mkdir, more: pager, mv, printf, rm, sed, seq,
   sleep, sort, tail, tee, touch, tr, true: trueCmd, uname, uniq, wc, whoami,
