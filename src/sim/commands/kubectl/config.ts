@@ -43,6 +43,8 @@ export function config(k: Kctx): void {
   };
   switch (sub) {
     case 'view':
+      // clientcmdapi.Config always carries preferences, so the printed file has it.
+      cfg.preferences ??= {};
       k.out += toYaml(bool(k.p, 'raw') ? cfg : redact(cfg));
       return;
     case 'current-context':
