@@ -5,8 +5,9 @@
  * because CI reads that line and not the runners' own summaries.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { createServer } from 'node:net';
 
 const reports = join(process.cwd(), 'reports');
 mkdirSync(reports, { recursive: true });
@@ -35,12 +36,25 @@ const buildCode = await run('npm', ['run', 'build']);
 steps.push(['build', buildCode]);
 
 const vitestJson = join(reports, 'vitest.json');
+rmSync(vitestJson, { force: true });
 const unitCode = await run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
 steps.push(['unit', unitCode]);
 
+/** A free TCP port for the preview server, so a run never collides with another server on this machine. */
+function freePort() {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 const pwJson = join(reports, 'playwright.json');
+rmSync(pwJson, { force: true });
 let e2eCode = 1;
-if (buildCode === 0) e2eCode = await run('npx', ['playwright', 'test'], { PW_JSON_OUTPUT: pwJson });
+if (buildCode === 0) e2eCode = await run('npx', ['playwright', 'test'], { PW_JSON_OUTPUT: pwJson, E2E_PORT: String(process.env.E2E_PORT ?? (await freePort())) });
 steps.push(['e2e', e2eCode]);
 
 let passed = 0;
@@ -48,12 +62,15 @@ let failed = 0;
 const vitest = readJson(vitestJson);
 if (vitest) {
   passed += vitest.numPassedTests ?? 0;
-  failed += (vitest.numFailedTests ?? 0) + (vitest.numRuntimeErrorTestSuites ?? 0);
+  const unitFailed = (vitest.numFailedTests ?? 0) + (vitest.numRuntimeErrorTestSuites ?? 0);
+  // A runner that fails without failing a test (a crash, a config error) still counts as one failure.
+  failed += unitFailed || (unitCode !== 0 ? 1 : 0);
 } else failed += 1;
 const pw = readJson(pwJson);
 if (pw?.stats) {
   passed += (pw.stats.expected ?? 0) + (pw.stats.flaky ?? 0);
-  failed += (pw.stats.unexpected ?? 0);
+  const e2eFailed = pw.stats.unexpected ?? 0;
+  failed += e2eFailed || (e2eCode !== 0 ? 1 : 0);
 } else failed += 1;
 
 for (const [name, code] of steps) if (code !== 0) console.log(`step ${name} exited with ${code}`);
