@@ -32,6 +32,7 @@ export default defineConfig({
       // Order follows the notes; chapter titles carry their numbers, so labels come from the pages.
       sidebar: [
         { slug: 'index' },
+        { slug: 'playground' },
         { slug: 'node-maintenance' },
         { slug: 'upgrades' },
         { slug: 'backup-restore' },
@@ -40,6 +41,7 @@ export default defineConfig({
         { slug: 'kubeadm' },
         { slug: 'troubleshooting' },
         { slug: 'advanced-kubectl' },
+        { label: 'チートシート', translations: { en: 'Cheat sheets' }, link: '/cheatsheet/' },
       ],
       components: {
         LanguageSelect: './src/components/LanguageSelect.astro',
