@@ -1,13 +1,14 @@
 /**
  * Node lifecycle: a node whose kubelet stopped posting status turns NotReady (Unknown) after
- * the 40 s grace period and gets the unreachable taints; it turns Ready again when the kubelet
+ * the 50 s grace period (node-monitor-grace-period) and gets the unreachable taints; it turns Ready again when the kubelet
  * comes back. Taint-based eviction after 300 s is the seam for part 2.
  */
 import { healthyConditions } from '../api/bootstrap.ts';
 import { rfc3339, type Obj } from '../api/store.ts';
 import type { Controller } from './context.ts';
 
-const GRACE_MS = 40_000;
+// kube-controller-manager --node-monitor-grace-period: 50 s by default since v1.32.
+const GRACE_MS = 50_000;
 
 export const nodeLifecycleController: Controller = ({ store, now, kubeletUp, kubeletStoppedAt }) => {
   let changed = false;

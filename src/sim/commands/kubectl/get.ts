@@ -136,14 +136,15 @@ export function get(k: Kctx): void {
     requestedSingle = requestedSingle && objs.length === 1;
     printStructured(k, objs, output, requestedSingle);
   } else {
-    const kinds = groups.filter((g) => g.objs.length).length;
-    const withKind = kinds > 1 || bool(p, 'show-kind') || reqs.some((r) => r.names.length && p.args.some((a) => a.includes('/'))) && kinds > 1;
+    // resource.MultipleTypesRequested(args): "all" or more than one type asked for turns on
+    // the kind/name column, whatever the results turn out to be.
+    const withKind = p.args[0] === 'all' || new Set(reqs.map((r) => r.resource.plural + '.' + r.resource.group)).size > 1 || bool(p, 'show-kind');
     const tables: string[] = [];
     for (const g of groups) {
       if (!g.objs.length) continue;
       tables.push(
         renderTable(k, g.kind, g.objs, {
-          withKind: withKind || (p.args[0] === 'all'),
+          withKind,
           withNamespace: all && g.namespaced,
           wide: output === 'wide',
           noHeaders: bool(p, 'no-headers'),

@@ -128,3 +128,13 @@ describe('event TTL', () => {
     expect(k('get events').stderr).toBe('No resources found in default namespace.\n');
   });
 });
+
+describe('kind column', () => {
+  // get.go Complete: resource.MultipleTypesRequested(args) → PrintFlags.EnsureWithKind().
+  it('prefixes kind/name when several types are requested, even if one type has results', () => {
+    const { k } = makeWorld();
+    expect(k('get all').stdout).toBe('NAME                 TYPE        CLUSTER-IP   EXTERNAL-IP   PORT(S)   AGE\nservice/kubernetes   ClusterIP   10.96.0.1    <none>        443/TCP   2d23h\n');
+    expect(k('get pods,svc').stdout).toBe('NAME                 TYPE        CLUSTER-IP   EXTERNAL-IP   PORT(S)   AGE\nservice/kubernetes   ClusterIP   10.96.0.1    <none>        443/TCP   2d23h\n');
+    expect(k('get svc').stdout).toBe('NAME         TYPE        CLUSTER-IP   EXTERNAL-IP   PORT(S)   AGE\nkubernetes   ClusterIP   10.96.0.1    <none>        443/TCP   2d23h\n');
+  });
+});

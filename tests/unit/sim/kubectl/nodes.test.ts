@@ -58,16 +58,16 @@ describe('kubectl cordon, drain, taint', () => {
 });
 
 describe('node lifecycle', () => {
-  it('turns a node NotReady 40 s after its kubelet stops and Ready when it starts again', () => {
+  it('turns a node NotReady 50 s (node-monitor-grace-period, v1.32+) after its kubelet stops and Ready when it starts again', () => {
     const { k, world } = makeWorld();
     const kubelet = { name: 'kubelet', active: true, enabled: true, since: world.clock.now(), journal: [] as string[] };
     world.hosts.get('node01')!.services.set('kubelet', kubelet);
     kubelet.active = false;
     kubelet.since = world.clock.now();
-    world.clock.advance(30_000);
+    world.clock.advance(45_000);
     world.tick();
     expect(k('get node node01 --no-headers').stdout).toMatch(/^node01\s+Ready\s/);
-    world.clock.advance(15_000);
+    world.clock.advance(6_000);
     world.tick();
     expect(k('get node node01 --no-headers').stdout).toMatch(/^node01\s+NotReady\s/);
     expect(k('describe node node01').stdout).toContain('Taints:             node.kubernetes.io/unreachable:NoSchedule\n                    node.kubernetes.io/unreachable:NoExecute\n');
