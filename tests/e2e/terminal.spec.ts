@@ -317,3 +317,17 @@ test('the solution disclosure lists the commands and ▶ runs each one', async (
   await solution.getByRole('button', { name: '実行：hostname' }).click();
   await expect(t.log).toContainText('node01 $ hostname\nnode01');
 });
+
+test('side by side, each column’s terminal speaks its language and runs its own blocks', async ({ page }) => {
+  await page.goto('/en/parallel/playground/');
+  const ja = page.locator('kube-terminal').nth(0);
+  const en = page.locator('kube-terminal').nth(1);
+  expect(await ja.evaluate((el) => el.closest('[lang]')?.getAttribute('lang'))).toBe('ja');
+  expect(await en.evaluate((el) => el.closest('[lang]')?.getAttribute('lang'))).toBe('en');
+  await expect(ja.getByRole('button', { name: 'リセット' })).toBeVisible();
+  await expect(ja.locator('.kt-task')).toContainText('課題：');
+  await expect(en.getByRole('button', { name: 'Reset' })).toBeVisible();
+  await page.getByRole('button', { name: 'ターミナルで実行: echo hello' }).click();
+  await expect(ja.getByRole('log')).toContainText('controlplane $ echo hello\nhello');
+  await expect(en.getByRole('log')).not.toContainText('echo hello');
+});

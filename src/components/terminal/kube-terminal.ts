@@ -7,7 +7,8 @@ import { parseAnsi } from './ansi.ts';
 import { forgetSession, loadSession, saveSession, sessionKey, sessionStore } from './history.ts';
 import { applyCompletion, formatColumns, keyAction, LineHistory } from './line-editor.ts';
 import type { FromWorker, ToWorker, TranscriptEntry } from './protocol.ts';
-import { terminalStrings, type TerminalStrings } from './strings.ts';
+import { localize } from './localize.ts';
+import { terminalLang, terminalStrings, type TerminalStrings } from './strings.ts';
 
 /** The time limit of one command unless the element's `timeout-ms` says otherwise. */
 const DEFAULT_TIMEOUT_MS = 2000;
@@ -52,13 +53,14 @@ export class KubeTerminal extends HTMLElement {
 
   connectedCallback(): void {
     if (this.#key) return;
-    this.#strings = terminalStrings(this.closest<HTMLElement>('[lang]')?.lang ?? document.documentElement.lang);
+    const lang = terminalLang(this.closest<HTMLElement>('[lang]')?.lang ?? document.documentElement.lang);
+    this.#strings = terminalStrings(lang);
+    if (this.dataset.lang && this.dataset.lang !== lang) localize(this, this.#strings);
     this.#log = this.#part('log');
     this.#input = this.#part('input') as HTMLInputElement;
     this.#promptEl = this.#part('prompt');
     this.#status = this.#part('status');
     for (const el of this.querySelectorAll<HTMLElement>('[data-interactive]')) el.hidden = false;
-    this.querySelector('[data-part="noscript"]')?.remove();
 
     const index = [...document.querySelectorAll('kube-terminal')].indexOf(this);
     this.#key = sessionKey(location.pathname, this.scenario, index);

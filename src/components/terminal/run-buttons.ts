@@ -42,9 +42,16 @@ interface RunnableTerminal extends Element {
   runCommand(command: string): void;
 }
 
-/** The terminal a block's commands run in: the next one on the page, else the last before it. */
+const langOf = (el: Element) => el.closest('[lang]')?.getAttribute('lang') ?? '';
+
+/**
+ * The terminal a block's commands run in: the next one on the page, else the last before it,
+ * among those in the block's language (the side-by-side view has a column of each).
+ */
 function terminalFor(block: Element, doc: Document): RunnableTerminal | undefined {
-  const terminals = [...doc.querySelectorAll('kube-terminal')] as RunnableTerminal[];
+  const all = [...doc.querySelectorAll('kube-terminal')] as RunnableTerminal[];
+  const sameLang = all.filter((t) => langOf(t) === langOf(block));
+  const terminals = sameLang.length > 0 ? sameLang : all;
   return (
     terminals.find((t) => block.compareDocumentPosition(t) & Node.DOCUMENT_POSITION_FOLLOWING) ?? terminals.at(-1)
   );
@@ -61,7 +68,7 @@ export function addRunButtons(doc: Document): void {
       const button = doc.createElement('button');
       button.type = 'button';
       button.className = 'kt-block-run';
-      button.textContent = '▶';
+      button.textContent = '▶\uFE0E'; // text presentation, not the emoji
       button.setAttribute('aria-label', `${strings.runInTerminal}: ${command.split('\n')[0]}`);
       button.addEventListener('click', () => {
         const terminal = terminalFor(block, doc);

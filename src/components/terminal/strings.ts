@@ -12,6 +12,10 @@ export interface TerminalStrings {
   input: string;
   output: string;
   task: string;
+  /** `task` with the language's colon, before the task text. */
+  taskLabel: string;
+  /** Prefix of a solution ▶ button's name, before the command. */
+  runLabel: string;
   reset: string;
   copy: string;
   copied: string;
@@ -33,6 +37,8 @@ const ja: TerminalStrings = {
   input: 'コマンド入力',
   output: 'ターミナルの出力',
   task: '課題',
+  taskLabel: '課題：',
+  runLabel: '実行：',
   reset: 'リセット',
   copy: '出力をコピー',
   copied: 'コピーしました。',
@@ -54,6 +60,8 @@ const en: TerminalStrings = {
   input: 'Command input',
   output: 'Terminal output',
   task: 'Task',
+  taskLabel: 'Task: ',
+  runLabel: 'Run: ',
   reset: 'Reset',
   copy: 'Copy output',
   copied: 'Copied.',
@@ -79,3 +87,6 @@ export function terminalLang(lang: string | null | undefined): TerminalLang {
 export function terminalStrings(lang: string | null | undefined): TerminalStrings {
   return terminalLang(lang) === 'ja' ? ja : en;
 }
+
+/** The labels that are plain strings (the ones markup can name in `data-l10n`). */
+export type TextKey = { [K in keyof TerminalStrings]: TerminalStrings[K] extends string ? K : never }[keyof TerminalStrings];
