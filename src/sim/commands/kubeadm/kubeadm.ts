@@ -196,6 +196,10 @@ function apply(ctx: CommandContext, args: string[], flags: Set<string>): RunResu
     if (flags.has('--certificate-renewal=false') === false) for (const crt of certs[comp]) out += `[upgrade/staticpods] Renewing ${crt} certificate\n`;
     fs.writeFile(`${backup}/${comp}.yaml`, text);
     fs.writeFile(file, next);
+    // kubeadm waits until the kubelet has restarted the component before it moves on.
+    ctx.world.clock.advance(15_000);
+    ctx.world.tick();
+    ctx.world.tick();
     out += `[upgrade/staticpods] Moving new manifest to "${file}" and backing up old manifest to "${backup}/${comp}.yaml"\n[upgrade/staticpods] Waiting for the kubelet to restart the component\n[upgrade/staticpods] This can take up to 5m0s\n[apiclient] Found 1 Pods for label selector component=${comp}\n[upgrade/staticpods] Component "${comp}" upgraded successfully!\n`;
     if (comp === 'etcd') out += '[upgrade/etcd] Waiting for etcd to become available\n';
   }
