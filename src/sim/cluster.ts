@@ -7,6 +7,7 @@ import {
   defaultStaticPods,
   flannelObjects,
   healthyConditions,
+  kubeadmConfigMaps,
   kubeProxyObjects,
   kubernetesServiceObjects,
   nodeObject,
@@ -166,6 +167,7 @@ export function createCluster(world: World, options: ClusterOptions): Cluster {
   const statics = staticPodsFromHost(world.hosts.get(cp.name)) ?? defaultStaticPods(cp.name, cp.ip, version);
   for (const pod of statics) addMirrorPod(pod, cp, t0 + 10_000);
   for (const o of kubernetesServiceObjects(cp.ip)) put(o, t0 + 12_000);
+  for (const o of kubeadmConfigMaps(version, cp.ip, rfc3339(t0).slice(0, 10), 'LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCg==')) put(o, t0 + 8_000);
   for (const o of coreDnsObjects()) put(o, t0 + 20_000);
   for (const o of kubeProxyObjects(version, cp.ip)) put(o, t0 + 20_000);
   timeOverride = t0 + 21_000;
