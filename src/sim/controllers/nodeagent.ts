@@ -33,6 +33,19 @@ function state(world: World): AgentState {
   return s;
 }
 
+const booted = new WeakSet<World>();
+
+/** Services the scenario never touched have run since their node joined, not since the terminal opened. */
+export function bootServices(world: World): void {
+  const cluster = world.cluster as Cluster | undefined;
+  if (booted.has(world) || !cluster) return;
+  booted.add(world);
+  for (const host of world.hosts.values()) {
+    const created = Date.parse(cluster.store.get('Node', undefined, host.name)?.metadata.creationTimestamp ?? '');
+    for (const svc of host.services.values()) if (svc.active && svc.journal.length === 1 && created < svc.since) svc.since = created;
+  }
+}
+
 /** Static pod runs of a host (crictl lists their containers). */
 export function runsOf(world: World, host: string): StaticRun[] {
   return [...(state(world).runs.get(host)?.values() ?? [])];
@@ -142,6 +155,7 @@ function syncMirrors(world: World, cluster: Cluster, host: Host, runs: Map<strin
 /** One pass of every host's node agent; cluster.ts calls it before the controllers. */
 export function syncNodeAgents(world: World, cluster: Cluster, pullable: (i: string) => boolean): void {
   const s = state(world);
+  bootServices(world);
   s.pass++;
   const now = world.clock.now();
   const cp = cluster.nodes.find((n) => n.role === 'control-plane') ?? cluster.nodes[0];
@@ -150,9 +164,6 @@ export function syncNodeAgents(world: World, cluster: Cluster, pullable: (i: str
     if (!host) continue;
     let runs = s.runs.get(host.name);
     if (!runs) {
-      // Services the scenario never touched have run since the node joined, not since the terminal opened.
-      const created = Date.parse(cluster.store.get('Node', undefined, n.name)?.metadata.creationTimestamp ?? '');
-      for (const svc of host.services.values()) if (svc.active && svc.journal.length === 1 && created < svc.since) svc.since = created;
       runs = adopt(world, cluster, host, s, pullable);
       s.runs.set(host.name, runs);
       if (n === cp && runs.size > 0) s.managed = true;

@@ -4,7 +4,7 @@
  * logs a failed node status update every 10 s, as kubelet_node_status.go does.
  */
 import type { Cluster } from '../../cluster.ts';
-import { apiDownSince } from '../../controllers/nodeagent.ts';
+import { apiDownSince, bootServices } from '../../controllers/nodeagent.ts';
 import type { CommandFn, RunResult } from '../../types.ts';
 import { journalOf, klog, mainPid, shortTime, type JournalEntry } from './journal.ts';
 import { unitName } from './units.ts';
@@ -34,6 +34,7 @@ export const journalctl: CommandFn = (ctx) => {
     } else if (a.startsWith('-')) return fail(`journalctl: unrecognized option '${a}'\n`);
     else return fail(`Failed to add match '${a}': Invalid argument\n`);
   }
+  bootServices(ctx.world);
   const host = ctx.host;
   const now = ctx.world.clock.now();
   const all: JournalEntry[] = [];

@@ -4,6 +4,7 @@
  * systemctl-show.c) and what it prints on Ubuntu.
  */
 import type { CommandFn, CommandContext, Host, RunResult, Service } from '../../types.ts';
+import { bootServices } from '../../controllers/nodeagent.ts';
 import { packagesOf } from '../apt/packages.ts';
 import { journalOf, mainPid, shortTime } from './journal.ts';
 import { cpuTime, formatTimespan, ranFor, startUnit, stopUnit, unitFile, unitName } from './units.ts';
@@ -98,6 +99,7 @@ export const systemctl: CommandFn = (ctx) => {
   const units = words.slice(1).map(unitName);
   if (flags.has('--version')) return out('systemd 255 (255.4-1ubuntu8.11)\n+PAM +AUDIT +SELINUX +APPARMOR +IMA +SMACK +SECCOMP +GCRYPT -GNUTLS +OPENSSL +ACL +BLKID +CURL +ELFUTILS +FIDO2 +IDN2 -IDN +IPTC +KMOD +LIBCRYPTSETUP +LIBFDISK +PCRE2 -PWQUALITY +P11KIT +QRENCODE +TPM2 +BZIP2 +LZ4 +XZ +ZLIB +ZSTD -BPF_FRAMEWORK -XKBCOMMON +UTMP +SYSVINIT default-hierarchy=unified\n');
   if (!verb) return out('', 'kubesim: systemctl without a verb (list-units) is not simulated; try systemctl status kubelet\n', 1);
+  bootServices(ctx.world);
   const host = ctx.host;
   const lookup = (u: string): Service | undefined => host.services.get(u);
   let stdout = '';
