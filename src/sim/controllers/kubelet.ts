@@ -23,6 +23,21 @@ function hex(store: Store, n: number): string {
 }
 
 const ipCounters = new WeakMap<Store, Map<string, number>>();
+const pulledImages = new WeakMap<Store, Map<string, Set<string>>>();
+
+/** Whether a node already has an image (kubeadm pre-pulled the control-plane and add-on images). */
+function imagePresent(store: Store, node: string, image: string): boolean {
+  if (/^(registry\.k8s\.io|ghcr\.io\/flannel-io)\//.test(image)) return true;
+  return pulledImages.get(store)?.get(node)?.has(normalizeImage(image)) ?? false;
+}
+
+function rememberPull(store: Store, node: string, image: string): void {
+  let byNode = pulledImages.get(store);
+  if (!byNode) pulledImages.set(store, (byNode = new Map()));
+  let set = byNode.get(node);
+  if (!set) byNode.set(node, (set = new Set()));
+  set.add(normalizeImage(image));
+}
 
 /** The next pod IP on a node (host-local IPAM hands them out in order from .2). */
 function nextPodIP(store: Store, node: Obj): string {
@@ -67,11 +82,12 @@ function startPod(store: Store, pod: Obj, node: Obj, nowMs: number, pullable: (i
     const image = String(c.image);
     const ok = pullable(image);
     if (!mirror) {
-      const present = c.imagePullPolicy !== 'Always';
+      const present = c.imagePullPolicy === 'Never' || (c.imagePullPolicy !== 'Always' && imagePresent(store, host, image));
       if (present && ok) store.event(pod, 'Normal', 'Pulled', `Container image "${image}" already present on machine`, 'kubelet', host, nowMs);
       else {
         store.event(pod, 'Normal', 'Pulling', `Pulling image "${image}"`, 'kubelet', host, nowMs);
         if (ok) {
+          rememberPull(store, host, image);
           const size = imageSize(image);
           const secs = (1 + (size % 3000) / 1000).toFixed(3);
           store.event(pod, 'Normal', 'Pulled', `Successfully pulled image "${image}" in ${secs}s (${secs}s including waiting). Image size: ${size} bytes.`, 'kubelet', host, nowMs);
