@@ -13,6 +13,7 @@ import { etcdutl } from './etcd/etcdutl.ts';
 import { apt, aptCache, aptGet, aptMark, kubeletCmd } from './apt/apt.ts';
 import { kubeadm } from './kubeadm/kubeadm.ts';
 import { kubectl } from './kubectl/index.ts';
+import { curl, dig, getent, nslookup, ping, wget } from './net/index.ts';
 import { journalctl } from './systemd/journalctl.ts';
 import { service, systemctl } from './systemd/systemctl.ts';
 
@@ -24,6 +25,7 @@ const COMMANDS: Record<string, CommandFn> = {
   kubectl,
   systemctl, service, journalctl,
   etcdctl, etcdutl,
+  curl, dig, getent, nslookup, ping, wget,
   apt, 'apt-get': aptGet, 'apt-cache': aptCache, 'apt-mark': aptMark, kubeadm, kubelet: kubeletCmd,
   awk, base64, basename: basenameCmd, cat, chmod, clear, cp, cut, date, dirname: dirnameCmd, echo, egrep: grep,
   env, false: falseCmd, grep, head, hostname, id, less: pager, ls, mkdir, more: pager, mv, printf, rm, sed, seq,

@@ -1,0 +1,112 @@
+/**
+ * Where a network tool runs: on a host (its /etc/resolv.conf and /etc/hosts, systemd-resolved)
+ * or inside a Pod (the resolv.conf the kubelet wrote, ClusterFirst DNS), and which tools the
+ * Pod's image ships.
+ */
+import type { Obj } from '../../api/store.ts';
+import type { Cluster } from '../../cluster.ts';
+import { parseResolvConf, type DnsClient, type ResolvConf } from '../../net/resolver.ts';
+import type { CommandContext, RunResult, World } from '../../types.ts';
+import { resolvConf, type PodCommandContext } from '../kubectl/exec.ts';
+
+/** A client of the simulated network. */
+export interface NetClient {
+  world: World;
+  dns: DnsClient;
+  conf: ResolvConf;
+  hostsFile: string | undefined;
+  /** The node the traffic leaves from. */
+  node: string;
+  /** For traces: `host controlplane` or `pod default/busybox`. */
+  label: string;
+  /** The container image, for tools whose output differs by image (busybox nslookup). */
+  image?: string;
+  now: number;
+}
+
+/** A client on a host of the sandbox. */
+export function hostClient(ctx: CommandContext): NetClient {
+  const hostsFile = ctx.host.fs.readFile('/etc/hosts');
+  return {
+    world: ctx.world,
+    dns: { kind: 'host', hostsFile },
+    conf: parseResolvConf(ctx.host.fs.readFile('/etc/resolv.conf')),
+    hostsFile,
+    node: ctx.host.name,
+    label: `host ${ctx.host.name}`,
+    now: ctx.world.clock.now(),
+  };
+}
+
+/** The /etc/hosts the kubelet writes into a Pod. */
+function podHosts(pod: Obj): string {
+  const hostname = pod.spec.hostname ?? pod.metadata.name;
+  return `127.0.0.1\tlocalhost\n${pod.status?.podIP ?? ''}\t${hostname}\n`;
+}
+
+/** A client inside a Pod's network namespace. */
+export function podClient(p: PodCommandContext): NetClient {
+  const world = p.k.ctx.world;
+  const hostNet = p.pod.spec?.hostNetwork === true;
+  const node = String(p.pod.spec?.nodeName ?? '');
+  const hostsFile = hostNet ? world.hosts.get(node)?.fs.readFile('/etc/hosts') : podHosts(p.pod);
+  const conf = parseResolvConf(resolvConf(p.k, p.pod));
+  const ownDns = hostNet && (p.pod.spec.dnsPolicy ?? 'ClusterFirst') !== 'ClusterFirstWithHostNet';
+  return {
+    world,
+    dns: ownDns ? { kind: 'host', hostsFile } : { kind: 'pod' },
+    conf,
+    hostsFile,
+    node,
+    label: `pod ${p.pod.metadata.namespace}/${p.pod.metadata.name}`,
+    image: String(p.container?.image ?? ''),
+    now: world.clock.now(),
+  };
+}
+
+/** The tools an image ships: busybox applets, Debian's curl in nginx, bind9 utils in dnsutils images… */
+export function imageHasTool(image: string, tool: string): boolean {
+  const img = image.toLowerCase();
+  const busybox = /(^|\/)(busybox|alpine)(:|@|$)/.test(img) || /curlimages\/curl/.test(img);
+  const netshoot = /netshoot|dnsutils|dnstools|network-multitool/.test(img);
+  switch (tool) {
+    case 'nslookup':
+    case 'ping':
+      return busybox || netshoot;
+    case 'wget':
+      return busybox || netshoot;
+    case 'dig':
+    case 'host':
+      return netshoot;
+    case 'curl':
+      return netshoot || /curlimages\/curl|(^|\/)nginx(:|@|$)|ubuntu|network-multitool/.test(img);
+    case 'getent':
+      return busybox || netshoot || /nginx|ubuntu|debian/.test(img);
+    default:
+      return false;
+  }
+}
+
+/** containerd's "executable file not found" as kubectl exec relays it. */
+export function notInImage(p: PodCommandContext, cmd: string): RunResult {
+  const uid = String(p.pod.metadata?.uid ?? '');
+  const id = Array.from({ length: 64 }, (_, i) => ((uid.charCodeAt(i % 36) || 0) * (i + 7)) % 16)
+    .map((n) => n.toString(16))
+    .join('');
+  return {
+    stdout: '',
+    stderr: `error: Internal error occurred: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "${id}": OCI runtime exec failed: exec failed: unable to start container process: exec: "${cmd}": executable file not found in $PATH\n`,
+    exitCode: 1,
+  };
+}
+
+/** The cluster of a world. */
+export function clusterOf(world: World): Cluster | undefined {
+  return world.cluster as Cluster | undefined;
+}
+
+/** busybox 1.28 and older: the nslookup that prints `Address 1:` lines (the one the Kubernetes docs use). */
+export function isOldBusybox(image: string): boolean {
+  const m = /(?:^|\/)busybox:(\d+)\.(\d+)/.exec(image);
+  return !!m && (Number(m[1]) < 1 || (Number(m[1]) === 1 && Number(m[2]) <= 28));
+}
