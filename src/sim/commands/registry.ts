@@ -14,6 +14,8 @@ import { apt, aptCache, aptGet, aptMark, kubeletCmd } from './apt/apt.ts';
 import { kubeadm } from './kubeadm/kubeadm.ts';
 import { kubectl } from './kubectl/index.ts';
 import { curl, dig, getent, nslookup, ping, wget } from './net/index.ts';
+import { ifconfig, route } from './net/ifconfig.ts';
+import { ip } from './net/ip.ts';
 import { journalctl } from './systemd/journalctl.ts';
 import { service, systemctl } from './systemd/systemctl.ts';
 
@@ -26,6 +28,7 @@ const COMMANDS: Record<string, CommandFn> = {
   systemctl, service, journalctl,
   etcdctl, etcdutl,
   curl, dig, getent, nslookup, ping, wget,
+  ip, ifconfig, route,
   apt, 'apt-get': aptGet, 'apt-cache': aptCache, 'apt-mark': aptMark, kubeadm, kubelet: kubeletCmd,
   awk, base64, basename: basenameCmd, cat, chmod, clear, cp, cut, date, dirname: dirnameCmd, echo, egrep: grep,
   env, false: falseCmd, grep, head, hostname, id, less: pager, ls, mkdir, more: pager, mv, printf, rm, sed, seq,

@@ -1,0 +1,188 @@
+/**
+ * `ip` (iproute2 6.1, Ubuntu 24.04): link, addr, route show/add/del, link set up/down. Layout
+ * from ip/ipaddress.c (print_linkinfo, print_addrinfo) and ip/iproute.c (print_route), trailing
+ * spaces included; messages from the kernel's extack ("Error: Nexthop has invalid gateway.")
+ * and iproute2 ("Cannot find device", "RTNETLINK answers: File exists").
+ */
+import { intToIp, ipToInt, isIPv4, maskOf, parseCidr } from '../../net/addr.ts';
+import { connectedDev, hostChanges, interfaces, routes, type Iface, type Route } from '../../net/interfaces.ts';
+import type { CommandContext, CommandFn, RunResult } from '../../types.ts';
+
+const ok = (stdout: string): RunResult => ({ stdout, stderr: '', exitCode: 0 });
+const err = (stderr: string, exitCode = 2): RunResult => ({ stdout: '', stderr, exitCode });
+
+function linkHead(i: Iface, withMode: boolean): string {
+  const name = i.peer ? `${i.name}@${i.peer}` : i.name;
+  let s = `${i.index}: ${name}: <${i.flags.join(',')}> mtu ${i.mtu} qdisc ${i.qdisc} `;
+  if (i.master) s += `master ${i.master} `;
+  s += `state ${i.state} `;
+  if (withMode) s += 'mode DEFAULT ';
+  s += 'group default ';
+  if (i.qlen) s += `qlen ${i.qlen}`;
+  s += '\n';
+  s += `    link/${i.kind === 'loopback' ? 'loopback' : 'ether'} ${i.mac} brd ${i.kind === 'loopback' ? '00:00:00:00:00:00' : 'ff:ff:ff:ff:ff:ff'}`;
+  if (i.netns) s += ` link-netns ${i.netns}`;
+  return s + '\n';
+}
+
+function addrLines(i: Iface, family: '4' | '6' | 'all'): string {
+  let s = '';
+  if (family !== '6')
+    for (const a of i.addrs) {
+      s += `    inet ${a.ip}/${a.len} ${a.brd ? `brd ${a.brd} ` : ''}scope ${a.scope} ${a.scope === 'host' ? '' : ''}${i.name}\n`;
+      s += '       valid_lft forever preferred_lft forever\n';
+    }
+  if (family !== '4' && i.ipv6) {
+    s += i.kind === 'loopback' ? `    inet6 ${i.ipv6} scope host noprefixroute \n` : `    inet6 ${i.ipv6} scope link \n`;
+    s += '       valid_lft forever preferred_lft forever\n';
+  }
+  return s;
+}
+
+function routeLine(r: Route): string {
+  let s = `${r.dst} `;
+  if (r.via) s += `via ${r.via} `;
+  s += `dev ${r.dev} `;
+  if (r.proto) s += `proto ${r.proto} `;
+  if (r.scope) s += `scope ${r.scope} `;
+  if (r.src) s += `src ${r.src} `;
+  if (r.metric !== undefined) s += `metric ${r.metric} `;
+  if (r.onlink) s += 'onlink ';
+  return s + '\n';
+}
+
+/** Expands iproute2's unique-prefix object names (`a` → addr, `r` → route, `l` → link). */
+function object(word: string | undefined): string | undefined {
+  if (!word) return undefined;
+  for (const full of ['address', 'addr', 'link', 'route', 'neighbour', 'netns']) if (full.startsWith(word)) return full === 'address' ? 'addr' : full;
+  return word;
+}
+
+function normalizeDst(dst: string): string | undefined {
+  if (dst === 'default' || dst === '0.0.0.0/0') return 'default';
+  const c = parseCidr(dst);
+  if (!c) return undefined;
+  return `${intToIp((c.addr & maskOf(c.len)) >>> 0)}/${c.len}`.replace(/\/32$/, '');
+}
+
+/** The `ip` command. */
+export const ip: CommandFn = (ctx: CommandContext) => {
+  const { world, host } = ctx;
+  let args = ctx.argv.slice(1);
+  let family: '4' | '6' | 'all' = 'all';
+  let brief = false;
+  while (args[0]?.startsWith('-')) {
+    const o = args.shift()!;
+    if (o === '-4') family = '4';
+    else if (o === '-6') family = '6';
+    else if (o === '-br' || o === '-brief') brief = true;
+    else if (o === '-c' || o === '-color' || o === '-d' || o === '-s') continue;
+    else return err(`Option "${o}" is unknown, try "ip -help".\n`, 255);
+  }
+  const obj = object(args[0]);
+  const verb = args[1] ?? 'show';
+  const rest = args.slice(2);
+  if (!obj) return err('Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }\n       ip [ -force ] -batch filename\nwhere  OBJECT := { address | addrlabel | fou | help | ila | ioam | l2tp | link |\n                   macsec | maddress | monitor | mptcp | mroute | mrule |\n                   neighbor | neighbour | netconf | netns | nexthop | ntable |\n                   ntbl | route | rule | sr | stats | tap | tcpmetrics |\n                   token | tunnel | tuntap | vrf | xfrm }\n', 255);
+  const ifs = interfaces(world, host);
+  const findDev = (name: string | undefined) => ifs.find((i) => i.name === name);
+  const devArg = (words: string[]) => {
+    const k = words.indexOf('dev');
+    return k >= 0 ? words[k + 1] : words.find((w) => !['show', 'list', 'lst', 'up'].includes(w));
+  };
+  if (obj === 'link' || obj === 'addr') {
+    if (['show', 'list', 'lst', 'ls', 's', 'sh'].includes(verb) || (obj === 'link' && verb === 'show')) {
+      const d = devArg(rest);
+      const sel = d ? ifs.filter((i) => i.name === d) : ifs;
+      if (d && !sel.length) return err(`Device "${d}" does not exist.\n`, 1);
+      if (brief)
+        return ok(
+          sel
+            .map((i) => {
+              const name = (i.peer ? `${i.name}@${i.peer}` : i.name).padEnd(16);
+              if (obj === 'link') return `${name} ${i.state.padEnd(14)} ${i.mac} <${i.flags.join(',')}> \n`;
+              const addrs = [...(family !== '6' ? i.addrs.map((a) => `${a.ip}/${a.len}`) : []), ...(family !== '4' && i.ipv6 ? [i.ipv6] : [])];
+              return `${name} ${i.state.padEnd(14)} ${addrs.join(' ')} \n`;
+            })
+            .join(''),
+        );
+      return ok(sel.map((i) => linkHead(i, obj === 'link') + (obj === 'addr' ? addrLines(i, family) : '')).join(''));
+    }
+    if (obj === 'addr' && (verb === 'add' || verb === 'del' || verb === 'delete')) {
+      const cidrText = rest[0];
+      const dev = devArg(rest.slice(1));
+      const c = cidrText ? parseCidr(cidrText) : undefined;
+      if (!cidrText || !c) return err(`Error: any valid prefix is expected rather than "${cidrText ?? ''}".\n`, 1);
+      if (!dev) return err('Not enough information: "dev" argument is required.\n', 1);
+      const iface = findDev(dev);
+      if (!iface) return err(`Cannot find device "${dev}"\n`, 1);
+      const ipText = cidrText.split('/')[0];
+      const ch = hostChanges(host);
+      if (verb === 'add') {
+        if (iface.addrs.some((a) => a.ip === ipText && a.len === c.len)) return err('Error: ipv4: Address already assigned.\n');
+        const brdIdx = rest.indexOf('brd');
+        const brd = brdIdx >= 0 ? (rest[brdIdx + 1] === '+' ? intToIp((c.addr | (~maskOf(c.len) >>> 0)) >>> 0) : rest[brdIdx + 1]) : undefined;
+        ch.addrs.push({ dev, addr: { ip: ipText, len: c.len, brd, scope: 'global' } });
+        return ok('');
+      }
+      const k = ch.addrs.findIndex((a) => a.dev === dev && a.addr.ip === ipText);
+      if (k < 0) return err('Error: ipv4: Address not found.\n');
+      ch.addrs.splice(k, 1);
+      return ok('');
+    }
+    if (obj === 'link' && verb === 'set') {
+      const dev = devArg(rest);
+      if (!dev || !findDev(dev)) return err(`Cannot find device "${dev ?? ''}"\n`, 1);
+      const ch = hostChanges(host);
+      if (rest.includes('down')) ch.down.add(dev);
+      if (rest.includes('up')) ch.down.delete(dev);
+      return ok('');
+    }
+    return err(`Command "${verb}" is unknown, try "ip ${obj} help".\n`, 255);
+  }
+  if (obj === 'route') {
+    const table = routes(world, host);
+    if (['show', 'list', 'lst', 'ls', 's', 'sh'].includes(verb)) return ok(table.map(routeLine).join(''));
+    if (verb === 'get') {
+      const to = rest.find((w) => isIPv4(w));
+      if (!to) return err('Error: an inet prefix is expected rather than "' + (rest[0] ?? '') + '".\n', 1);
+      const n = ipToInt(to)!;
+      const best = table
+        .filter((r) => r.dst === 'default' || ((n & maskOf(Number(r.dst.split('/')[1] ?? 32))) >>> 0) === ipToInt(r.dst.split('/')[0]))
+        .sort((a, b) => Number(b.dst.split('/')[1] ?? (b.dst === 'default' ? -1 : 32)) - Number(a.dst.split('/')[1] ?? (a.dst === 'default' ? -1 : 32)))[0];
+      const src = interfaces(world, host).find((i) => i.name === best.dev)?.addrs[0]?.ip ?? host.ip;
+      return ok(`${to} ${best.via ? `via ${best.via} ` : ''}dev ${best.dev} src ${src} uid 0 \n    cache \n`);
+    }
+    if (verb === 'add' || verb === 'del' || verb === 'delete' || verb === 'replace') {
+      const dst = normalizeDst(rest[0] ?? '');
+      if (!dst) return err(`Error: any valid prefix is expected rather than "${rest[0] ?? ''}".\n`, 1);
+      const ch = hostChanges(host);
+      if (verb === 'del' || verb === 'delete') {
+        const k = ch.routes.findIndex((r) => r.dst === dst);
+        if (k >= 0) ch.routes.splice(k, 1);
+        else if (table.some((r) => r.dst === dst)) ch.removedRoutes.push(dst);
+        else return err('RTNETLINK answers: No such process\n');
+        return ok('');
+      }
+      const viaIdx = rest.indexOf('via');
+      const via = viaIdx >= 0 ? rest[viaIdx + 1] : undefined;
+      let dev = rest.includes('dev') ? rest[rest.indexOf('dev') + 1] : undefined;
+      if (via !== undefined && !isIPv4(via)) return err(`Error: inet address is expected rather than "${via}".\n`, 1);
+      if (dev && !findDev(dev)) return err(`Cannot find device "${dev}"\n`, 1);
+      if (via) {
+        const reach = connectedDev(world, host, via);
+        if (!reach || (dev && reach !== dev)) return err('Error: Nexthop has invalid gateway.\n');
+        dev ??= reach;
+      }
+      if (!dev) return err('Error: Device for nexthop is not up.\n');
+      if (verb === 'add' && table.some((r) => r.dst === dst)) return err('RTNETLINK answers: File exists\n');
+      const k = ch.routes.findIndex((r) => r.dst === dst);
+      if (k >= 0) ch.routes.splice(k, 1);
+      ch.removedRoutes = ch.removedRoutes.filter((r) => r !== dst);
+      const metricIdx = rest.indexOf('metric');
+      ch.routes.push({ dst, via, dev, scope: via ? undefined : 'link', metric: metricIdx >= 0 ? Number(rest[metricIdx + 1]) : undefined });
+      return ok('');
+    }
+    return err(`Command "${verb}" is unknown, try "ip route help".\n`, 255);
+  }
+  return err(`Object "${args[0]}" is unknown, try "ip help".\n`, 1);
+};
