@@ -43,8 +43,8 @@ export function dnsNamesDiagram(data: DiagramData, lang: Lang): Diagram {
           { id: 'svc-a', col: 1, row: 0, caption: l('record'), lines: [serviceFqdn, `→ ${clusterIP}`], notes: [l('recordParts')] },
           {
             id: 'svc-short',
-            col: 2,
-            row: 0,
+            col: 1,
+            row: 1,
             caption: short,
             lines: [service, `${service}.${namespace}`, `${service}.${namespace}.svc`],
             notes: [l('sameNamespace')],
@@ -55,18 +55,20 @@ export function dnsNamesDiagram(data: DiagramData, lang: Lang): Diagram {
           { from: 'svc', to: 'svc-a', label: l('registers') },
           { from: 'svc-short', to: 'svc-a', label: l('completes'), style: 'dashed' },
         ],
+        vertical: 'stack',
       },
       {
         title: l('podBlock'),
         nodes: [
           { id: 'pod', col: 0, row: 0, caption: lp('podCaption'), lines: [podIP], notes: [lp('namespaceLine')] },
           { id: 'pod-a', col: 1, row: 0, caption: lp('record'), lines: [podFqdn, `→ ${podIP}`], notes: [lp('podRecordParts')] },
-          { id: 'pod-short', col: 2, row: 0, caption: short, lines: [podShort], style: 'dashed' },
+          { id: 'pod-short', col: 1, row: 1, caption: short, lines: [podShort], style: 'dashed' },
         ],
         edges: [
           { from: 'pod', to: 'pod-a', label: lp('registers') },
           { from: 'pod-short', to: 'pod-a', label: lp('completes'), style: 'dashed' },
         ],
+        vertical: 'stack',
       },
     ],
   };
@@ -124,9 +126,8 @@ export function dnsWalkDiagram(data: DiagramData, lang: Lang): Diagram {
   const ok = answeredAt >= 0;
   nodes.push({
     id: 'result',
-    col: 2,
-    row: 0,
-    span: DNS_SLOTS,
+    col: 1,
+    row: DNS_SLOTS,
     caption: l('resultCaption'),
     lines: [{ text: ok ? l('resolved', { ip: answer }) : l('failed'), key: keys.dnsResult }],
     key: keys.dnsResult,

@@ -49,6 +49,7 @@ export function storageBindingDiagram(data: DiagramData, lang: Lang, view: Bindi
         { from: 's-pvc', to: 's-pv', label: l('bound'), style: 'dashed', key: keys.bind(v.claim) },
         { from: 's-admin', to: 's-pv', label: l('creates'), style: 'dotted' },
       ],
+      wideBoxMax: 190,
     });
   }
   if (view !== 'static') {
@@ -65,6 +66,7 @@ export function storageBindingDiagram(data: DiagramData, lang: Lang, view: Bindi
         { from: 'd-pvc', to: 'd-pv', label: l('bound'), style: 'dashed', key: keys.bind(v.claim) },
         { from: 'd-sc', to: 'd-pv', label: l('provisions'), style: 'dotted' },
       ],
+      wideBoxMax: 190,
     });
   }
   const details = [

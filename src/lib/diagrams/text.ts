@@ -48,7 +48,7 @@ export function textWidth(text: string, role: FontRole): number {
   return Math.ceil(em * size);
 }
 
-/** Splits text into pieces after which a line may break: after `/ . - _ , space`, and around wide characters. */
+/** Splits text into pieces after which a line may break: after `/ . - , space`, and around wide characters. */
 function pieces(text: string): string[] {
   const out: string[] = [];
   let cur = '';
@@ -60,7 +60,7 @@ function pieces(text: string): string[] {
     }
     cur += ch;
     // Japanese may break after any character, but not before closing punctuation.
-    if (wide || '/.-_, ）'.includes(ch)) {
+    if (wide || '/.-, ）'.includes(ch)) {
       out.push(cur);
       cur = '';
     }

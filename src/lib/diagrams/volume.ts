@@ -59,6 +59,7 @@ export function hostPathDiagram(data: DiagramData, lang: Lang): Diagram {
           { from: 'ctr', to: 'vol', label: l('volumeMounts') },
           { from: 'vol', to: 'dir', label: l('hostPath'), style: 'dashed' },
         ],
+        wideBoxMax: 180,
       },
     ],
   };
