@@ -104,7 +104,7 @@ export function listeningPorts(pod: Obj): number[] {
   const ports = new Set<number>();
   for (const c of pod.spec?.containers ?? []) {
     const img = String(c.image);
-    if (/(^|\/)(nginx|httpd)(:|@|$)/.test(img)) ports.add(80);
+    if (/(^|\/)(nginx|httpd)(:|@|$)|nginxdemos\/hello/.test(img)) ports.add(80);
     if (/ingress-nginx\/controller|nginx-ingress-controller/.test(img)) [80, 443, 10254].forEach((p) => ports.add(p));
     if (/http-echo/.test(img)) ports.add(Number((argValue(pod, '-listen') ?? ':5678').split(':').pop()) || 5678);
     for (const p of c.ports ?? []) if (p.containerPort && (p.protocol ?? 'TCP') === 'TCP') ports.add(Number(p.containerPort));
@@ -144,6 +144,7 @@ export function podAnswer(world: World, pod: Obj, port: number, req: HttpRequest
   const img = image(pod);
   const base = { via: 'pod', service: service ? `${service.metadata.namespace}/${service.metadata.name}` : undefined, pod: `${pod.metadata.namespace}/${pod.metadata.name}` };
   if (isIngressController(pod) && (port === 80 || port === 443)) return ingressAnswer(world, c.store, pod, req);
+  if (/nginxdemos\/hello/.test(img)) return { ...base, response: helloAnswer(pod, port, req, now) };
   if (/(^|\/)nginx(:|@|$)/.test(img)) {
     const path = req.path.split('?')[0];
     if (path === '/' || path === '/index.html') {
@@ -301,4 +302,40 @@ function apiserverAnswer(req: HttpRequest): HttpResponse {
     return { status: 200, reason: 'OK', headers: [['Content-Type', 'text/plain; charset=utf-8'], ['X-Content-Type-Options', 'nosniff']], body: 'ok' };
   const body = `{\n  "kind": "Status",\n  "apiVersion": "v1",\n  "metadata": {},\n  "status": "Failure",\n  "message": "forbidden: User \\"system:anonymous\\" cannot get path \\"${path}\\"",\n  "reason": "Forbidden",\n  "details": {},\n  "code": 403\n}`;
   return { status: 403, reason: 'Forbidden', headers: [['Content-Type', 'application/json'], ['X-Content-Type-Options', 'nosniff']], body };
+}
+
+/** `%d/%b/%Y:%H:%M:%S +0000`, nginx's $time_local in UTC. */
+function timeLocal(ms: number): string {
+  const d = new Date(ms);
+  const mon = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][d.getUTCMonth()];
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${p(d.getUTCDate())}/${mon}/${d.getUTCFullYear()}:${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} +0000`;
+}
+
+/**
+ * nginxdemos/hello (NGINX-Demos, hello-plain-text.conf): the serving Pod's address and name,
+ * the time, the URI and nginx's $request_id; `expires -1` adds Expires and Cache-Control.
+ */
+function helloAnswer(pod: Obj, port: number, req: HttpRequest, now: number): HttpResponse {
+  let h = 2166136261;
+  for (const ch of `${pod.metadata.uid}${req.path}${now}`) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
+  const id = Array.from({ length: 4 }, (_, i) => (Math.imul(h, i + 1) >>> 0).toString(16).padStart(8, '0')).join('');
+  const plain = /plain-text/.test(image(pod));
+  const body = plain
+    ? `Server address: ${pod.status?.podIP}:${port}\nServer name: ${pod.metadata.name}\nDate: ${timeLocal(now)}\nURI: ${req.path}\nRequest ID: ${id}\n`
+    : `<!DOCTYPE html>\n<html>\n<head>\n<title>Hello World</title>\n</head>\n<body>\n<p><span>Server&nbsp;address:</span> <span>${pod.status?.podIP}:${port}</span></p>\n<p><span>Server&nbsp;name:</span> <span>${pod.metadata.name}</span></p>\n<p class="smaller"><span>Date:</span> <span>${timeLocal(now)}</span></p>\n<p class="smaller"><span>URI:</span> <span>${req.path}</span></p>\n</body>\n</html>\n`;
+  return {
+    status: 200,
+    reason: 'OK',
+    headers: [
+      ['Server', `nginx/${NGINX_VERSION}`],
+      ['Date', httpDate(now)],
+      ['Content-Type', plain ? 'text/plain' : 'text/html'],
+      ['Content-Length', String(body.length)],
+      ['Connection', 'keep-alive'],
+      ['Expires', httpDate(now - 1000)],
+      ['Cache-Control', 'no-cache'],
+    ],
+    body: req.method === 'HEAD' ? '' : body,
+  };
 }
