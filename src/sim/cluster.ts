@@ -61,7 +61,10 @@ export interface Cluster {
   reconcile(): void;
   readonly store: Store;
   readonly api: ApiServer;
+  /** The API server's version (`kubectl version` Server Version); see setServerVersion. */
   readonly version: string;
+  /** After `kubeadm upgrade apply`: the API server now reports this version. */
+  setServerVersion(version: string): void;
   readonly nodes: NodeSpec[];
   /** The control plane's advertise address (https://IP:6443). */
   readonly apiServerIP: string;
@@ -209,11 +212,17 @@ export function createCluster(world: World, options: ClusterOptions): Cluster {
   reconcile();
 
   booted = true;
+  let serverVersion = version;
   return (self = {
     reconcile,
     store,
     api,
-    version,
+    get version() {
+      return serverVersion;
+    },
+    setServerVersion: (v: string) => {
+      serverVersion = v;
+    },
     nodes,
     apiServerIP: cp.ip,
     apiAvailable: () => !down.has('kube-apiserver') && !down.has('etcd'),

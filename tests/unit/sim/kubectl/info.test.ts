@@ -14,6 +14,13 @@ describe('kubectl version, cluster-info, api-resources, explain', () => {
     expect(y).toContain('  minor: "34"\n');
   });
 
+  it('reports the upgraded server version (kubeadm upgrade apply)', () => {
+    const { k, cluster } = makeWorld();
+    cluster.setServerVersion('v1.35.0');
+    expect(k('version').stdout).toBe('Client Version: v1.34.2\nKustomize Version: v5.7.1\nServer Version: v1.35.0\n');
+    expect(k('version').stderr).toBe('');
+  });
+
   it('prints the connection error when the API server is down', () => {
     const { k, cluster } = makeWorld();
     cluster.setComponentUp('kube-apiserver', false);
