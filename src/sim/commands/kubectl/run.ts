@@ -34,15 +34,23 @@ export function run(k: Kctx): void {
     k.code = 1;
     return;
   }
+  // pkg/cmd/run/run.go Run: the checks in upstream order.
   const image = str(k.p, 'image');
-  if (!image) {
-    k.err += 'error: required flag(s) "image" not set\n';
+  if (!image) return fail(k, '--image is required');
+  if (bool(k.p, 'tty') && !bool(k.p, 'stdin')) {
+    k.err += "error: -i/--stdin is required for containers with -t/--tty=true\nSee 'kubectl run -h' for help and examples\n";
+    k.code = 1;
+    return;
+  }
+  if (bool(k.p, 'rm') && !bool(k.p, 'stdin') && !bool(k.p, 'attach')) {
+    k.err += "error: --rm should only be used for attached containers\nSee 'kubectl run -h' for help and examples\n";
     k.code = 1;
     return;
   }
   const dry = dryRunMode(k);
   if (dry !== 'none' && dry !== 'client' && dry !== 'server') return fail(k, dry);
-  const restart = str(k.p, 'restart', 'Always');
+  // getRestartPolicy: attached runs default to OnFailure.
+  const restart = str(k.p, 'restart', bool(k.p, 'stdin') ? 'OnFailure' : 'Always');
   if (!['Always', 'OnFailure', 'Never'].includes(restart)) return fail(k, `invalid restart policy: ${restart}`);
   const labels: Record<string, string> = {};
   const labelText = str(k.p, 'labels');

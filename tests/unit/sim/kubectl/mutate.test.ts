@@ -157,6 +157,18 @@ status: {}
   });
 });
 
+describe('kubectl run errors', () => {
+  // pkg/cmd/run/run.go Run and getRestartPolicy.
+  it('checks image, tty and --rm like upstream, and defaults attached runs to OnFailure', () => {
+    const { k, cluster } = makeWorld();
+    expect(k('run x').stderr).toBe('error: --image is required\n');
+    expect(k('run x --image=nginx -t').stderr).toBe("error: -i/--stdin is required for containers with -t/--tty=true\nSee 'kubectl run -h' for help and examples\n");
+    expect(k('run x --image=nginx --rm').stderr).toBe("error: --rm should only be used for attached containers\nSee 'kubectl run -h' for help and examples\n");
+    k(['run', 'att', '--image=busybox', '-i', '--', 'echo', 'hi']);
+    expect(cluster.store.get('Pod', 'default', 'att')?.spec.restartPolicy).toBe('OnFailure');
+  });
+});
+
 describe('kubectl delete', () => {
   it('prints v1.34 messages with the namespace and removes owned objects', () => {
     const { k, cluster } = makeWorld();
