@@ -1,5 +1,6 @@
 /** `kubectl version`, `cluster-info` and `api-resources`. */
 import { apiVersionOf, RESOURCES } from '../../api/kinds.ts';
+import { toJson } from '../../printers/json.ts';
 import { toYaml } from '../../printers/yaml.ts';
 import { tabwrite } from '../../printers/table.ts';
 import { GO_VERSION, KUBERNETES_VERSION, KUSTOMIZE_VERSION, parseVersion } from '../../versions.ts';
@@ -72,7 +73,8 @@ export function version(k: Kctx, apiUp: boolean): void {
 
 export function clusterInfo(k: Kctx): void {
   if (k.p.args[0] === 'dump') {
-    k.out += '{\n    "kind": "NodeList",\n    "apiVersion": "v1",\n    "metadata": {\n        "resourceVersion": "' + k.store.revision() + '"\n    },\n    "items": []\n}\n';
+    // clusterinfo_dump.go starts with the NodeList (then events, workloads and logs, not simulated).
+    k.out += toJson({ apiVersion: 'v1', items: k.store.list('Node'), kind: 'NodeList', metadata: { resourceVersion: String(k.store.revision()) } });
     return;
   }
   const base = `https://${k.server}`;
