@@ -3,6 +3,7 @@
  * Endpoints and Pods (the kubernetes plugin's record layout), systemd-resolved's stub on the
  * nodes, a small fake internet upstream, and the client-side search-list walk.
  */
+import { COREFILE } from '../api/bootstrap.ts';
 import type { Obj } from '../api/store.ts';
 import type { Cluster } from '../cluster.ts';
 import type { World } from '../types.ts';
@@ -99,12 +100,17 @@ export function clusterDnsIP(world: World): string {
 }
 
 interface CoreState {
-  good?: { text: string; config: CoreConfig; at: number };
+  /** The last Corefile that loaded, and the CoreDNS Pods (uids) running when it was seen. */
+  good?: { text: string; config: CoreConfig; pods: Set<string> };
 }
 const coreStates = new WeakMap<World, CoreState>();
 
 function coreDnsPods(c: Cluster): Obj[] {
   return c.store.list('Pod', 'kube-system').filter((p) => p.metadata.labels?.['k8s-app'] === 'kube-dns');
+}
+
+function podUids(c: Cluster): Set<string> {
+  return new Set(coreDnsPods(c).map((p) => String(p.metadata.uid)));
 }
 
 /**
@@ -122,13 +128,14 @@ export function coreDnsConfig(world: World): { config?: CoreConfig; error?: stri
   if (typeof text !== 'string') return { error: 'configmap "coredns" not found' };
   const loaded = loadCorefile(text);
   if (loaded.config) {
-    if (st.good?.text !== text) st.good = { text, config: loaded.config, at: world.clock.now() };
+    if (st.good?.text !== text) st.good = { text, config: loaded.config, pods: podUids(c) };
+    else for (const u of podUids(c)) st.good.pods.add(u);
     return { config: loaded.config };
   }
-  // Never seen working: the Corefile was already broken when the Pods (re)started.
+  // First look and already broken: the running Pods started with kubeadm's Corefile.
+  st.good ??= { text: COREFILE, config: loadCorefile(COREFILE).config!, pods: podUids(c) };
   const good = st.good;
-  if (!good) return { error: loaded.error };
-  if (coreDnsPods(c).some((p) => Date.parse(p.metadata.creationTimestamp) <= good.at)) return { config: good.config, error: loaded.error };
+  if (coreDnsPods(c).some((p) => good.pods.has(p.metadata.uid) && p.status?.phase === 'Running' && !p.metadata.deletionTimestamp)) return { config: good.config, error: loaded.error };
   return { error: loaded.error };
 }
 

@@ -79,6 +79,7 @@ export function digFor(c: NetClient, argv: string[]): RunResult {
   let name = '';
   let qtype: RrType | 'ANY' | 'MX' = 'A';
   let short = false;
+  let typeSet = false;
   let search = false;
   let all = true;
   let answerOnly = false;
@@ -97,7 +98,10 @@ export function digFor(c: NetClient, argv: string[]): RunResult {
     else if (a === '+noall') all = false;
     else if (a === '+answer') answerOnly = true;
     else if (a.startsWith('+')) continue;
-    else if (TYPES.has(a.toUpperCase()) && name) qtype = a.toUpperCase() as RrType;
+    else if (TYPES.has(a.toUpperCase()) && !typeSet) {
+      qtype = a.toUpperCase() as RrType;
+      typeSet = true;
+    }
     else if (!name) name = a;
   }
   const shown = name || '.';
