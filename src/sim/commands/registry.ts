@@ -13,6 +13,9 @@ import { etcdutl } from './etcd/etcdutl.ts';
 import { apt, aptCache, aptGet, aptMark, kubeletCmd } from './apt/apt.ts';
 import { kubeadm } from './kubeadm/kubeadm.ts';
 import { kubectl } from './kubectl/index.ts';
+import { crictl } from './node/crictl.ts';
+import { openssl } from './node/openssl.ts';
+import { df, free } from './node/system.ts';
 import { curl, dig, getent, nslookup, ping, wget } from './net/index.ts';
 import { ifconfig, route } from './net/ifconfig.ts';
 import { ip } from './net/ip.ts';
@@ -30,6 +33,7 @@ const COMMANDS: Record<string, CommandFn> = {
   curl, dig, getent, nslookup, ping, wget,
   ip, ifconfig, route,
   apt, 'apt-get': aptGet, 'apt-cache': aptCache, 'apt-mark': aptMark, kubeadm, kubelet: kubeletCmd,
+  crictl, openssl, df, free,
   awk, base64, basename: basenameCmd, cat, chmod, clear, cp, cut, date, dirname: dirnameCmd, echo, egrep: grep,
   env, false: falseCmd, grep, head, hostname, id, less: pager, ls, mkdir, more: pager, mv, printf, rm, sed, seq,
   sleep, sort, tail, tee, touch, tr, true: trueCmd, uname, uniq, wc, whoami,

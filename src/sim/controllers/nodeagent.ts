@@ -46,8 +46,9 @@ export function bootServices(world: World): void {
   }
 }
 
-/** Static pod runs of a host (crictl lists their containers). */
+/** Static pod runs of a host (crictl lists their containers); the node agents start on first use. */
 export function runsOf(world: World, host: string): StaticRun[] {
+  if (state(world).pass === 0) (world.cluster as Cluster | undefined)?.reconcile();
   return [...(state(world).runs.get(host)?.values() ?? [])];
 }
 

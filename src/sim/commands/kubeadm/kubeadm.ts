@@ -12,6 +12,7 @@ import { resolvePath } from '../../shell/paths.ts';
 import type { CommandContext, CommandFn, RunResult } from '../../types.ts';
 import { COREDNS_VERSION, ETCD_VERSION, GO_VERSION, KUBERNETES_NEWEST, parseVersion } from '../../versions.ts';
 import { kubeVersion, packagesOf } from '../apt/packages.ts';
+import { renewCertificates } from '../node/openssl.ts';
 import { klog } from '../systemd/journal.ts';
 
 /** Add-on and etcd versions kubeadm deploys per minor (constants.go); 1.35's as kubeadm v1.35.0 ships them. */
@@ -210,6 +211,7 @@ function apply(ctx: CommandContext, args: string[], flags: Set<string>): RunResu
   let err = `${klog('W', now, 41877, 'postupgrade.go:117')}Using temporary directory ${tmp} for kubelet config. To override it set the environment variable KUBEADM_UPGRADE_DRYRUN_DIR\n`;
   out += `[upgrade] Backing up kubelet config file to ${tmp}/config.yaml\n[kubelet-start] Writing kubelet configuration to file "/var/lib/kubelet/config.yaml"\n[upgrade/kubelet-config] The kubelet configuration for this node was successfully upgraded!\n`;
   out += '[upgrade/bootstrap-token] Configuring bootstrap token and cluster-info RBAC rules\n[bootstrap-token] Configured RBAC rules to allow Node Bootstrap tokens to get nodes\n[bootstrap-token] Configured RBAC rules to allow Node Bootstrap tokens to post CSRs in order for nodes to get long term certificate credentials\n[bootstrap-token] Configured RBAC rules to allow the csrapprover controller automatically approve CSRs from a Node Bootstrap Token\n[bootstrap-token] Configured RBAC rules to allow certificate rotation for all node client certificates in the cluster\n';
+  if (!flags.has('--certificate-renewal=false')) renewCertificates(ctx.world);
   updateAddon(c, 'DaemonSet', 'kube-proxy', t);
   updateAddon(c, 'Deployment', 'coredns', add.coredns);
   out += '[addons] Applied essential addon: CoreDNS\n[addons] Applied essential addon: kube-proxy\n';
