@@ -21,7 +21,7 @@ export default defineConfig({
   },
   integrations: [
     starlight({
-      title: { ja: 'kube-notes クラスタ管理', en: 'kube-notes: cluster administration' },
+      title: 'kube-notes',
       description: 'Kubernetes クラスタ管理ノート（日本語 / English）と、ブラウザで動く演習ターミナル',
       favicon: '/favicon.svg',
       defaultLocale: 'ja',
