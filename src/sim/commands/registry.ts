@@ -19,6 +19,7 @@ import { df, free } from './node/system.ts';
 import { curl, dig, getent, nslookup, ping, wget } from './net/index.ts';
 import { ifconfig, route } from './net/ifconfig.ts';
 import { ip } from './net/ip.ts';
+import { docker } from './docker/docker.ts';
 import { journalctl } from './systemd/journalctl.ts';
 import { service, systemctl } from './systemd/systemctl.ts';
 
@@ -32,6 +33,7 @@ const COMMANDS: Record<string, CommandFn> = {
   etcdctl, etcdutl,
   curl, dig, getent, nslookup, ping, wget,
   ip, ifconfig, route,
+  docker,
   apt, 'apt-get': aptGet, 'apt-cache': aptCache, 'apt-mark': aptMark, kubeadm, kubelet: kubeletCmd,
   crictl, openssl, df, free,
   awk, base64, basename: basenameCmd, cat, chmod, clear, cp, cut, date, dirname: dirnameCmd, echo, egrep: grep,
