@@ -188,7 +188,7 @@ export function syncNodeAgents(world: World, cluster: Cluster, pullable: (i: str
     cluster.setComponentUp('kube-apiserver', s.up.get('kube-apiserver') ?? false);
     const apiserver = runs.find((r) => r.component === 'kube-apiserver' && runUp(r, s, now));
     const tag = /:(v\d+\.\d+\.\d+)$/.exec(String(apiserver?.manifest.spec.containers[0].image ?? ''))?.[1];
-    if (tag && tag !== cluster.version) (cluster as { version: string }).version = tag;
+    if (tag && tag !== cluster.version) cluster.setServerVersion(tag);
   }
   if (!cluster.apiAvailable()) {
     s.apiDownSince ??= now;

@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ETCD_TLS, ops } from './helpers.ts';
+
+// Whole-cluster sequences with long sleeps take a few seconds each.
+vi.setConfig({ testTimeout: 60_000 });
 
 // etcdctl 3.6 (etcdctl/ctlv3/command/snapshot_command.go: only `save` left; printer_table.go with
 // olekukonko/tablewriter), etcdutl 3.6 (etcdutl/etcdutl/snapshot_command.go, etcdutl/snapshot/v3_snapshot.go

@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ops, row } from './helpers.ts';
+
+// Whole-cluster sequences with long sleeps take a few seconds each.
+vi.setConfig({ testTimeout: 60_000 });
 
 // kube-controller-manager: --node-monitor-grace-period 50s since v1.32 (kubernetes/kubernetes#126287);
 // conditions Unknown "Kubelet stopped posting node status." and the node.kubernetes.io/unreachable taints

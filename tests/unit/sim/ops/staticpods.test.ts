@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ops, row } from './helpers.ts';
+
+// Whole-cluster sequences with long sleeps take a few seconds each.
+vi.setConfig({ testTimeout: 60_000 });
 
 // The kubelet's file source (pkg/kubelet/config/file.go) runs every file of staticPodPath as a pod with
 // a mirror pod "<name>-<node>"; a changed file restarts the pod. A container whose command cannot be

@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ops } from './helpers.ts';
+
+// Whole-cluster sequences with long sleeps take a few seconds each.
+vi.setConfig({ testTimeout: 60_000 });
 
 // Layouts: systemd 255 (Ubuntu 24.04) src/systemctl/systemctl-show.c print_status_info; messages from
 // src/systemctl/systemctl-start-unit.c and systemctl-show.c; exit codes from systemctl(1) "EXIT STATUS"

@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ops } from './helpers.ts';
+
+// Whole-cluster sequences with long sleeps take a few seconds each.
+vi.setConfig({ testTimeout: 60_000 });
 
 // crictl: cri-tools cmd/crictl/container.go and sandbox.go (tabwriter minwidth 20, padding 3; 13-char IDs;
 // CREATED via go-units HumanDuration + " ago"). openssl: OpenSSL 3.0 `x509 -text` layout; certificate

@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ops, row } from './helpers.ts';
+
+// Whole-cluster sequences with long sleeps take a few seconds each.
+vi.setConfig({ testTimeout: 60_000 });
 
 // Procedure: kubernetes.io/docs/tasks/administer-cluster/kubeadm/kubeadm-upgrade/ and upgrading-linux-nodes/.
 // kubeadm upgrade plan layout: cmd/kubeadm/app/cmd/upgrade/plan_test.go (TestPrintUpgradePlan); policy errors:
