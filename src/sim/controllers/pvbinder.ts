@@ -1,9 +1,10 @@
 /** PersistentVolume binder: Pending claims bind to the smallest Available volume that fits. */
 import { parseQuantity } from '../api/quantity.ts';
-import type { Obj } from '../api/store.ts';
+import type { Obj, Store } from '../api/store.ts';
 import type { Controller } from './context.ts';
 
-function fits(pv: Obj, pvc: Obj): boolean {
+/** Whether a volume can satisfy a claim (class, name, modes, selector, size). */
+export function fits(pv: Obj, pvc: Obj): boolean {
   const cls = pvc.spec.storageClassName ?? '';
   if ((pv.spec.storageClassName ?? '') !== cls) return false;
   if (pvc.spec.volumeName && pvc.spec.volumeName !== pv.metadata.name) return false;
@@ -13,6 +14,42 @@ function fits(pv: Obj, pvc: Obj): boolean {
   const sel = pvc.spec.selector?.matchLabels;
   if (sel && Object.entries(sel).some(([k, v]) => pv.metadata.labels?.[k] !== v)) return false;
   return parseQuantity(pv.spec.capacity?.storage) >= parseQuantity(pvc.spec.resources?.requests?.storage);
+}
+
+/** Binds a claim to the smallest fitting Available volume; false when none fits. */
+export function bindClaim(store: Store, pvc: Obj): boolean {
+  const pv = store
+    .list('PersistentVolume')
+    .filter((v) => v.status?.phase === 'Available' && !v.spec.claimRef && fits(v, pvc))
+    .sort((a, b) => parseQuantity(a.spec.capacity?.storage) - parseQuantity(b.spec.capacity?.storage))[0];
+  if (!pv) return false;
+  pv.spec.claimRef = {
+    apiVersion: 'v1',
+    kind: 'PersistentVolumeClaim',
+    name: pvc.metadata.name,
+    namespace: pvc.metadata.namespace,
+    resourceVersion: pvc.metadata.resourceVersion,
+    uid: pvc.metadata.uid,
+  };
+  pv.status = { ...pv.status, phase: 'Bound' };
+  store.touch(pv);
+  pvc.spec.volumeName = pv.metadata.name;
+  pvc.metadata.annotations = { ...(pvc.metadata.annotations ?? {}), 'pv.kubernetes.io/bind-completed': 'yes', 'pv.kubernetes.io/bound-by-controller': 'yes' };
+  pvc.status = { accessModes: [...(pv.spec.accessModes ?? [])], capacity: { ...(pv.spec.capacity ?? {}) }, phase: 'Bound' };
+  store.touch(pvc);
+  return true;
+}
+
+/** Whether the claim's StorageClass delays binding until a pod uses it. */
+export function waitsForConsumer(store: Store, pvc: Obj): boolean {
+  const cls = pvc.spec?.storageClassName;
+  return !!cls && store.get('StorageClass', undefined, cls)?.volumeBindingMode === 'WaitForFirstConsumer';
+}
+
+/** Records a claim event once (the controller repeats it; one is enough to explain). */
+function noteOnce(store: Store, pvc: Obj, type: 'Normal' | 'Warning', reason: string, message: string): void {
+  if (store.list('Event', pvc.metadata.namespace).some((e) => e.involvedObject?.uid === pvc.metadata.uid && e.reason === reason)) return;
+  store.event(pvc, type, reason, message, 'persistentvolume-controller');
 }
 
 export const pvBinder: Controller = ({ store }) => {
@@ -31,27 +68,27 @@ export const pvBinder: Controller = ({ store }) => {
   }
   for (const pvc of store.list('PersistentVolumeClaim')) {
     if (pvc.status?.phase !== 'Pending') continue;
-    const candidates = store
-      .list('PersistentVolume')
-      .filter((pv) => pv.status?.phase === 'Available' && !pv.spec.claimRef && fits(pv, pvc))
-      .sort((a, b) => parseQuantity(a.spec.capacity?.storage) - parseQuantity(b.spec.capacity?.storage));
-    const pv = candidates[0];
-    if (!pv) continue;
-    pv.spec.claimRef = {
-      apiVersion: 'v1',
-      kind: 'PersistentVolumeClaim',
-      name: pvc.metadata.name,
-      namespace: pvc.metadata.namespace,
-      resourceVersion: pvc.metadata.resourceVersion,
-      uid: pvc.metadata.uid,
-    };
-    pv.status = { ...pv.status, phase: 'Bound' };
-    store.touch(pv);
-    pvc.spec.volumeName = pv.metadata.name;
-    pvc.metadata.annotations = { ...(pvc.metadata.annotations ?? {}), 'pv.kubernetes.io/bind-completed': 'yes', 'pv.kubernetes.io/bound-by-controller': 'yes' };
-    pvc.status = { accessModes: [...(pv.spec.accessModes ?? [])], capacity: { ...(pv.spec.capacity ?? {}) }, phase: 'Bound' };
-    store.touch(pvc);
-    changed = true;
+    if (waitsForConsumer(store, pvc)) {
+      // The scheduler binds these when it places a pod that uses them.
+      noteOnce(store, pvc, 'Normal', 'WaitForFirstConsumer', 'waiting for first consumer to be created before binding');
+      continue;
+    }
+    if (bindClaim(store, pvc)) {
+      changed = true;
+      continue;
+    }
+    const cls = pvc.spec.storageClassName;
+    const sc = cls ? store.get('StorageClass', undefined, cls) : undefined;
+    if (sc && sc.provisioner !== 'kubernetes.io/no-provisioner')
+      noteOnce(
+        store,
+        pvc,
+        'Normal',
+        'ExternalProvisioning',
+        `Waiting for a volume to be created either by the external provisioner '${sc.provisioner}' or manually by the system administrator. If volume creation is delayed, please verify that the provisioner is running and correctly registered.`,
+      );
+    else if (!cls) noteOnce(store, pvc, 'Warning', 'FailedBinding', 'no persistent volumes available for this claim and no storage class is set');
+    else if (!sc) noteOnce(store, pvc, 'Warning', 'ProvisioningFailed', `storageclass.storage.k8s.io "${cls}" not found`);
   }
   return changed;
 };

@@ -3,8 +3,14 @@
  * nodeSelector and CPU/memory requests, then picks the least loaded node (ties by name).
  */
 import { parseQuantity } from '../api/quantity.ts';
-import { rfc3339, type Obj } from '../api/store.ts';
+import { rfc3339, type Obj, type Store } from '../api/store.ts';
 import { podActive, type Controller } from './context.ts';
+import { bindClaim, fits, waitsForConsumer } from './pvbinder.ts';
+
+/** Whether some Available volume could take the claim (without binding it). */
+function canBind(store: Store, pvc: Obj): boolean {
+  return store.list('PersistentVolume').some((v) => v.status?.phase === 'Available' && !v.spec.claimRef && fits(v, pvc));
+}
 
 /** Whether a toleration tolerates a taint (v1.Toleration.ToleratesTaint). */
 export function tolerates(tol: Obj, taint: Obj): boolean {
@@ -57,6 +63,24 @@ function fitError(pod: Obj, node: Obj, pods: Obj[]): string | undefined {
   return undefined;
 }
 
+/**
+ * VolumeBinding's PreFilter: a missing claim or an unbound Immediate claim stops scheduling
+ * before any node is looked at; WaitForFirstConsumer claims are returned for binding.
+ */
+function claimProblem(store: Store, pod: Obj): { pre?: string; delayed: Obj[] } {
+  const delayed: Obj[] = [];
+  for (const v of pod.spec?.volumes ?? []) {
+    const name = v.persistentVolumeClaim?.claimName;
+    if (!name) continue;
+    const pvc = store.get('PersistentVolumeClaim', pod.metadata.namespace, name);
+    if (!pvc) return { pre: `persistentvolumeclaim "${name}" not found`, delayed };
+    if (pvc.status?.phase === 'Bound') continue;
+    if (waitsForConsumer(store, pvc)) delayed.push(pvc);
+    else return { pre: 'pod has unbound immediate PersistentVolumeClaims', delayed };
+  }
+  return { delayed };
+}
+
 export const scheduler: Controller = ({ store, now }) => {
   let changed = false;
   const nodes = store.list('Node');
@@ -66,8 +90,10 @@ export const scheduler: Controller = ({ store, now }) => {
     const reasons = new Map<string, number>();
     let best: Obj | undefined;
     let bestLoad = Infinity;
-    for (const node of nodes) {
-      const err = fitError(pod, node, pods);
+    const claims = claimProblem(store, pod);
+    if (claims.pre) reasons.set(claims.pre, 0);
+    for (const node of claims.pre ? [] : nodes) {
+      const err = fitError(pod, node, pods) ?? (claims.delayed.length && !claims.delayed.every((c) => canBind(store, c)) ? "node(s) didn't find available persistent volumes to bind" : undefined);
       if (err) {
         reasons.set(err, (reasons.get(err) ?? 0) + 1);
         continue;
@@ -80,16 +106,19 @@ export const scheduler: Controller = ({ store, now }) => {
     }
     const ts = rfc3339(now());
     if (best) {
+      for (const c of claims.delayed) bindClaim(store, c);
       pod.spec.nodeName = best.metadata.name;
       pod.status = { ...(pod.status ?? {}), conditions: [{ lastProbeTime: null, lastTransitionTime: ts, status: 'True', type: 'PodScheduled' }] };
       store.touch(pod);
       store.event(pod, 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${best.metadata.name}`, 'default-scheduler');
       changed = true;
-    } else if (!(pod.status?.conditions ?? []).some((c: Obj) => c.type === 'PodScheduled' && c.status === 'False')) {
-      const parts = [...reasons.entries()].map(([r, n]) => `${n} ${r}`).sort();
+    } else {
+      const parts = [...reasons.entries()].map(([r, n]) => (n ? `${n} ${r}` : r)).sort();
       // v1.34 wording: taint details are no longer printed, and the DRA plugin (GA, on by default)
       // adds its PostFilter note before the preemption summary.
       const msg = `0/${nodes.length} nodes are available: ${parts.join(', ')}. no new claims to deallocate, preemption: 0/${nodes.length} nodes are available: ${nodes.length} Preemption is not helpful for scheduling.`;
+      const prev = (pod.status?.conditions ?? []).find((c: Obj) => c.type === 'PodScheduled' && c.status === 'False');
+      if (prev?.message === msg) continue;
       pod.status = {
         ...(pod.status ?? {}),
         conditions: [{ lastProbeTime: null, lastTransitionTime: ts, message: msg, reason: 'Unschedulable', status: 'False', type: 'PodScheduled' }],

@@ -83,3 +83,34 @@ describe('controllers', () => {
     for (const u of uids) expect(u).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 });
+
+describe('volume binding', () => {
+  const pod = (claim: string) =>
+    `apiVersion: v1\nkind: Pod\nmetadata:\n  name: app\nspec:\n  containers:\n  - name: app\n    image: nginx\n    volumeMounts:\n    - name: data\n      mountPath: /data\n  volumes:\n  - name: data\n    persistentVolumeClaim:\n      claimName: ${claim}\n`;
+
+  it('keeps a pod Pending on a missing or unbound claim, with the scheduler message', () => {
+    const { k, cluster } = makeWorld();
+    k('apply -f -', pod('nope'));
+    expect(cluster.store.get('Pod', 'default', 'app')?.status.conditions[0].message).toBe(
+      '0/2 nodes are available: persistentvolumeclaim "nope" not found. no new claims to deallocate, preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling.',
+    );
+    k('apply -f -', 'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: nope\nspec:\n  accessModes: [ReadWriteOnce]\n  resources:\n    requests:\n      storage: 1Gi\n');
+    expect(cluster.store.get('Pod', 'default', 'app')?.status.conditions[0].message).toBe(
+      '0/2 nodes are available: pod has unbound immediate PersistentVolumeClaims. no new claims to deallocate, preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling.',
+    );
+    expect(k('describe pvc nope').stdout).toContain('Warning  FailedBinding  0s    persistentvolume-controller  no persistent volumes available for this claim and no storage class is set\n');
+    k('apply -f -', 'apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: pv1\nspec:\n  capacity:\n    storage: 1Gi\n  accessModes: [ReadWriteOnce]\n  hostPath:\n    path: /data\n');
+    expect(cluster.store.get('Pod', 'default', 'app')?.status.phase).toBe('Running');
+  });
+
+  it('binds WaitForFirstConsumer claims when a pod is scheduled', () => {
+    const { k, cluster } = makeWorld();
+    k('apply -f -', 'apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata:\n  name: local\nprovisioner: kubernetes.io/no-provisioner\nvolumeBindingMode: WaitForFirstConsumer\n');
+    k('apply -f -', 'apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: pv1\nspec:\n  storageClassName: local\n  capacity:\n    storage: 1Gi\n  accessModes: [ReadWriteOnce]\n  hostPath:\n    path: /data\n');
+    k('apply -f -', 'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: c\nspec:\n  storageClassName: local\n  accessModes: [ReadWriteOnce]\n  resources:\n    requests:\n      storage: 1Gi\n');
+    expect(cluster.store.get('PersistentVolumeClaim', 'default', 'c')?.status.phase).toBe('Pending');
+    k('apply -f -', pod('c'));
+    expect(cluster.store.get('PersistentVolumeClaim', 'default', 'c')?.status.phase).toBe('Bound');
+    expect(cluster.store.get('Pod', 'default', 'app')?.status.phase).toBe('Running');
+  });
+});
