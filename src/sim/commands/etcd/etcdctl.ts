@@ -178,7 +178,7 @@ export const etcdctl: CommandFn = (ctx) => {
   const badFile = fileError(ctx, g);
   if (badFile) return res('', badFile, 1);
   if (!['simple', 'table', 'json', 'fields', 'protobuf'].includes(g.write)) return res('', `Error: unknown output format "${g.write}"\n`, 1);
-  const method = { member: '/etcdserverpb.Cluster/MemberList', endpoint: '/etcdserverpb.Maintenance/Status', snapshot: '/etcdserverpb.Maintenance/Snapshot', get: '/etcdserverpb.KV/Range' }[cmd];
+  const method: string = { member: '/etcdserverpb.Cluster/MemberList', endpoint: '/etcdserverpb.Maintenance/Status', snapshot: '/etcdserverpb.Maintenance/Snapshot', get: '/etcdserverpb.KV/Range' }[cmd] ?? '';
   const err = connectError(ctx, g);
   const cluster = ctx.world.cluster as Cluster;
   const cp = cluster?.nodes.find((n) => n.role === 'control-plane') ?? { name: 'controlplane', ip: '127.0.0.1' };

@@ -60,7 +60,7 @@ EOF`);
   it('keeps the kubelet-stopped scenario fixable with its own solution', () => {
     const { sim } = ops('kubelet-stopped');
     expect(sim.check().every((c) => c.pass)).toBe(false);
-    for (const s of sim.scenario.solution) sim.run(s);
+    for (const s of sim.scenario.solution ?? []) sim.run(s);
     expect(sim.check().every((c) => c.pass)).toBe(true);
   });
 });
