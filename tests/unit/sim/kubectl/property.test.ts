@@ -56,6 +56,12 @@ describe('kubectl apply over random manifests', () => {
           expect(rv).toBeGreaterThanOrEqual(lastRv);
           lastRv = rv;
         }
+        // Reading back whatever was stored must not hit a simulator bug (the dispatcher turns
+        // exceptions into "error: …", so look for JavaScript's own messages).
+        for (const args of ['get all -A -o wide', 'describe pods', 'get pv,pvc,ing,cm,secret,ns -o yaml', 'describe deploy,rs,ds,sts,svc,ing,pv,pvc', 'get events -A']) {
+          const r = k(args);
+          expect(r.stderr).not.toMatch(/TypeError|Cannot read|undefined is not|is not a function|Maximum call stack/);
+        }
         const uids = new Set(cluster.store.all().map((o) => o.metadata.uid));
         for (const pod of cluster.store.list('Pod')) {
           if (pod.spec.nodeName && pod.spec.nodeName !== 'ghost') expect(cluster.store.get('Node', undefined, pod.spec.nodeName)).toBeDefined();
