@@ -51,7 +51,7 @@ export function packagesOf(world: World, host: Host): HostPackages {
         ['kubernetes-cni', '1.7.1-1.1'],
       ]),
       held: new Set(['kubeadm', 'kubectl', 'kubelet']),
-      listMinor: repoMinor(host) ?? `1.${pv?.minor ?? 34}`,
+      listMinor: `1.${pv?.minor ?? 34}`,
       unitChanged: false,
     };
     states.set(host, s);

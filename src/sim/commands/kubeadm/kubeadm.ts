@@ -12,7 +12,7 @@ import { resolvePath } from '../../shell/paths.ts';
 import type { CommandContext, CommandFn, RunResult } from '../../types.ts';
 import { COREDNS_VERSION, ETCD_VERSION, GO_VERSION, KUBERNETES_NEWEST, parseVersion } from '../../versions.ts';
 import { kubeVersion, packagesOf } from '../apt/packages.ts';
-import { renewCertificates } from '../node/openssl.ts';
+import { certificateDates, renewCertificates } from '../node/openssl.ts';
 import { klog } from '../systemd/journal.ts';
 
 /** Add-on and etcd versions kubeadm deploys per minor (constants.go); 1.35's as kubeadm v1.35.0 ships them. */
@@ -247,6 +247,42 @@ function node(ctx: CommandContext): RunResult {
   return res(out, err);
 }
 
+/** duration.ShortHumanDuration: 361d, 9y. */
+function shortHuman(ms: number): string {
+  const s = Math.floor(ms / 1000);
+  if (s < 0) return '<invalid>';
+  if (s < 120) return `${s}s`;
+  const m = Math.floor(s / 60);
+  if (m < 180) return `${m}m`;
+  const h = Math.floor(m / 60);
+  if (h < 72) return `${h}h`;
+  const d = Math.floor(h / 24);
+  if (d < 365 * 2) return `${d}d`;
+  return `${Math.floor(d / 365)}y`;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const expires = (t: number): string => {
+  const d = new Date(t);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${MONTHS[d.getUTCMonth()]} ${p(d.getUTCDate())}, ${d.getUTCFullYear()} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())} UTC`;
+};
+
+/** kubeadm certs check-expiration (cmd/kubeadm/app/cmd/certs.go: tabwriter, "%-8v" for EXTERNALLY MANAGED). */
+function checkExpiration(ctx: CommandContext): RunResult {
+  const c = cluster(ctx);
+  if (c.nodes.find((n) => n.name === ctx.host.name)?.role !== 'control-plane') return res('', `error execution phase: open /etc/kubernetes/pki/ca.crt: no such file or directory\n${TRACE}`, 1);
+  const now = ctx.world.clock.now();
+  const leaf: [string, string][] = [['admin.conf', 'ca'], ['apiserver', 'ca'], ['apiserver-etcd-client', 'etcd-ca'], ['apiserver-kubelet-client', 'ca'], ['controller-manager.conf', 'ca'], ['etcd-healthcheck-client', 'etcd-ca'], ['etcd-peer', 'etcd-ca'], ['etcd-server', 'etcd-ca'], ['front-proxy-client', 'front-proxy-ca'], ['scheduler.conf', 'ca'], ['super-admin.conf', 'ca']];
+  const [, leafEnd] = certificateDates(ctx.world, false);
+  const [, caEnd] = certificateDates(ctx.world, true);
+  let out = '[check-expiration] Reading configuration from the "kubeadm-config" ConfigMap in namespace "kube-system"...\n[check-expiration] Use \'kubeadm init phase upload-config --config your-config-file\' to re-upload it.\n\n';
+  out += tabwrite([['CERTIFICATE', 'EXPIRES', 'RESIDUAL TIME', 'CERTIFICATE AUTHORITY', 'EXTERNALLY MANAGED'], ...leaf.map(([n, ca]) => [n, expires(leafEnd), shortHuman(leafEnd - now), ca, 'no      '])], 0, 3);
+  out += '\n';
+  out += tabwrite([['CERTIFICATE AUTHORITY', 'EXPIRES', 'RESIDUAL TIME', 'EXTERNALLY MANAGED'], ...['ca', 'etcd-ca', 'front-proxy-ca'].map((n) => [n, expires(caEnd), shortHuman(caEnd - now), 'no      '])], 0, 3);
+  return res(out);
+}
+
 function hex(seed: string, n: number): string {
   let out = '';
   for (let i = 0; out.length < n; i++) out += fakeCommit(`${seed}:${i}`);
@@ -287,10 +323,13 @@ export const kubeadm: CommandFn = (ctx) => {
       return res('Upgrade your cluster smoothly to a newer version with this command\n\nUsage:\n  kubeadm upgrade [flags]\n  kubeadm upgrade [command]\n\nAvailable Commands:\n  apply       Upgrade your Kubernetes cluster to the specified version\n  diff        Show what differences would be applied to existing static pod manifests. See also: kubeadm upgrade apply --dry-run\n  node        Upgrade commands for a node in the cluster\n  plan        Check which versions are available to upgrade to and validate whether your current cluster is upgradeable.\n\nFlags:\n  -h, --help   help for upgrade\n\nUse "kubeadm upgrade [command] --help" for more information about a command.\n');
     case 'token':
       return token(ctx, [sub, ...rest].filter(Boolean), flags);
+    case 'certs':
+      if (sub === 'check-expiration') return checkExpiration(ctx);
+      return res('', `kubesim: kubeadm certs ${sub ?? ''} is not simulated (check-expiration is)\n`, 1);
     case undefined:
       return res('\n    ┌──────────────────────────────────────────────────────────┐\n    │ KUBEADM                                                  │\n    │ Easily bootstrap a secure Kubernetes cluster             │\n    └──────────────────────────────────────────────────────────┘\n\nUsage:\n  kubeadm [command]\n\nAvailable Commands:\n  certs       Commands related to handling kubernetes certificates\n  completion  Output shell completion code for the specified shell (bash or zsh)\n  config      Manage configuration for a kubeadm cluster persisted in a ConfigMap in the cluster\n  help        Help about any command\n  init        Run this command in order to set up the Kubernetes control plane\n  join        Run this on any machine you wish to join an existing cluster\n  kubeconfig  Kubeconfig file utilities\n  reset       Performs a best effort revert of changes made to this host by \'kubeadm init\' or \'kubeadm join\'\n  token       Manage bootstrap tokens\n  upgrade     Upgrade your cluster smoothly to a newer version with this command\n  version     Print the version of kubeadm\n\nFlags:\n  -h, --help   help for kubeadm\n\nUse "kubeadm [command] --help" for more information about a command.\n');
     default:
-      if (['init', 'join', 'reset', 'certs', 'config', 'kubeconfig'].includes(cmd)) return res('', `kubesim: kubeadm ${cmd} is not simulated (the practice cluster is already set up)\n`, 1);
+      if (['init', 'join', 'reset', 'config', 'kubeconfig'].includes(cmd)) return res('', `kubesim: kubeadm ${cmd} is not simulated (the practice cluster is already set up)\n`, 1);
       return res('', `unknown command "${cmd}" for "kubeadm"\nTo see the stack trace of this error execute with --v=5 or higher\n`, 1);
   }
 };

@@ -81,6 +81,11 @@ function validity(world: World, c: CertInfo): [number, number] {
   return [from, to];
 }
 
+/** NotBefore/NotAfter of kubeadm's CA certificates (ca) or leaf certificates. */
+export function certificateDates(world: World, ca: boolean): [number, number] {
+  return validity(world, { issuer: '', subject: '', ca, usage: '', years: ca ? 10 : 1 });
+}
+
 function text(path: string, c: CertInfo, nb: number, na: number): string {
   const serial = hexBytes(`serial:${path}`, 8);
   serial[0] = (parseInt(serial[0], 16) & 0x7f).toString(16).padStart(2, '0');

@@ -41,4 +41,26 @@ describe('node troubleshooting tools', () => {
     expect(out('df -h').split('\n')[0]).toBe('Filesystem      Size  Used Avail Use% Mounted on');
     expect(out('free -m').split('\n')[0]).toBe('               total        used        free      shared  buff/cache   available');
   });
+
+  // cmd/kubeadm/app/cmd/certs.go check-expiration: tabwriter table, ShortHumanDuration residual times.
+  it('kubeadm certs check-expiration lists leaf certificates and CAs', () => {
+    const { out } = ops();
+    const t = out('kubeadm certs check-expiration').split('\n');
+    expect(t[3]).toBe('CERTIFICATE                EXPIRES                  RESIDUAL TIME   CERTIFICATE AUTHORITY   EXTERNALLY MANAGED');
+    expect(t[5]).toBe('apiserver                  Nov 22, 2027 09:00 UTC   362d            ca                      no      ');
+    expect(t).toContain('ca                      Nov 19, 2036 08:55 UTC   9y              no      ');
+  });
+});
+
+describe('apt lists', () => {
+  it('only see the new repository after apt-get update', () => {
+    const { run, out } = ops();
+    out("sed -i 's|/v1.34/|/v1.35/|' /etc/apt/sources.list.d/kubernetes.list");
+    expect(out('apt-cache madison kubelet')).toContain('   kubelet | 1.34.2-1.1 | https://pkgs.k8s.io/core:/stable:/v1.34/deb  Packages\n');
+    out('apt-get update');
+    expect(out('apt-cache madison kubelet')).toBe('   kubelet | 1.35.0-1.1 | https://pkgs.k8s.io/core:/stable:/v1.35/deb  Packages\n');
+    out("sed -i 's|/v1.35/|/v1.36/|' /etc/apt/sources.list.d/kubernetes.list");
+    expect(run('apt-get update').exitCode).toBe(100);
+    expect(run('apt-get install -y kubelet=1.36.0-1.1').stderr).toBe("E: Version '1.36.0-1.1' for 'kubelet' was not found\n");
+  });
 });
