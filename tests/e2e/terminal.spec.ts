@@ -331,3 +331,41 @@ test('side by side, each column’s terminal speaks its language and runs its ow
   await expect(ja.getByRole('log')).toContainText('controlplane $ echo hello\nhello');
   await expect(en.getByRole('log')).not.toContainText('echo hello');
 });
+
+test('Copy output puts the transcript on the clipboard and says so', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/en/playground/');
+  const t = terminal(page);
+  await type(t.input, 'echo copied-text');
+  await expect(t.log).toContainText('copied-text');
+  await t.root.getByRole('button', { name: 'Copy output' }).click();
+  await expect(t.root.getByRole('status')).toHaveText('Copied.');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('controlplane $ echo copied-text\ncopied-text');
+  await expect(t.input).toHaveAccessibleDescription(/Enter runs/);
+});
+
+test('a heredoc continues on `> ` lines and runs as one command; Ctrl+C abandons an unfinished one', async ({ page }) => {
+  await page.goto('/en/playground/');
+  const t = terminal(page);
+  await type(t.input, 'cat <<EOF');
+  await expect(t.root.locator('.kt-prompt')).toHaveText('> ');
+  await type(t.input, 'line one');
+  await type(t.input, 'EOF');
+  await expect(t.log).toContainText('controlplane $ cat <<EOF\n> line one\n> EOF\nline one');
+  await expect(t.root.locator('.kt-prompt')).toHaveText('controlplane $ ');
+
+  await type(t.input, 'echo "open');
+  await expect(t.root.locator('.kt-prompt')).toHaveText('> ');
+  await t.input.press('Control+c');
+  await expect(t.root.locator('.kt-prompt')).toHaveText('controlplane $ ');
+  await type(t.input, 'echo closed');
+  await expect(t.log).toContainText('controlplane $ echo closed\nclosed');
+
+  // The ▶ of a multi-line command sends it line by line.
+  await page.evaluate(() => {
+    (document.querySelector('kube-terminal') as HTMLElement & { runCommand(c: string): void }).runCommand(
+      'cat <<EOF\nfrom a button\nEOF',
+    );
+  });
+  await expect(t.log).toContainText('> EOF\nfrom a button');
+});

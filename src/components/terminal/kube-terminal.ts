@@ -63,6 +63,11 @@ export class KubeTerminal extends HTMLElement {
     for (const el of this.querySelectorAll<HTMLElement>('[data-interactive]')) el.hidden = false;
 
     const index = [...document.querySelectorAll('kube-terminal')].indexOf(this);
+    const hint = this.querySelector<HTMLElement>('.kt-hint');
+    if (hint) {
+      hint.id = `kt-hint-${index}`;
+      this.#input.setAttribute('aria-describedby', hint.id);
+    }
     this.#key = sessionKey(location.pathname, this.scenario, index);
     const saved = loadSession(sessionStore(), this.#key);
     this.#replay = saved.replay;
@@ -105,12 +110,13 @@ export class KubeTerminal extends HTMLElement {
     return this.getAttribute('scenario') || 'default';
   }
 
-  /** Types a command into the input and runs it (the ▶ buttons call this). */
+  /**
+   * Runs a command as if typed (the ▶ buttons call this). A command of several lines (a heredoc,
+   * `\` continuations) is sent line by line, as a terminal receives it: an `<input>` holds one line.
+   */
   runCommand(command: string): void {
     if (!command) return;
-    this.#boot();
-    this.#input.value = command;
-    this.#submitLine();
+    for (const line of command.split('\n')) this.#enqueue(line);
   }
 
   /** Back to the scenario's start: clears the screen, the history and the saved session. */
@@ -266,9 +272,13 @@ export class KubeTerminal extends HTMLElement {
   #submitLine(): void {
     const input = this.#input.value;
     this.#input.value = '';
+    this.#enqueue(input);
+  }
+
+  #enqueue(input: string): void {
     this.#history.push(input);
     this.#save();
-    if (input.trim() === 'reset') {
+    if (input.trim() === 'reset' && !this.#continuing && this.#queue.length === 0) {
       this.reset();
       return;
     }
