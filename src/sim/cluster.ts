@@ -70,6 +70,8 @@ export interface Cluster {
   readonly apiServerIP: string;
   /** Whether kube-apiserver answers; kubectl checks it first (part 2 stops it). */
   apiAvailable(): boolean;
+  /** `kubeadm join`: registers a node now (Ready, next free podCIDR); DaemonSets follow on reconcile. */
+  addNode(spec: NodeSpec): void;
   /** Marks kube-apiserver or etcd up or down (static pod removed, etcd stopped…). */
   setComponentUp(component: 'kube-apiserver' | 'etcd', up: boolean): void;
 }
@@ -160,7 +162,6 @@ export function createCluster(world: World, options: ClusterOptions): Cluster {
   const addNode = (n: NodeSpec, index: number, at: number) => {
     const machine = Array.from({ length: 32 }, () => Math.floor(world.rng.next() * 16).toString(16)).join('');
     const obj = nodeObject(n.name, n.ip, index, n.role === 'control-plane', n.kubeletVersion ?? version, machine);
-    timeOverride = at;
     store.create(obj, at);
     obj.status.conditions = healthyConditions(rfc3339(at));
   };
@@ -224,6 +225,15 @@ export function createCluster(world: World, options: ClusterOptions): Cluster {
       serverVersion = v;
     },
     nodes,
+    addNode: (spec: NodeSpec) => {
+      if (store.get('Node', undefined, spec.name)) return;
+      const used = new Set(store.list('Node').map((n) => Number(String(n.spec?.podCIDR ?? '').split('.')[2])));
+      let index = 0;
+      while (used.has(index)) index++;
+      if (!nodes.includes(spec)) nodes.push(spec);
+      addNode(spec, index, world.clock.now());
+      reconcile();
+    },
     apiServerIP: cp.ip,
     apiAvailable: () => !down.has('kube-apiserver') && !down.has('etcd'),
     setComponentUp: (component, up) => {

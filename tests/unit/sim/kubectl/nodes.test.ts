@@ -76,3 +76,17 @@ describe('node lifecycle', () => {
     expect(k('get node node01 --no-headers').stdout).toMatch(/^node01\s+Ready\s/);
   });
 });
+
+describe('kubeadm join seam', () => {
+  it('adds a Ready node with the next podCIDR and runs the DaemonSets on it', () => {
+    const { k, cluster, world } = makeWorld();
+    world.clock.advance(60_000);
+    cluster.addNode({ name: 'node02', ip: '192.168.121.12', role: 'worker' });
+    expect(k('get node node02').stdout).toBe('NAME     STATUS   ROLES    AGE   VERSION\nnode02   Ready    <none>   0s    v1.34.2\n');
+    expect(cluster.store.get('Node', undefined, 'node02')?.spec.podCIDR).toBe('10.244.2.0/24');
+    expect(cluster.store.list('Pod').filter((p) => p.spec.nodeName === 'node02').map((p) => p.metadata.name.replace(/-\w{5}$/, '')).sort()).toEqual(['kube-flannel-ds', 'kube-proxy']);
+    // The clock keeps moving after a join.
+    world.clock.advance(120_000);
+    expect(k('get node node02 --no-headers').stdout).toMatch(/\s2m\s/);
+  });
+});
