@@ -77,7 +77,7 @@ function version(image: string | undefined): string {
 export function digFor(c: NetClient, argv: string[]): RunResult {
   let server = c.conf.nameservers[0];
   let name = '';
-  let qtype: RrType | 'ANY' | 'MX' = 'A';
+  let qtype: string = 'A';
   let short = false;
   let typeSet = false;
   let search = false;
@@ -92,14 +92,14 @@ export function digFor(c: NetClient, argv: string[]): RunResult {
       if (!isIPv4(ip)) return { stdout: '', stderr: `Invalid IP address ${ip}\n`, exitCode: 1 };
       name = reverseName(ip);
       qtype = 'PTR';
-    } else if (a === '-t' && args[i + 1]) qtype = args[++i].toUpperCase() as RrType;
+    } else if (a === '-t' && args[i + 1]) qtype = args[++i].toUpperCase();
     else if (a === '+short') short = true;
     else if (a === '+search') search = true;
     else if (a === '+noall') all = false;
     else if (a === '+answer') answerOnly = true;
     else if (a.startsWith('+')) continue;
     else if (TYPES.has(a.toUpperCase()) && !typeSet) {
-      qtype = a.toUpperCase() as RrType;
+      qtype = a.toUpperCase();
       typeSet = true;
     }
     else if (!name) name = a;
@@ -113,7 +113,7 @@ export function digFor(c: NetClient, argv: string[]): RunResult {
   let reply: DnsReply | undefined;
   let asked = qname;
   for (const cand of cands) {
-    const r = queryServer(c.world, c.dns, server, cand, (qtype === 'ANY' || qtype === 'MX' ? 'A' : qtype) as RrType);
+    const r = queryServer(c.world, c.dns, server, cand, (['A', 'AAAA', 'CNAME', 'SRV', 'PTR', 'SOA', 'NS', 'TXT'].includes(qtype) ? qtype : 'A') as RrType);
     if (r.timeout) {
       tried.push({ name: cand, rcode: 'TIMEOUT' });
       recordDns(c.world, { query: shown, client: c.label, server, tried, answer: [] });
