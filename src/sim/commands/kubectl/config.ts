@@ -3,6 +3,7 @@ import yaml from 'js-yaml';
 import { toYaml } from '../../printers/yaml.ts';
 import { tabwrite } from '../../printers/table.ts';
 import { fail, resolvePath, type Kctx } from './context.ts';
+import { printStructured } from './output.ts';
 import { bool, str, type FlagSpec } from './flags.ts';
 
 export const CONFIG_FLAGS: FlagSpec[] = [
@@ -37,16 +38,30 @@ export function config(k: Kctx): void {
   const [sub, ...rest] = k.p.args;
   const path = configPath(k);
   const text = k.ctx.host.fs.readFile(path);
-  const cfg: any = text ? (yaml.load(text) ?? {}) : { apiVersion: 'v1', clusters: null, contexts: null, 'current-context': '', kind: 'Config', preferences: {}, users: null };
+  const cfg: any = text ? (yaml.load(text) ?? {}) : { apiVersion: 'v1', clusters: null, contexts: null, 'current-context': '', kind: 'Config', users: null };
   const save = () => {
     k.ctx.host.fs.writeFile(path, toYaml(cfg));
   };
   switch (sub) {
-    case 'view':
-      // clientcmdapi.Config always carries preferences, so the printed file has it.
-      cfg.preferences ??= {};
-      k.out += toYaml(bool(k.p, 'raw') ? cfg : redact(cfg));
+    case 'view': {
+      // v1.34 deprecated `preferences` (kubernetes#131741): an empty one is no longer printed.
+      if (cfg.preferences && !Object.keys(cfg.preferences).length) delete cfg.preferences;
+      let shown = bool(k.p, 'raw') ? cfg : redact(cfg);
+      if (bool(k.p, 'minify')) {
+        const ctx = (shown.contexts ?? []).find((c: any) => c.name === shown['current-context']);
+        if (!ctx) return fail(k, 'current-context must exist in order to minify');
+        shown = {
+          ...shown,
+          contexts: [ctx],
+          clusters: (shown.clusters ?? []).filter((c: any) => c.name === ctx.context?.cluster),
+          users: (shown.users ?? []).filter((u: any) => u.name === ctx.context?.user),
+        };
+      }
+      const output = str(k.p, 'output', 'yaml');
+      if (output === 'yaml') k.out += toYaml(shown);
+      else printStructured(k, [shown], output, true);
       return;
+    }
     case 'current-context':
       if (!cfg['current-context']) return fail(k, 'current-context is not set');
       k.out += `${cfg['current-context']}\n`;
