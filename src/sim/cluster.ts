@@ -32,6 +32,7 @@ import { statefulSetController } from './controllers/statefulset.ts';
 import { taintEvictionController } from './controllers/tainteviction.ts';
 import type { Clock, World } from './types.ts';
 import { KUBERNETES_VERSION } from './versions.ts';
+import { syncIngressStatus } from './net/ingress.ts';
 
 /** A node of the simulated cluster as a scenario declares it. */
 export interface NodeSpec {
@@ -79,6 +80,9 @@ export interface Cluster {
 const DAY = 24 * 3600 * 1000;
 
 /** The controllers, in the order one reconcile pass runs them. */
+/** ingress-nginx publishes the address of its Service on the Ingresses it serves (kubectl get ingress ADDRESS). */
+const ingressStatus: Controller = ({ store }) => syncIngressStatus(store);
+
 const CONTROLLERS: Controller[] = [
   namespaceController,
   serviceAccountController,
@@ -94,10 +98,11 @@ const CONTROLLERS: Controller[] = [
   garbageCollector,
   eventTTL,
   taintEvictionController,
+  ingressStatus,
 ];
 
 /** Controllers that run in kube-scheduler or the kubelets, not in kube-controller-manager. */
-const NOT_KCM = new Set<Controller>([scheduler, kubeletController]);
+const NOT_KCM = new Set<Controller>([scheduler, kubeletController, ingressStatus]);
 
 /** Bootstraps a kubeadm-like cluster and applies the scenario's manifests. */
 export function createCluster(world: World, options: ClusterOptions): Cluster {

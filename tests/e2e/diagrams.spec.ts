@@ -79,9 +79,6 @@ test('a live diagram follows the state the terminal reports', async ({ page }) =
 });
 
 test('the live highlight follows commands run in the terminal', async ({ page }) => {
-  // Needs the terminal to dispatch `kube-terminal:state` with liveState(world) after each command
-  // (see src/components/diagrams/live-state.ts); until then this is expected to fail.
-  test.fail(true, 'kube-terminal does not dispatch kube-terminal:state yet');
   await page.goto('/ja/live-diagrams/');
   const terminal = page.locator('kube-terminal');
   await terminal.getByText('解答を表示').click();

@@ -1,12 +1,11 @@
 /**
  * The summary a terminal's worker sends after each command, so live diagrams can follow the
  * simulator: `liveState(sim.world)`. Pure and cheap (a few fields), safe to call on any world.
- *
- * Networking is read from `world.net`, which the networking simulator (src/sim/net) is to set:
- * `world.net.lastRoute` after each ingress request and `world.net.lastDnsWalk` after each lookup,
- * in the shapes of RouteSummary and DnsWalkSummary (src/lib/diagrams/live-keys.ts).
+ * Networking comes from the network layer's trace (src/sim/net/trace.ts): the last HTTP routing
+ * decision and the last DNS walk.
  */
 import type { DnsWalkSummary, LiveState, PvcSummary, RouteSummary } from '../../lib/diagrams/live-keys.ts';
+import { netTrace, type DnsTrace, type RouteTrace } from '../../sim/net/trace.ts';
 import type { World } from '../../sim/types.ts';
 
 export type { LiveState } from '../../lib/diagrams/live-keys.ts';
@@ -21,28 +20,23 @@ function str(v: unknown): string {
   return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
 }
 
-function route(v: unknown): RouteSummary | undefined {
-  const r = obj(v);
-  if (!r) return undefined;
-  const rule = obj(r.rule);
-  return {
-    host: str(r.host),
-    path: str(r.path),
-    rule: rule ? { host: str(rule.host), path: str(rule.path) } : undefined,
-    service: str(r.service) || undefined,
-    status: typeof r.status === 'number' ? r.status : 0,
-  };
+/** The diagram's view of an HTTP routing decision; the Service without its namespace, as the diagram names it. */
+function route(t: RouteTrace | undefined): RouteSummary | undefined {
+  // Only requests an ingress controller answered (a 404 without a matching rule included) concern the diagram.
+  if (!t || !t.via.endsWith('ingress')) return undefined;
+  const rule = t.rule && t.rule !== 'defaultBackend' ? { host: str(t.rule.host), path: str(t.rule.path) } : undefined;
+  const service = t.service ? t.service.split('/').pop() : undefined;
+  return { host: str(t.host), path: str(t.path), rule, service, status: typeof t.status === 'number' ? t.status : 0 };
 }
 
-function walk(v: unknown): DnsWalkSummary | undefined {
-  const w = obj(v);
-  if (!w || !Array.isArray(w.tries)) return undefined;
+/** The diagram's view of a DNS walk: each name tried, with the address for the one that answered. */
+function walk(t: DnsTrace | undefined): DnsWalkSummary | undefined {
+  if (!t || !Array.isArray(t.tried)) return undefined;
   return {
-    query: str(w.query),
-    tries: w.tries.map((t) => {
-      const o = obj(t) ?? {};
-      return o.answer === undefined || o.answer === null ? { name: str(o.name) } : { name: str(o.name), answer: str(o.answer) };
-    }),
+    query: str(t.query),
+    tries: t.tried.map((tried) =>
+      tried.rcode === 'NOERROR' && t.answer.length > 0 ? { name: str(tried.name), answer: str(t.answer[0]) } : { name: str(tried.name) },
+    ),
   };
 }
 
@@ -64,10 +58,10 @@ function pvcs(cluster: unknown): PvcSummary[] {
 
 /** What live diagrams need to know about a simulator's world right now. */
 export function liveState(world: World): LiveState {
-  const net = obj((world as World & { net?: unknown }).net);
+  const trace = netTrace(world);
   const state: LiveState = { pvcs: pvcs(world.cluster) };
-  const lastRoute = route(net?.lastRoute);
-  const lastDnsWalk = walk(net?.lastDnsWalk);
+  const lastRoute = route(trace.lastRoute);
+  const lastDnsWalk = walk(trace.lastDns);
   if (lastRoute) state.lastRoute = lastRoute;
   if (lastDnsWalk) state.lastDnsWalk = lastDnsWalk;
   return state;

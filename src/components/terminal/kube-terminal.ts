@@ -190,6 +190,10 @@ export class KubeTerminal extends HTMLElement {
   }
 
   #onMessage(message: FromWorker): void {
+    if ((message.type === 'ready' || message.type === 'result') && message.state) {
+      // Live diagrams listen for this; they may sit anywhere on the page, so the event bubbles.
+      this.dispatchEvent(new CustomEvent('kube-terminal:state', { detail: message.state, bubbles: true }));
+    }
     switch (message.type) {
       case 'ready':
         this.#ready = true;

@@ -1,3 +1,5 @@
+import type { LiveState } from '../../lib/diagrams/live-keys.ts';
+
 /**
  * Messages between the terminal element (page) and its simulator worker. Each terminal has its
  * own worker, so no message names a terminal.
@@ -48,6 +50,8 @@ export interface ReadyMessage {
   type: 'ready';
   prompt: string;
   transcript: TranscriptEntry[];
+  /** What live diagrams show of the simulator now (absent when it cannot be read). */
+  state?: LiveState;
 }
 
 /** A command finished; `entry.input` is the whole command, all its lines joined by newlines. */
@@ -57,6 +61,8 @@ export interface ResultMessage {
   entry: TranscriptEntry;
   /** The prompt for the next line (it changes after `ssh node01`). */
   prompt: string;
+  /** What live diagrams show of the simulator after this command. */
+  state?: LiveState;
 }
 
 /** The line did not finish a command (open quote, heredoc…): nothing ran, send the next line. */

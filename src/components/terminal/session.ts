@@ -3,12 +3,17 @@
  * Kept apart from worker.ts (which only wires `postMessage`) so that it runs in Vitest.
  */
 import type { FromWorker, ToWorker, TranscriptEntry } from './protocol.ts';
+import { liveState } from '../diagrams/live-state.ts';
+import type { LiveState } from '../../lib/diagrams/live-keys.ts';
+import type { World } from '../../sim/types.ts';
 
 /** The part of the simulator's public API (src/sim/index.ts) the terminal uses. */
 export interface TerminalSimulator {
   run(input: string): { stdout: string; stderr: string; exitCode: number };
   prompt(): string;
   complete?(line: string, cursor: number): string[];
+  /** The simulated world, read for the live diagrams' summary. */
+  world?: World;
 }
 
 /** Creates a fresh simulator at the start of a scenario. */
@@ -55,7 +60,7 @@ export class SimSession {
         }
         this.#pending = [];
         const entry = this.#run(input);
-        return { type: 'result', id: message.id, entry, prompt: this.#prompt() };
+        return { type: 'result', id: message.id, entry, prompt: this.#prompt(), state: this.#state() };
       }
       case 'complete':
         return { type: 'completions', id: message.id, candidates: this.#complete(message.line, message.cursor) };
@@ -79,7 +84,7 @@ export class SimSession {
       return { type: 'fail', message: error instanceof Error ? error.message : String(error) };
     }
     const transcript = replay.map((input) => this.#run(input));
-    return { type: 'ready', prompt: this.#prompt(), transcript };
+    return { type: 'ready', prompt: this.#prompt(), transcript, state: this.#state() };
   }
 
   #run(input: string): TranscriptEntry {
@@ -92,6 +97,15 @@ export class SimSession {
       // The simulator promises never to throw; if it does, the reader still gets a line, not a dead terminal.
       const message = error instanceof Error ? error.message : String(error);
       return { prompt, input, stdout: '', stderr: `kubesim: internal error: ${message}\n`, exitCode: 1 };
+    }
+  }
+
+  /** The live diagrams' summary; a diagram is an extra, so a failure here costs nothing but the picture. */
+  #state(): LiveState | undefined {
+    try {
+      return this.#sim?.world ? liveState(this.#sim.world) : undefined;
+    } catch {
+      return undefined;
     }
   }
 

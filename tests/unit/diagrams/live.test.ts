@@ -101,17 +101,24 @@ describe('liveState', () => {
     expect(liveState(sim.world).pvcs).toEqual([{ name: 'myclaim', namespace: 'default', phase: 'Bound', volume: 'pv-vol1' }]);
   });
 
-  it("passes on the networking simulator's last route and lookup, and ignores malformed ones", () => {
-    const sim = createSimulator({ scenario: 'default' });
-    const world = sim.world as typeof sim.world & { net?: unknown };
-    world.net = {
-      lastRoute: { host: 'my-online-store.com', path: '/wear', rule: { host: '', path: '/wear' }, service: 'wear-service', status: 200 },
-      lastDnsWalk: { query: 'web-service', tries: [{ name: 'web-service.default.svc.cluster.local', answer: '10.104.33.21' }] },
-    };
-    const state = liveState(world);
-    expect(state.lastRoute?.rule).toEqual({ host: '', path: '/wear' });
-    expect(state.lastDnsWalk?.tries[0].answer).toBe('10.104.33.21');
-    world.net = { lastRoute: 'nope', lastDnsWalk: { tries: 3 } };
-    expect(liveState(world)).toEqual({ pvcs: [] });
+  it('follows the last ingress request the simulator routed', () => {
+    const sim = createSimulator({ scenario: 'ingress' });
+    expect(liveState(sim.world).lastRoute).toBeUndefined();
+    expect(sim.run('kubectl apply -f /root/Ingress-wear-watch.yaml').exitCode).toBe(0);
+    sim.run('curl -s http://node01:30080/wear');
+    expect(liveState(sim.world).lastRoute).toMatchObject({ path: '/wear', rule: { host: '', path: '/wear' }, service: 'wear-service', status: 200 });
+    sim.run('curl -s http://node01:30080/nothing');
+    const miss = liveState(sim.world).lastRoute;
+    expect(miss?.status).toBe(404);
+    expect(miss?.rule).toBeUndefined();
+  });
+
+  it('follows the names the last lookup tried', () => {
+    const sim = createSimulator({ scenario: 'dns' });
+    sim.run('kubectl exec busybox -- nslookup web-service');
+    const walk = liveState(sim.world).lastDnsWalk;
+    expect(walk?.query).toBe('web-service');
+    expect(walk?.tries[0]).toEqual({ name: 'web-service.default.svc.cluster.local', answer: '10.104.33.21' });
+  });
   });
 });

@@ -17,6 +17,7 @@ describe('SimSession (the worker side)', () => {
       type: 'ready',
       prompt: 'controlplane $ ',
       transcript: [],
+      state: { pvcs: [] },
     });
     expect(result(s.handle({ type: 'run', id: 1, input: 'echo hello' })).entry).toEqual({
       prompt: 'controlplane $ ',

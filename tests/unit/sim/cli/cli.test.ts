@@ -1,3 +1,4 @@
+import { scenarioNames } from '../../../../src/sim/index.ts';
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { writeFileSync, mkdtempSync } from 'node:fs';
@@ -20,7 +21,7 @@ function kubesim(args: string[], stdin: string): Promise<{ stdout: string; stder
   });
 }
 
-describe('kubesim CLI', () => {
+describe('kubesim CLI', { timeout: 60_000 }, () => {
   it('runs a script from stdin and exits with the last status', async () => {
     const r = await kubesim([], 'hostname\ncat <<EOF\nbody\nEOF\nls /nope\n');
     expect(r.stdout).toBe('controlplane\nbody\n');
@@ -47,7 +48,7 @@ describe('kubesim CLI', () => {
     const help = await kubesim(['--help'], '');
     expect(help.stdout).toMatch(/^Usage: kubesim /);
     const bad = await kubesim(['--scenario', 'nope'], '');
-    expect(bad.stderr).toBe('kubesim: unknown scenario "nope" (known: default, kubelet-stopped)\n');
+    expect(bad.stderr).toBe(`kubesim: unknown scenario "nope" (known: ${scenarioNames().join(', ')})\n`);
     expect(bad.code).toBe(2);
     const opt = await kubesim(['--frob'], '');
     expect(opt.stderr).toMatch(/^kubesim: unknown option --frob\n/);
