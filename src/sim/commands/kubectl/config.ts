@@ -44,8 +44,8 @@ export function config(k: Kctx): void {
   };
   switch (sub) {
     case 'view': {
-      // v1.34 deprecated `preferences` (kubernetes#131741): an empty one is no longer printed.
-      if (cfg.preferences && !Object.keys(cfg.preferences).length) delete cfg.preferences;
+      // clientcmd/api/v1 Config has `json:"preferences"` without omitempty: always printed.
+      cfg.preferences ??= {};
       let shown = bool(k.p, 'raw') ? cfg : redact(cfg);
       if (bool(k.p, 'minify')) {
         const ctx = (shown.contexts ?? []).find((c: any) => c.name === shown['current-context']);

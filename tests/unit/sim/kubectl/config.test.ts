@@ -28,7 +28,7 @@ describe('kubectl config', () => {
     const view = k('config view').stdout;
     expect(view).toContain('    certificate-authority-data: DATA+OMITTED\n');
     expect(view).toContain('    client-key-data: DATA+OMITTED\n');
-    expect(view).not.toContain('preferences');
+    expect(view).toContain('kind: Config\npreferences: {}\nusers:\n');
     expect(k(['config', 'view', '--minify', '-o', 'jsonpath={.clusters[0].cluster.server}']).stdout).toBe('https://192.168.121.10:6443');
     expect(k('config current-context').stdout).toBe('kubernetes-admin@kubernetes\n');
     expect(k('config set-context --current --namespace=kube-system').stdout).toBe('Context "kubernetes-admin@kubernetes" modified.\n');
