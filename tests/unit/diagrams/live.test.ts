@@ -120,5 +120,4 @@ describe('liveState', () => {
     expect(walk?.query).toBe('web-service');
     expect(walk?.tries[0]).toEqual({ name: 'web-service.default.svc.cluster.local', answer: '10.104.33.21' });
   });
-  });
 });
