@@ -2,16 +2,21 @@
 /**
  * Writes the cheat-sheets as PDFs into dist-pdf/: the whole-site sheet and each chapter's sheet,
  * in Japanese (A4) and English (US Letter), printed by Chromium from the built site served by
- * `astro preview`. Run `npm run build` first. Usage: npm run pdf [-- --port 4398]
+ * `astro preview`. Run `npm run build` first. Usage: npm run pdf [-- --port 4398] [--dist dist]
+ * (--dist: a build made with `astro build --outDir DIR`).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 
 const root = process.cwd();
-const portArg = process.argv.indexOf('--port');
-const port = Number(portArg > 0 ? process.argv[portArg + 1] : process.env.PDF_PORT ?? 4398);
+const option = (name) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
+const port = Number(option('--port') ?? process.env.PDF_PORT ?? 4398);
+const dist = option('--dist');
 const base = `http://127.0.0.1:${port}`;
 const out = join(root, 'dist-pdf');
 
@@ -19,7 +24,7 @@ const out = join(root, 'dist-pdf');
 function sheetPaths() {
   const paths = [];
   for (const locale of ['ja', 'en']) {
-    const dir = join(root, 'dist', locale, 'cheatsheet');
+    const dir = join(dist ? resolve(root, dist) : join(root, 'dist'), locale, 'cheatsheet');
     if (!existsSync(join(dir, 'index.html'))) throw new Error(`${dir}/index.html is missing: run npm run build first`);
     paths.push({ locale, chapter: '', path: `/${locale}/cheatsheet/` });
     for (const name of readdirSync(dir).sort()) {
@@ -46,7 +51,7 @@ async function waitFor(url, ms = 60_000) {
 const sheets = sheetPaths();
 mkdirSync(out, { recursive: true });
 // Its own process group, so that stopping it also stops the node process npx starts.
-const server = spawn('npx', ['astro', 'preview', '--ignore-lock', '--port', String(port), '--host', '127.0.0.1'], {
+const server = spawn('npx', ['astro', 'preview', '--ignore-lock', '--port', String(port), '--host', '127.0.0.1', ...(dist ? ['--outDir', dist] : [])], {
   cwd: root,
   detached: true,
   stdio: ['ignore', 'ignore', 'inherit'],
