@@ -147,7 +147,7 @@ function layoutBlock(
   const edgeLabels = block.edges.map((e) => (e.label ? wrap(e.label, vertical ? inner / 2 : 150, 'edge') : []));
 
   // Gaps between tracks: wide enough for the labels of the edges that cross them.
-  const gapsX = Array.from({ length: ncols }, () => baseGapX);
+  const gapsX: number[] = Array.from({ length: ncols }, () => baseGapX);
   const gapsY = Array.from({ length: nrows }, () => GAP_Y);
   block.edges.forEach((e, i) => {
     const a = byId.get(e.from);
