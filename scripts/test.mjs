@@ -74,6 +74,11 @@ if (pw?.stats) {
   failed += e2eFailed || (e2eCode !== 0 ? 1 : 0);
 } else failed += 1;
 
-for (const [name, code] of steps) if (code !== 0) console.log(`step ${name} exited with ${code}`);
+for (const [name, code] of steps) {
+  if (code === 0) continue;
+  console.log(`step ${name} exited with ${code}`);
+  // The type-check and the build are checks too: each failing one counts once.
+  if (name === 'typecheck' || name === 'build') failed += 1;
+}
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 || steps.some(([, code]) => code !== 0) ? 1 : 0);
