@@ -4,7 +4,7 @@ import { builtPages } from './helpers.ts';
 const chapters = builtPages('ja').filter((p) => !p.startsWith('/ja/parallel/'));
 
 test('every chapter has a parallel view whose Japanese and English sections sit side by side', async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   await page.setViewportSize({ width: 1400, height: 900 });
   for (const path of chapters) {
     const parallel = path.replace(/^\/ja\//, '/ja/parallel/');

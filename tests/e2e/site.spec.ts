@@ -19,7 +19,7 @@ test('every page declares its own language in <html lang>', async ({ request }) 
 });
 
 test('no page logs a console error or throws', async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(600_000);
   const errors: string[] = [];
   page.on('console', (msg) => {
     if (msg.type() === 'error') errors.push(`${page.url()}: ${msg.text()}`);
