@@ -4,6 +4,7 @@ import { toJson } from '../../printers/json.ts';
 import { toYaml } from '../../printers/yaml.ts';
 import { tabwrite } from '../../printers/table.ts';
 import { GO_VERSION, KUBERNETES_VERSION, KUSTOMIZE_VERSION, parseVersion } from '../../versions.ts';
+import { packagesOf } from '../apt/packages.ts';
 import { fail, type Kctx } from './context.ts';
 import { connectionRefused } from './errors.ts';
 import { bool, str, type FlagSpec } from './flags.ts';
@@ -45,17 +46,25 @@ function versionInfo(v: string, server: boolean): Record<string, string> {
   return info;
 }
 
+/** kubectl's own version: that of the kubectl package on this host, so `apt-get install kubectl=…` moves it. */
+function clientVersion(k: Kctx): string {
+  const deb = packagesOf(k.ctx.world, k.ctx.host).installed.get('kubectl');
+  const m = deb ? /^(\d+\.\d+\.\d+)/.exec(deb) : null;
+  return m ? `v${m[1]}` : KUBERNETES_VERSION;
+}
+
 export function version(k: Kctx, apiUp: boolean): void {
+  const client = clientVersion(k);
   const output = str(k.p, 'output');
   if (output && output !== 'yaml' && output !== 'json') return fail(k, `--output must be 'yaml' or 'json'`);
   const clientOnly = bool(k.p, 'client');
-  const data: Record<string, unknown> = { clientVersion: versionInfo(KUBERNETES_VERSION, false), kustomizeVersion: KUSTOMIZE_VERSION };
+  const data: Record<string, unknown> = { clientVersion: versionInfo(client, false), kustomizeVersion: KUSTOMIZE_VERSION };
   const serverUp = !clientOnly && apiUp;
   if (serverUp) data.serverVersion = versionInfo(k.cluster.version, true);
   if (output === 'yaml') k.out += toYaml(data);
   else if (output === 'json') k.out += JSON.stringify(data, null, 2) + '\n';
   else {
-    k.out += `Client Version: ${KUBERNETES_VERSION}\nKustomize Version: ${KUSTOMIZE_VERSION}\n`;
+    k.out += `Client Version: ${client}\nKustomize Version: ${KUSTOMIZE_VERSION}\n`;
     if (serverUp) k.out += `Server Version: ${k.cluster.version}\n`;
   }
   if (!clientOnly && !apiUp) {
@@ -64,7 +73,7 @@ export function version(k: Kctx, apiUp: boolean): void {
     return;
   }
   if (serverUp) {
-    const c = parseVersion(KUBERNETES_VERSION)!;
+    const c = parseVersion(client)!;
     const s = parseVersion(k.cluster.version);
     if (s && Math.abs(c.minor - s.minor) > 1)
       k.err += `WARNING: version difference between client (${c.major}.${c.minor}) and server (${s.major}.${s.minor}) exceeds the supported minor version skew of +/-1\n`;
