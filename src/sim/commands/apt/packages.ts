@@ -32,8 +32,11 @@ export const kubeVersion = (deb: string): string => `v${deb.replace(/-.*$/, '')}
 
 function nodeVersion(world: World, host: Host): string {
   const cluster = world.cluster as Cluster | undefined;
+  // The kubelet the node reports is what the packages were at install time; the cluster's version
+  // may already have moved (kubeadm upgrade apply) before anything looked at this host's packages.
+  const reported = cluster?.store.get('Node', undefined, host.name)?.status?.nodeInfo?.kubeletVersion;
   const spec = cluster?.nodes.find((n) => n.name === host.name);
-  return spec?.kubeletVersion ?? cluster?.version ?? KUBERNETES_VERSION;
+  return reported ?? spec?.kubeletVersion ?? cluster?.version ?? KUBERNETES_VERSION;
 }
 
 /** The host's package state, created as `kubeadm init`/`join` on a fresh install left it. */
