@@ -16,6 +16,9 @@ export default defineConfig({
   trailingSlash: 'always',
   // Inlined CSS saves the render-blocking stylesheet round trip on a slow phone (Lighthouse FCP).
   build: { inlineStylesheets: 'always' },
+  // The terminal's worker (a module worker) loads its scenario and the simulator's command
+  // families as separate chunks: ES output, since Vite's default IIFE worker is one file.
+  vite: { worker: { format: 'es' } },
   markdown: {
     processor: unified({ remarkPlugins: [remarkHeadingIds], rehypePlugins: [rehypeSections] }),
   },

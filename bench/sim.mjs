@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // Simulator figures (no pass/fail): commands per second and per-command latency on a mixed
-// 1,000-command script, and the gzip size of the browser bundle of src/sim/index.ts.
+// 1,000-command script, and the size of the simulator in the browser: the core the worker needs
+// before its first prompt, each lazily loaded command family, and the whole.
 import { build } from 'esbuild';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
-import { createSimulator } from '../src/sim/index.ts';
+import { readFileSync } from 'node:fs';
+import { createSimulator, scenarioNames } from '../src/sim/index.ts';
 
 const MIX = [
   'kubectl get nodes',
@@ -41,16 +43,38 @@ const total = performance.now() - t0;
 times.sort((a, b) => a - b);
 const pct = (p) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))];
 
-const bundle = await build({
-  entryPoints: [new URL('../src/sim/index.ts', import.meta.url).pathname],
-  bundle: true,
-  minify: true,
-  format: 'esm',
-  platform: 'browser',
-  write: false,
-  logLevel: 'silent',
+/** Minified bytes and gzip bytes of some output files (each gzipped alone, as a server sends them). */
+const size = (files) => files.reduce((t, f) => [t[0] + f.contents.length, t[1] + gzipSync(f.contents).length], [0, 0]);
+const kb = ([min, gz]) => `${(min / 1024).toFixed(1).padStart(6)} KiB min ${(gz / 1024).toFixed(1).padStart(6)} KiB gzip`;
+const common = { bundle: true, minify: true, format: 'esm', platform: 'browser', write: false, logLevel: 'silent' };
+
+// What the worker imports (src/sim/browser.ts), split as the site's build splits it: the entry
+// and its static imports are the core, needed before the first prompt; each command family is
+// a dynamic import, loaded right after.
+const split = await build({
+  ...common,
+  entryPoints: [new URL('../src/sim/browser.ts', import.meta.url).pathname],
+  splitting: true,
+  metafile: true,
+  outdir: '/kubesim-bench',
 });
-const js = bundle.outputFiles[0].contents;
+const outputs = split.metafile.outputs;
+const file = (key) => split.outputFiles.find((f) => f.path === `/kubesim-bench/${key.split('/').pop()}`);
+const closure = (key, kinds, into = new Set()) => {
+  if (into.has(key)) return into;
+  into.add(key);
+  for (const i of outputs[key].imports) if (kinds.includes(i.kind)) closure(Object.keys(outputs).find((k) => k.endsWith(`/${i.path.split('/').pop()}`)), kinds, into);
+  return into;
+};
+const entryKey = Object.keys(outputs).find((k) => outputs[k].entryPoint?.endsWith('src/sim/browser.ts'));
+const core = closure(entryKey, ['import-statement']);
+const families = Object.keys(outputs).filter((k) => outputs[k].entryPoint?.includes('/commands/families/'));
+const lazyOnly = new Map(families.map((k) => [k, [...closure(k, ['import-statement'])].filter((c) => !core.has(c))]));
+const sharedLazy = [...lazyOnly.values()].flat().filter((c, i, all) => all.indexOf(c) !== i && !families.includes(c));
+const scenarioFile = (n) => ({ contents: readFileSync(new URL(`../content/scenarios/${n}.yaml`, import.meta.url)) });
+
+// What the worker loaded before (src/sim/index.ts in one piece: every scenario and command).
+const whole = await build({ ...common, entryPoints: [new URL('../src/sim/index.ts', import.meta.url).pathname] });
 
 console.log(`kubesim benchmark (${COMMANDS} commands, ${MIX.length}-command mix)`);
 console.log(`  commands/s        ${(COMMANDS / (total / 1000)).toFixed(0)}`);
@@ -58,4 +82,15 @@ console.log(`  median latency    ${pct(50).toFixed(2)} ms`);
 console.log(`  p99 latency       ${pct(99).toFixed(2)} ms`);
 console.log(`  max latency       ${times[times.length - 1].toFixed(2)} ms`);
 console.log(`  non-zero exits    ${failures}`);
-console.log(`  browser bundle    ${(js.length / 1024).toFixed(1)} KiB minified, ${(gzipSync(js).length / 1024).toFixed(1)} KiB gzip`);
+console.log('browser (src/sim/browser.ts, esbuild, minified, code splitting)');
+console.log(`  core, before the first prompt  ${kb(size([...core].map(file)))}  (${core.size} files)`);
+const biggest = scenarioNames().filter((n) => n !== 'default').sort((a, b) => scenarioFile(b).contents.length - scenarioFile(a).contents.length)[0];
+console.log(`  + scenario default.yaml        ${kb(size([scenarioFile('default')]))}  (every scenario extends it)`);
+console.log(`  + its own, at most             ${kb(size([scenarioFile(biggest)]))}  (${biggest}.yaml)`);
+for (const k of families) {
+  const own = lazyOnly.get(k).filter((c) => !sharedLazy.includes(c) || c === k);
+  console.log(`  lazy ${outputs[k].entryPoint.split('/').pop().replace('.ts', '').padEnd(24)}  ${kb(size(own.map(file)))}`);
+}
+console.log(`  lazy, shared by families       ${kb(size([...new Set(sharedLazy)].map(file)))}`);
+console.log(`  whole                          ${kb(size(split.outputFiles))}  (${split.outputFiles.length} files)`);
+console.log(`  before (src/sim/index.ts whole) ${kb(size(whole.outputFiles)).trimStart()}`);

@@ -2,17 +2,52 @@
  * The simulator's Web Worker: one per terminal, so two demos never share state. The page
  * terminates it when a command runs too long, which is why the simulator runs here and not on
  * the page's thread. This is the only place the terminal imports the simulator.
+ *
+ * The worker starts small: the simulator's core and the one scenario it runs (each scenario
+ * file is a chunk of its own) are enough for the first prompt. The command families follow as
+ * chunks loaded right after; a line waits for them, so no command is ever missing.
  */
-import { createSimulator, isIncomplete } from '../../sim/index.ts';
-import type { ToWorker } from './protocol.ts';
+import { createSimulator, isIncomplete, loadCommandFamilies, OnDemandScenarios } from '../../sim/browser.ts';
+import type { FromWorker, ToWorker } from './protocol.ts';
 import { SimSession } from './session.ts';
 
-const session = new SimSession((scenario) => createSimulator({ scenario }), isIncomplete);
+const files = import.meta.glob<string>('/content/scenarios/*.yaml', { query: '?raw', import: 'default' });
+const scenarios = new OnDemandScenarios(
+  Object.fromEntries(Object.entries(files).map(([path, load]) => [path.replace(/^.*\/|\.yaml$/g, ''), load])),
+);
+const session = new SimSession((scenario) => createSimulator({ scenario }, scenarios), isIncomplete);
+
+/** What must be loaded before a message is answered: the scenario for `init`, the commands for anything that runs one. */
+async function prepare(message: ToWorker): Promise<void> {
+  if (message.type === 'init') {
+    await scenarios.prepare(message.scenario);
+    if (message.replay.length > 0) await loadCommandFamilies();
+  } else if (message.type !== 'cancel') {
+    await loadCommandFamilies();
+  }
+}
+
+async function answer(message: ToWorker): Promise<void> {
+  try {
+    await prepare(message);
+  } catch (error) {
+    // A chunk that would not load (offline): the page shows the terminal as unavailable.
+    const fail: FromWorker = { type: 'fail', message: error instanceof Error ? error.message : String(error) };
+    self.postMessage(fail);
+    return;
+  }
+  const reply = session.handle(message);
+  if (reply) self.postMessage(reply);
+  // The reader is reading the prompt: the time to bring the commands in.
+  if (message.type === 'init') loadCommandFamilies().catch(() => undefined);
+}
+
+/** Messages are answered one at a time, in order, even while a chunk is loading. */
+let queue: Promise<void> = Promise.resolve();
 
 self.addEventListener('message', (event: MessageEvent<ToWorker>) => {
   const message = event.data;
   // The end-to-end tests' stand-in for a command that never ends (see RunMessage.hang).
   if (message.type === 'run' && message.hang) for (;;);
-  const answer = session.handle(message);
-  if (answer) self.postMessage(answer);
+  queue = queue.then(() => answer(message));
 });

@@ -1,0 +1,20 @@
+/**
+ * Registers every command family at once: what Node (index.ts: the CLI, tests, benchmarks)
+ * imports so that all commands exist from the first line. The browser loads them with lazy.ts.
+ */
+import type { CommandFn } from '../types.ts';
+import { registerCommands } from './registry.ts';
+import { COMMANDS as apt } from './families/apt.ts';
+import { COMMANDS as coreutils } from './families/coreutils.ts';
+import { COMMANDS as docker } from './families/docker.ts';
+import { COMMANDS as etcd } from './families/etcd.ts';
+import { COMMANDS as kubeadm } from './families/kubeadm.ts';
+import { COMMANDS as kubectl } from './families/kubectl.ts';
+import { COMMANDS as net } from './families/net.ts';
+import { COMMANDS as node } from './families/node.ts';
+import { COMMANDS as systemd } from './families/systemd.ts';
+
+/** Every family's commands, by family name (the names lazy.ts uses). */
+export const ALL_FAMILIES: Record<string, Record<string, CommandFn>> = { coreutils, kubectl, systemd, etcd, net, docker, apt, kubeadm, node };
+
+for (const family of Object.values(ALL_FAMILIES)) registerCommands(family);

@@ -1,0 +1,86 @@
+/**
+ * Scenario resolution without a catalog: parsing one scenario's YAML and merging an `extends`
+ * chain from whatever source of documents the caller has (the generated catalog in Node, the
+ * few scenario files the browser worker fetched).
+ */
+import yaml from 'js-yaml';
+import type { FileDecl, Scenario, ScenarioDoc } from './schema.ts';
+import { ScenarioError, validateScenario } from './schema.ts';
+
+/** Defaults for fields the base scenario leaves out. */
+const DEFAULTS: Scenario = {
+  name: 'empty', clock: '2026-11-25T09:00:00Z', seed: 1, cluster: { version: 'v1.34.2' }, start: 'controlplane',
+  hosts: [{ name: 'controlplane', ip: '192.168.121.10', role: 'control-plane' }], env: {}, files: {}, objects: [], faults: [], checks: [],
+};
+
+/** Finds a scenario document by name; throws ScenarioError when there is none. */
+export type ScenarioLookup = (name: string) => ScenarioDoc;
+
+/** The error for a scenario name that is not in `known`. */
+export function unknownScenario(name: string, known: readonly string[]): ScenarioError {
+  return new ScenarioError(`unknown scenario "${name}" (known: ${[...known].sort().join(', ')})`);
+}
+
+/** Parses and validates the YAML of the scenario file `<name>.yaml`. */
+export function parseScenarioSource(name: string, src: string): ScenarioDoc {
+  let parsed: unknown;
+  try {
+    parsed = yaml.load(src);
+  } catch (e) {
+    throw new ScenarioError(`scenario "${name}": not valid YAML: ${(e as Error).message.split('\n')[0]}`);
+  }
+  const doc = validateScenario(parsed, `scenario "${name}"`);
+  if (doc.name !== name) throw new ScenarioError(`scenario "${name}": name: must match the file name (got "${doc.name}")`);
+  return doc;
+}
+
+/** The scenario a document extends (`default` unless it says otherwise), or null for a root. */
+export function parentOf(doc: ScenarioDoc): string | null {
+  return doc.extends === undefined ? (doc.name === 'default' ? null : 'default') : doc.extends;
+}
+
+/**
+ * Resolves a scenario by name (through `lookup`) or as an object: validates it and merges its
+ * `extends` chain (default: "default"). Hosts, clock, seed, version, start and checks of the
+ * child replace the parent's; env and files merge (a null file deletes one); objects and faults add up.
+ */
+export function resolveScenarioWith(input: string | object | undefined, lookup: ScenarioLookup): Scenario {
+  const doc = typeof input === 'string' || input === undefined ? lookup(input ?? 'default') : validateScenario(input);
+  const chain: ScenarioDoc[] = [doc];
+  for (let cur = doc; ;) {
+    const parent = parentOf(cur);
+    if (parent === null) break;
+    if (chain.some((d) => d.name === parent) || chain.length > 16) throw new ScenarioError(`scenario "${doc.name}": extends: circular chain through "${parent}"`);
+    cur = lookup(parent);
+    chain.unshift(cur);
+  }
+  let s: Scenario = { ...DEFAULTS };
+  for (const d of chain) s = merge(s, d);
+  if (!s.hosts.some((h) => h.name === s.start)) {
+    throw new ScenarioError(`scenario "${doc.name}": start: no host named "${s.start}"`);
+  }
+  return s;
+}
+
+function merge(base: Scenario, d: ScenarioDoc): Scenario {
+  const files: Record<string, Record<string, FileDecl>> = {};
+  for (const [host, fs] of [...Object.entries(base.files), ...Object.entries(d.files ?? {})]) files[host] = { ...files[host], ...fs };
+  return {
+    ...base,
+    name: d.name,
+    title: d.title ?? base.title,
+    task: d.task,
+    extends: d.extends,
+    clock: d.clock ?? base.clock,
+    seed: d.seed ?? base.seed,
+    cluster: { ...base.cluster, ...d.cluster },
+    start: d.start ?? (d.hosts ? (d.hosts.find((h) => h.role === 'control-plane') ?? d.hosts[0]).name : base.start),
+    hosts: d.hosts ?? base.hosts,
+    env: { ...base.env, ...d.env },
+    files,
+    objects: [...base.objects, ...(d.objects ?? [])],
+    faults: [...base.faults, ...(d.faults ?? [])],
+    checks: d.checks ?? [],
+    solution: d.solution,
+  };
+}
