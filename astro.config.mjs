@@ -36,6 +36,7 @@ export default defineConfig({
       sidebar: [
         { slug: 'index' },
         { slug: 'playground' },
+        { slug: 'live-diagrams' },
         { slug: 'node-maintenance' },
         { slug: 'upgrades' },
         { slug: 'backup-restore' },

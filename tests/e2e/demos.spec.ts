@@ -194,9 +194,6 @@ for (const lang of ['ja', 'en'] as const satisfies Lang[]) {
     });
 
     test('7. troubleshooting: the terminal reports the scenario fixed only after the real fix', async ({ page }) => {
-      // The terminal does not show the scenario's checks (sim.check()) yet: src/components/terminal/
-      // has no check report. Kept as an expected failure until it does; remove test.fail() then.
-      test.fail(true, 'the terminal does not report scenario checks yet');
       await page.goto(`/${lang}/troubleshooting/`);
       const t = demo(page, 'broken-app');
       const report = t.root.locator('[data-part="checks"]');

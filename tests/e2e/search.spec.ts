@@ -6,7 +6,7 @@ async function search(page: Page, query: string): Promise<string[]> {
   const input = page.locator('#starlight__search input.pagefind-ui__search-input');
   await input.fill(query);
   const results = page.locator('#starlight__search .pagefind-ui__result-link');
-  await expect(results.first()).toBeVisible({ timeout: 10_000 });
+  await expect(results.first()).toBeVisible({ timeout: 30_000 });
   await page.waitForTimeout(300);
   return results.evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
 }

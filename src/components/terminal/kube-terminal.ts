@@ -185,6 +185,17 @@ export class KubeTerminal extends HTMLElement {
     this.#say('');
   }
 
+  /** Tells the reader whether the scenario's fault is fixed, from the simulator's own checks. */
+  #showChecks(checks: boolean[]): void {
+    const report = this.querySelector<HTMLElement>('[data-part="checks"]');
+    if (!report) return;
+    const passed = checks.filter(Boolean).length;
+    const state = passed === checks.length ? 'passed' : 'failing';
+    report.hidden = false;
+    report.dataset.state = state;
+    report.textContent = state === 'passed' ? this.#strings.checksPassed : this.#strings.checksFailing(passed, checks.length);
+  }
+
   #post(message: ToWorker): void {
     this.#worker?.postMessage(message);
   }
@@ -194,6 +205,7 @@ export class KubeTerminal extends HTMLElement {
       // Live diagrams listen for this; they may sit anywhere on the page, so the event bubbles.
       this.dispatchEvent(new CustomEvent('kube-terminal:state', { detail: message.state, bubbles: true }));
     }
+    if ((message.type === 'ready' || message.type === 'result') && message.checks) this.#showChecks(message.checks);
     switch (message.type) {
       case 'ready':
         this.#ready = true;

@@ -52,6 +52,8 @@ export interface ReadyMessage {
   transcript: TranscriptEntry[];
   /** What live diagrams show of the simulator now (absent when it cannot be read). */
   state?: LiveState;
+  /** Whether each of the scenario's checks passes (absent when the scenario has none). */
+  checks?: boolean[];
 }
 
 /** A command finished; `entry.input` is the whole command, all its lines joined by newlines. */
@@ -63,6 +65,8 @@ export interface ResultMessage {
   prompt: string;
   /** What live diagrams show of the simulator after this command. */
   state?: LiveState;
+  /** Whether each of the scenario's checks passes after this command. */
+  checks?: boolean[];
 }
 
 /** The line did not finish a command (open quote, heredoc…): nothing ran, send the next line. */

@@ -14,6 +14,8 @@ export interface TerminalSimulator {
   complete?(line: string, cursor: number): string[];
   /** The simulated world, read for the live diagrams' summary. */
   world?: World;
+  /** The scenario's checks, evaluated now (the simulator runs them aside, unrecorded). */
+  check?(): Array<{ pass: boolean }>;
 }
 
 /** Creates a fresh simulator at the start of a scenario. */
@@ -60,7 +62,7 @@ export class SimSession {
         }
         this.#pending = [];
         const entry = this.#run(input);
-        return { type: 'result', id: message.id, entry, prompt: this.#prompt(), state: this.#state() };
+        return { type: 'result', id: message.id, entry, prompt: this.#prompt(), state: this.#state(), checks: this.#checks() };
       }
       case 'complete':
         return { type: 'completions', id: message.id, candidates: this.#complete(message.line, message.cursor) };
@@ -84,7 +86,7 @@ export class SimSession {
       return { type: 'fail', message: error instanceof Error ? error.message : String(error) };
     }
     const transcript = replay.map((input) => this.#run(input));
-    return { type: 'ready', prompt: this.#prompt(), transcript, state: this.#state() };
+    return { type: 'ready', prompt: this.#prompt(), transcript, state: this.#state(), checks: this.#checks() };
   }
 
   #run(input: string): TranscriptEntry {
@@ -104,6 +106,16 @@ export class SimSession {
   #state(): LiveState | undefined {
     try {
       return this.#sim?.world ? liveState(this.#sim.world) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Pass/fail of each scenario check, so a troubleshooting demo can say when the fault is fixed. */
+  #checks(): boolean[] | undefined {
+    try {
+      const results = this.#sim?.check?.() ?? [];
+      return results.length > 0 ? results.map((r) => r.pass) : undefined;
     } catch {
       return undefined;
     }

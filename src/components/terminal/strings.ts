@@ -28,6 +28,10 @@ export interface TerminalStrings {
   unavailable: string;
   timedOut: (seconds: string) => string;
   restored: (count: number) => string;
+  /** The scenario's checks: not all pass yet (`passed` of `total`). */
+  checksFailing: (passed: number, total: number) => string;
+  /** Every check of the scenario passes: the fault is fixed. */
+  checksPassed: string;
   noscript: string;
   keyboardHint: string;
 }
@@ -51,6 +55,8 @@ const ja: TerminalStrings = {
   unavailable: 'シミュレーターを起動できませんでした。',
   timedOut: (s) => `コマンドが${s}秒を超えたため停止し、実行前の状態でターミナルを再起動しました。`,
   restored: (n) => `このセッションのコマンド${n}件を復元しました。`,
+  checksFailing: (passed, total) => `まだ直っていません（確認 ${passed}/${total} 件が通っています）。`,
+  checksPassed: '直りました！ すべての確認が通りました。',
   noscript: 'ターミナルを使うにはJavaScriptを有効にしてください。課題と解答のコマンドは下にあります。',
   keyboardHint: 'Enterで実行、↑↓で履歴、Tabで補完（空の行ではTabで次へ移動）、Ctrl+Cで行を破棄、Ctrl+Lで画面を消去。',
 };
@@ -74,6 +80,8 @@ const en: TerminalStrings = {
   unavailable: 'The simulator could not start.',
   timedOut: (s) => `The command ran longer than ${s} s and was stopped; the terminal was restarted in the state before it.`,
   restored: (n) => `Restored ${n} command${n === 1 ? '' : 's'} from this session.`,
+  checksFailing: (passed, total) => `Not fixed yet (${passed} of ${total} checks pass).`,
+  checksPassed: 'Fixed! Every check passes.',
   noscript: 'The terminal needs JavaScript. The task and the solution commands are below.',
   keyboardHint: 'Enter runs, ↑↓ recall history, Tab completes (on an empty line Tab moves on), Ctrl+C drops the line, Ctrl+L clears the screen.',
 };
