@@ -6,29 +6,12 @@
  * "Failed to connect to %s port %u after %ld ms: %s", lib/strerror.c "Could not resolve host").
  */
 import { describe, expect, it } from 'vitest';
-import type { Cluster } from '../../../../src/sim/cluster.ts';
 import { createSimulator } from '../../../../src/sim/index.ts';
-import { syncIngressStatus } from '../../../../src/sim/net/ingress.ts';
 import { netTrace } from '../../../../src/sim/net/trace.ts';
-import { consoleSteps, normalizeTable } from './pages.ts';
 
 const NOT_FOUND = '<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
 
-describe('Ingress page console blocks (ingress scenario)', () => {
-  const sim = createSimulator({ scenario: 'ingress' });
-  const cluster = sim.world.cluster as Cluster;
-  for (const step of consoleSteps('networking/ingress')) {
-    it(step.command, () => {
-      // ingress-nginx's status sync publishes the controller Service's ClusterIP (run here until
-      // the cluster runs it as a controller).
-      if (step.command.startsWith('kubectl get ingress')) syncIngressStatus(cluster.store);
-      const r = sim.run(step.command);
-      const shown = r.stdout + r.stderr;
-      if (/ get /.test(step.command)) expect(normalizeTable(shown)).toBe(normalizeTable(step.output));
-      else expect(shown).toBe(step.output);
-    });
-  }
-});
+// The page's console blocks are checked with every other page's in tests/unit/content/console-outputs.test.ts.
 
 describe('curl through ingress-nginx', () => {
   it('no Ingress: the controller answers 404 with its built-in page (146 bytes)', () => {
