@@ -19,6 +19,11 @@ const cases: Array<[locale: 'ja' | 'en', query: string, expected: string]> = [
   ['en', 'drain', '/en/node-maintenance/'],
   ['en', 'persistent volume', '/en/storage/persistent-volumes/'],
   ['en', 'etcdctl snapshot save', '/en/backup-restore/'],
+  // Corrected facts are found in their correction asides.
+  ['ja', 'etcdutl', '/ja/backup-restore/'],
+  ['en', 'etcdutl', '/en/backup-restore/'],
+  ['ja', 'kube-controller-manager のフラグ', '/ja/node-maintenance/'],
+  ['en', 'pod-eviction-timeout', '/en/node-maintenance/'],
 ];
 
 for (const [locale, query, expected] of cases) {
