@@ -5,29 +5,13 @@
  * files are saved first). A block that cannot be reproduced carries `check=false reason="…"`.
  */
 import { describe, expect, it } from 'vitest';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { outline, withoutComments } from '../../../src/lib/mdx-outline.ts';
 import { consoleBlocks, mergeStreams, parseConsole, sameOutput, unifiedDiff, type ConsoleBlock } from '../../../src/lib/console-check.ts';
 import { createSimulator, scenarioNames, type Simulator } from '../../../src/sim/index.ts';
+import { pagesOf, readPage } from './docs.ts';
 
-const DOCS = join(process.cwd(), 'content/docs');
 
-function pagesOf(locale: string): string[] {
-  const root = join(DOCS, locale);
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (/\.mdx?$/.test(name)) out.push(relative(root, path));
-    }
-  };
-  walk(root);
-  return out.sort();
-}
-
-const blocksOf = (locale: string, page: string): ConsoleBlock[] => consoleBlocks(outline(readFileSync(join(DOCS, locale, page), 'utf8')));
+const blocksOf = (locale: string, page: string): ConsoleBlock[] => consoleBlocks(outline(readPage(locale, page)));
 
 interface Outcome {
   block: ConsoleBlock;

@@ -1,28 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { outline, withoutComments, type OutlineItem } from '../../../src/lib/mdx-outline.ts';
 import { checkParity } from '../../../src/lib/parity.ts';
+import { pagesOf, readPage } from './docs.ts';
 
-const DOCS = join(process.cwd(), 'content/docs');
-
-function pagesOf(locale: string): string[] {
-  const root = join(DOCS, locale);
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (/\.mdx?$/.test(name)) out.push(relative(root, path));
-    }
-  };
-  walk(root);
-  return out.sort();
-}
 
 const ja = pagesOf('ja');
 const en = pagesOf('en');
-const read = (locale: string, page: string) => readFileSync(join(DOCS, locale, page), 'utf8');
+const read = readPage;
 
 describe('the two languages stay in step', () => {
   it('every page exists in both languages', () => {
