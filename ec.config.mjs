@@ -5,7 +5,4 @@ import { pluginRunnableBlocks } from './src/components/terminal/expressive-code-
 
 export default defineEcConfig({
   plugins: [pluginRunnableBlocks()],
-  // Inline the code-block styles with the page's own (inlined) CSS: a separate stylesheet is a
-  // render-blocking round trip on a phone (Lighthouse: ~170 ms of FCP).
-  emitExternalStylesheet: false,
 });

@@ -40,3 +40,15 @@ test('the landing page offers both languages and follows the remembered one', as
   await page.goto('/');
   await expect(page).toHaveURL(/\/en\/$/);
 });
+
+test('no page scrolls sideways on a 360 px phone', async ({ page }) => {
+  test.setTimeout(600_000);
+  await page.setViewportSize({ width: 360, height: 800 });
+  const wide: string[] = [];
+  for (const path of pages.filter((p) => !p.includes('/parallel/'))) {
+    await page.goto(path);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    if (width > 360) wide.push(`${path}: ${width}px`);
+  }
+  expect(wide).toEqual([]);
+});
