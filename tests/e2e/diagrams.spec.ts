@@ -68,7 +68,13 @@ const bindEdge = (page: Page) => page.locator('figure[data-diagram="kd-binding-s
 const volumeText = (page: Page) => page.locator('figure[data-diagram="kd-binding-static"] .kd-pic-wide [data-live-text="pvc-volume:myclaim"]');
 
 test('a live diagram follows the state the terminal reports', async ({ page }) => {
+  // The page's real terminal reports its own state once its worker is ready; wait for that first,
+  // so it cannot land after (and overwrite) the states this test dispatches.
+  await page.addInitScript(() => {
+    document.addEventListener('kube-terminal:state', () => ((window as unknown as { kdStates: number }).kdStates = ((window as unknown as { kdStates?: number }).kdStates ?? 0) + 1));
+  });
   await page.goto('/en/live-diagrams/');
+  await page.waitForFunction(() => ((window as unknown as { kdStates?: number }).kdStates ?? 0) > 0, undefined, { timeout: 60_000 });
   const fire = (detail: unknown) =>
     page.locator('kube-terminal').evaluate((el, d) => el.dispatchEvent(new CustomEvent('kube-terminal:state', { detail: d, bubbles: true })), detail);
   await fire({ pvcs: [{ name: 'myclaim', namespace: 'default', phase: 'Pending', volume: '' }] });
