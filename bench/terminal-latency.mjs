@@ -5,7 +5,8 @@
 //   ready  the prompt has just appeared: the command may wait for the lazy command chunks
 //   warm   a later command in the same terminal
 //   prompt (not a command) the worker's start to its first prompt, on a page whose terminal is seen
-// Usage: node bench/terminal-latency.mjs [--url http://host:port] [--port 4461] [--runs 5] [--outDir dist]
+// --slow emulates a slow phone network (1.6 Mbit/s down, 150 ms round trip) through DevTools.
+// Usage: node bench/terminal-latency.mjs [--url http://host:port] [--port 4461] [--runs 5] [--outDir dist] [--slow]
 // Without --url it serves ./dist (or --outDir) with `astro preview` (run `npm run build` first).
 import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
@@ -41,6 +42,18 @@ if (!base) {
 }
 
 const COMMAND = 'kubectl get nodes';
+const slow = args.includes('--slow');
+
+/** A new page, on the slow network when --slow. */
+async function open(context) {
+  const page = await context.newPage();
+  if (slow) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 });
+  }
+  return page;
+}
 
 /** Runs `command` as the ▶ buttons do (the element's runCommand) and resolves with ms until `expect` is in the log. */
 function timeCommand(page, command, expect) {
@@ -73,7 +86,7 @@ try {
   for (let i = 0; i < runs; i++) {
     // A new context each time: empty HTTP cache, no saved session.
     const context = await browser.newContext({ viewport: { width: 360, height: 300 } });
-    const page = await context.newPage();
+    const page = await open(context);
     let workers = 0;
     page.on('worker', () => workers++);
     await page.goto(`${base}/en/playground/`);
@@ -83,7 +96,7 @@ try {
     results.warm.push(await timeCommand(page, 'kubectl get pods -A', 'kube-system '));
 
     // A fresh page whose terminal is visible: wait for the prompt, then run at once.
-    const ready = await context.newPage();
+    const ready = await open(context);
     await ready.setViewportSize({ width: 1280, height: 900 });
     let startedAt = 0;
     const started = ready.waitForEvent('worker').then(() => (startedAt = performance.now()));
@@ -101,7 +114,7 @@ try {
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-console.log(`terminal latency, first Enter to first output (${base}/en/playground/, \`${COMMAND}\`, median of ${runs})`);
+console.log(`terminal latency, first Enter to first output (${base}/en/playground/, \`${COMMAND}\`, median of ${runs}${slow ? ', slow network' : ''})`);
 for (const [name, xs] of Object.entries(results)) {
   console.log(`  ${name.padEnd(6)} ${median(xs).toFixed(0).padStart(6)} ms   (${xs.map((x) => x.toFixed(0)).join(', ')})`);
 }

@@ -4,8 +4,8 @@
  * the page's thread. This is the only place the terminal imports the simulator.
  *
  * The worker starts small: the simulator's core and the one scenario it runs (each scenario
- * file is a chunk of its own) are enough for the first prompt. The command families follow as
- * chunks loaded right after; a line waits for them, so no command is ever missing.
+ * file is a chunk of its own) are enough for the first prompt. The command families are chunks
+ * of their own, fetched while the world is built; a line waits for them, so no command is ever missing.
  */
 import { createSimulator, isIncomplete, loadCommandFamilies, OnDemandScenarios } from '../../sim/browser.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
@@ -21,7 +21,11 @@ const session = new SimSession((scenario) => createSimulator({ scenario }, scena
 async function prepare(message: ToWorker): Promise<void> {
   if (message.type === 'init') {
     await scenarios.prepare(message.scenario);
-    if (message.replay.length > 0) await loadCommandFamilies();
+    // The command chunks download while the world is built (not earlier: on a slow network they
+    // would share it with the scenario), so that the first command rarely waits for them.
+    const commands = loadCommandFamilies();
+    commands.catch(() => undefined);
+    if (message.replay.length > 0) await commands;
   } else if (message.type !== 'cancel') {
     await loadCommandFamilies();
   }
@@ -38,9 +42,10 @@ async function answer(message: ToWorker): Promise<void> {
   }
   const reply = session.handle(message);
   if (reply) self.postMessage(reply);
-  // The reader is reading the prompt: the time to bring the commands in.
-  if (message.type === 'init') loadCommandFamilies().catch(() => undefined);
 }
+
+// Every scenario extends default, the biggest file: fetch it while the page sends `init`.
+void scenarios.prepare('default');
 
 /** Messages are answered one at a time, in order, even while a chunk is loading. */
 let queue: Promise<void> = Promise.resolve();

@@ -13,6 +13,8 @@ export class OnDemandScenarios {
   readonly #loaders: Record<string, SourceLoader>;
   readonly #docs = new Map<string, ScenarioDoc>();
   readonly #texts = new Map<string, string>();
+  /** Loads in flight, so that two `prepare` calls fetch a file once. */
+  readonly #loading = new Map<string, Promise<string>>();
 
   /** `loaders` maps each scenario name (file name without `.yaml`) to its loader. */
   constructor(loaders: Record<string, SourceLoader>) {
@@ -34,10 +36,18 @@ export class OnDemandScenarios {
       seen.add(cur);
       if (!Object.hasOwn(this.#loaders, cur)) return;
       if (!this.#texts.has(cur)) {
+        const name = cur;
+        let loading = this.#loading.get(name);
+        if (!loading) {
+          loading = this.#loaders[name]();
+          this.#loading.set(name, loading);
+        }
         try {
-          this.#texts.set(cur, await this.#loaders[cur]());
+          this.#texts.set(name, await loading);
         } catch {
           return;
+        } finally {
+          this.#loading.delete(name);
         }
       }
       try {
