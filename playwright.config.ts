@@ -12,6 +12,8 @@ export default defineConfig({
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,
   retries: 0,
+  // A test may wait on the search index, a PDF render or a simulator worker booting on a 2-core machine.
+  timeout: 90_000,
   // Terminal outputs come from a Web Worker that starts the simulator on first use: give it time on a small machine.
   expect: { timeout: 20_000 },
   reporter: process.env.PW_JSON_OUTPUT ? [['list'], ['json', { outputFile: process.env.PW_JSON_OUTPUT }]] : 'list',
