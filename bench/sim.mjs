@@ -83,7 +83,7 @@ console.log(`  p99 latency       ${pct(99).toFixed(2)} ms`);
 console.log(`  max latency       ${times[times.length - 1].toFixed(2)} ms`);
 console.log(`  non-zero exits    ${failures}`);
 console.log('browser (src/sim/browser.ts, esbuild, minified, code splitting)');
-console.log(`  core, before the first prompt  ${kb(size([...core].map(file)))}  (${core.size} files)`);
+console.log(`  core, before the first prompt  ${kb(size([...core].map(file)))}  (${core.size} files; ${kb(size([{ contents: Buffer.concat([...core].map((k) => file(k).contents)) }])).trim()} as one file, as Vite ships it)`);
 const biggest = scenarioNames().filter((n) => n !== 'default').sort((a, b) => scenarioFile(b).contents.length - scenarioFile(a).contents.length)[0];
 console.log(`  + scenario default.yaml        ${kb(size([scenarioFile('default')]))}  (every scenario extends it)`);
 console.log(`  + its own, at most             ${kb(size([scenarioFile(biggest)]))}  (${biggest}.yaml)`);
