@@ -1,10 +1,10 @@
 /** `kubectl expose (deployment|pod|rs|svc) NAME --port …`: the service generator. */
 import { resolveResource } from '../../api/kinds.ts';
-import { notFound } from '../../api/server.ts';
 import type { Obj } from '../../api/store.ts';
 import { fail, type Kctx } from './context.ts';
 import { clean, dryRunMode, MUTATE_FLAGS, printOp } from './common.ts';
 import { formatApiError } from './errors.ts';
+import { getOrNotFound } from './lookup.ts';
 import { str, type FlagSpec } from './flags.ts';
 
 export const EXPOSE_FLAGS: FlagSpec[] = [
@@ -35,12 +35,8 @@ export function expose(k: Kctx): void {
   const r = resolveResource(kind);
   if (!r) return fail(k, `error: the server doesn't have a resource type "${kind}"\n`);
   if (!['Pod', 'Service', 'Deployment', 'ReplicaSet'].includes(r.kind)) return fail(k, `cannot expose a ${r.kind}.${r.group || ''}`.replace(/\.$/, ''));
-  const o = k.store.get(r.kind, k.namespace, name);
-  if (!o) {
-    k.err += formatApiError(notFound(r, name));
-    k.code = 1;
-    return;
-  }
+  const o = getOrNotFound(k, r, name);
+  if (!o) return;
   const selector: Record<string, string> =
     r.kind === 'Pod' ? { ...(o.metadata.labels ?? {}) } : r.kind === 'Service' ? { ...(o.spec.selector ?? {}) } : { ...(o.spec.selector?.matchLabels ?? {}) };
   if (str(k.p, 'selector')) {

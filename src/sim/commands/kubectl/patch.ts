@@ -1,11 +1,11 @@
 /** `kubectl patch TYPE NAME -p PATCH [--type strategic|merge|json]` (pkg/cmd/patch/patch.go). */
 import { resolveResource } from '../../api/kinds.ts';
-import { notFound } from '../../api/server.ts';
 import { clone, type Obj } from '../../api/store.ts';
 import yaml from 'js-yaml';
 import { fail, type Kctx } from './context.ts';
 import { kindName } from './common.ts';
 import { formatApiError } from './errors.ts';
+import { getOrNotFound } from './lookup.ts';
 import { str, type FlagSpec } from './flags.ts';
 
 export const PATCH_FLAGS: FlagSpec[] = [
@@ -90,12 +90,8 @@ export function patch(k: Kctx): void {
   }
   const r = resolveResource(kind);
   if (!r) return fail(k, `error: the server doesn't have a resource type "${kind}"\n`);
-  const o = k.store.get(r.kind, r.namespaced ? k.namespace : undefined, name);
-  if (!o) {
-    k.err += formatApiError(notFound(r, name));
-    k.code = 1;
-    return;
-  }
+  const o = getOrNotFound(k, r, name);
+  if (!o) return;
   let body: any;
   try {
     body = yaml.load(text, { schema: yaml.JSON_SCHEMA });

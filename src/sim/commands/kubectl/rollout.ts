@@ -1,11 +1,10 @@
 /** `kubectl rollout status|history|undo|restart` for Deployments (instant rollouts in the simulator). */
 import { resolveResource } from '../../api/kinds.ts';
-import { notFound } from '../../api/server.ts';
 import { clone, rfc3339, type Obj } from '../../api/store.ts';
 import { goTabwriter } from '../../printers/table.ts';
 import { fail, type Kctx } from './context.ts';
 import { kindName } from './common.ts';
-import { formatApiError } from './errors.ts';
+import { getOrNotFound } from './lookup.ts';
 import { str, type FlagSpec } from './flags.ts';
 
 export const ROLLOUT_FLAGS: FlagSpec[] = [
@@ -36,12 +35,8 @@ export function rollout(k: Kctx): void {
   }
   const r = resolveResource(kind);
   if (!r) return fail(k, `error: the server doesn't have a resource type "${kind}"\n`);
-  const o = k.store.get(r.kind, k.namespace, name);
-  if (!o) {
-    k.err += formatApiError(notFound(r, name));
-    k.code = 1;
-    return;
-  }
+  const o = getOrNotFound(k, r, name);
+  if (!o) return;
   switch (sub) {
     case 'status':
       if (r.kind === 'Deployment') k.out += `deployment "${name}" successfully rolled out\n`;

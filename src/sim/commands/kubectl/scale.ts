@@ -5,6 +5,7 @@ import { clone } from '../../api/store.ts';
 import { fail, type Kctx } from './context.ts';
 import { kindName } from './common.ts';
 import { formatApiError } from './errors.ts';
+import { getOrNotFound } from './lookup.ts';
 import { has, str, type FlagSpec } from './flags.ts';
 import { parseResourceArgs } from './resources.ts';
 
@@ -100,12 +101,8 @@ export function setImage(k: Kctx): void {
   }
   const r = resolveResource(kind);
   if (!r) return fail(k, `error: the server doesn't have a resource type "${kind}"\n`);
-  const o = k.store.get(r.kind, r.namespaced ? k.namespace : undefined, name);
-  if (!o) {
-    k.err += formatApiError(notFound(r, name));
-    k.code = 1;
-    return;
-  }
+  const o = getOrNotFound(k, r, name);
+  if (!o) return;
   const next = clone(o);
   const spec = r.kind === 'Pod' ? next.spec : next.spec?.template?.spec;
   for (const pair of pairs) {
