@@ -5,6 +5,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { remarkHeadingIds } from './src/lib/remark-heading-ids.ts';
 import { rehypeSections } from './src/lib/rehype-sections.ts';
 import { kubeNotesRoutes } from './src/integrations/routes.ts';
+import { inlineCodeStyles } from './src/integrations/inline-code-styles.ts';
 
 /**
  * srcDir is the project root so that Starlight reads its docs and UI strings from the
@@ -55,5 +56,6 @@ export default defineConfig({
       pagination: true,
     }),
     kubeNotesRoutes(),
+    inlineCodeStyles(),
   ],
 });
