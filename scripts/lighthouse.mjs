@@ -14,7 +14,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer } from 'node:net';
+import { freePort } from './lib/free-port.mjs';
 
 const args = process.argv.slice(2);
 const runsFlag = args.indexOf('--runs');
@@ -36,16 +36,6 @@ function run(cmd, argv, opts = {}) {
   });
 }
 
-/** A free TCP port, so this never collides with another preview server. */
-function freePort() {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** One Lighthouse run: category scores (0–100) and the Performance metrics. */
 async function lighthouse(url, formFactor) {

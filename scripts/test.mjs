@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { createServer } from 'node:net';
+import { freePort } from './lib/free-port.mjs';
 
 const reports = join(process.cwd(), 'reports');
 mkdirSync(reports, { recursive: true });
@@ -42,16 +42,6 @@ rmSync(vitestJson, { force: true });
 const unitCode = await run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
 steps.push(['unit', unitCode]);
 
-/** A free TCP port for the preview server, so a run never collides with another server on this machine. */
-function freePort() {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const pwJson = join(reports, 'playwright.json');
 rmSync(pwJson, { force: true });
