@@ -181,6 +181,26 @@ export const chmod: CommandFn = (ctx) => {
   return { stdout: '', stderr, exitCode: stderr ? 1 : 0 };
 };
 
+/**
+ * chown [-R] OWNER[:GROUP] FILE…: the sandbox has one account, root (uid and gid 0), so only
+ * the owner's name or number is checked; ownership itself is not recorded.
+ */
+export const chown: CommandFn = (ctx) => {
+  const args = ctx.argv.slice(1).filter((a) => a !== '-R' && a !== '-h');
+  if (args.length === 0) return fail('chown: missing operand\n' + tryHelp('chown'));
+  if (args.length === 1) return fail(`chown: missing operand after ‘${args[0]}’\n` + tryHelp('chown'));
+  const [spec, ...files] = args;
+  const [owner, group] = spec.split(/[:.]/);
+  const known = (who: string | undefined) => who === undefined || who === '' || who === 'root' || who === '0';
+  if (!known(owner)) return fail(`chown: invalid user: ‘${spec}’\n`);
+  if (!known(group)) return fail(`chown: invalid group: ‘${spec}’\n`);
+  let stderr = '';
+  for (const f of files) {
+    if (!ctx.host.fs.exists(abs(ctx, f))) stderr += `chown: cannot access '${f}': No such file or directory\n`;
+  }
+  return { stdout: '', stderr, exitCode: stderr ? 1 : 0 };
+};
+
 function applyMode(current: number, mode: string): number | undefined {
   if (/^[0-7]{1,4}$/.test(mode)) return parseInt(mode, 8);
   const m = /^([ugoa]*)([-+=])([rwx]+)$/.exec(mode);

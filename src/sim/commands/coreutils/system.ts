@@ -81,8 +81,17 @@ export const hostname: CommandFn = (ctx) => {
 /** whoami: always root in the sandbox. */
 export const whoami: CommandFn = () => ok('root\n');
 
-/** id: root's ids. */
-export const id: CommandFn = () => ok('uid=0(root) gid=0(root) groups=0(root)\n');
+/** id [-u|-g|-G] [-n]: root's ids (GNU coreutils' id; `-un` prints the name). */
+export const id: CommandFn = (ctx) => {
+  const flags = ctx.argv.slice(1).filter((a) => a.startsWith('-')).join('').replace(/-/g, '');
+  const names = ctx.argv.slice(1).filter((a) => !a.startsWith('-'));
+  if (names.length > 0 && names[0] !== 'root') return fail(`id: ‘${names[0]}’: no such user\n`);
+  const bad = [...flags].find((f) => !'ugGn'.includes(f));
+  if (bad) return fail(`id: invalid option -- '${bad}'\nTry 'id --help' for more information.\n`);
+  if (/[ugG]/.test(flags)) return ok(flags.includes('n') ? 'root\n' : '0\n');
+  if (flags.includes('n')) return fail('id: cannot print only names or real IDs in default format\nTry \'id --help\' for more information.\n');
+  return ok('uid=0(root) gid=0(root) groups=0(root)\n');
+};
 
 /** env [NAME=VALUE]… [COMMAND [ARG]…]. */
 export const env: CommandFn = (ctx) => {

@@ -10,6 +10,14 @@ import { dockerState, findContainer, hexId, randomName, volumeDir, type Containe
 const ok = (stdout: string): RunResult => ({ stdout, stderr: '', exitCode: 0 });
 const fail = (stderr: string, exitCode = 1): RunResult => ({ stdout: '', stderr, exitCode });
 
+/**
+ * The daemon's answer when a volume needs a plugin that is not installed (moby's
+ * volume/drivers lookup: "error looking up volume plugin NAME: plugin "NAME" not found").
+ */
+function missingPlugin(volume: string, driver: string): string {
+  return `Error response from daemon: create ${volume}: error looking up volume plugin ${driver}: plugin "${driver}" not found`;
+}
+
 /** `docker: <message>.` plus the help hint, exit 125 (errors of `docker run` itself). */
 function runError(msg: string): RunResult {
   return fail(`docker: ${msg.replace(/\.$/, '')}.\nSee 'docker run --help'.\n`, 125);
@@ -136,6 +144,7 @@ function run(ctx: CommandContext, s: DockerState, args: string[]): RunResult {
       ctx.host.fs.mkdir(src, true);
       ms.push({ type: 'bind', source: src, destination: dst, rw: mode !== 'ro' });
     } else {
+      if (!s.volumes.has(src) && volumeDriver !== 'local') return runError(missingPlugin(src, volumeDriver));
       ensureVolume(ctx, s, src, volumeDriver);
       ms.push({ type: 'volume', name: src, source: volumeDir(src), destination: dst, rw: mode !== 'ro', driver: s.volumes.get(src)!.driver });
     }
@@ -157,7 +166,9 @@ function run(ctx: CommandContext, s: DockerState, args: string[]): RunResult {
       ms.push({ type: 'bind', source: src, destination: dst, rw: !ro });
     } else if (type === 'volume') {
       const vname = src || hexId(ctx.world.rng);
-      ensureVolume(ctx, s, vname, kv.get('volume-driver') ?? volumeDriver, !src);
+      const driver = kv.get('volume-driver') ?? volumeDriver;
+      if (!s.volumes.has(vname) && driver !== 'local') return runError(missingPlugin(vname, driver));
+      ensureVolume(ctx, s, vname, driver, !src);
       ms.push({ type: 'volume', name: vname, source: volumeDir(vname), destination: dst, rw: !ro, driver: s.volumes.get(vname)!.driver });
     } else return fail(`invalid argument "${m}" for "--mount" flag: invalid mount type "${type}"\nSee 'docker run --help'.\n`, 125);
   }

@@ -3,7 +3,7 @@ import type { CommandFn } from '../../types.ts';
 import { awk } from '../coreutils/awk.ts';
 import { base64 } from '../coreutils/base64.ts';
 import { echo, printf } from '../coreutils/echo.ts';
-import { basenameCmd, cat, chmod, cp, dirnameCmd, mkdir, mv, pager, rm, tee, touch } from '../coreutils/files.ts';
+import { basenameCmd, cat, chmod, chown, cp, dirnameCmd, mkdir, mv, pager, rm, tee, touch } from '../coreutils/files.ts';
 import { grep } from '../coreutils/grep.ts';
 import { ls } from '../coreutils/ls.ts';
 import { sed } from '../coreutils/sed.ts';
@@ -12,7 +12,7 @@ import { cut, head, sort, tail, tr, uniq, wc } from '../coreutils/text.ts';
 
 /** The family's commands by name. */
 export const COMMANDS: Record<string, CommandFn> = {
-  awk, base64, basename: basenameCmd, cat, chmod, clear, cp, cut, date, dirname: dirnameCmd, echo, egrep: grep,
+  awk, base64, basename: basenameCmd, cat, chmod, chown, clear, cp, cut, date, dirname: dirnameCmd, echo, egrep: grep,
   env, false: falseCmd, grep, head, hostname, id, less: pager, ls, mkdir, more: pager, mv, printf, rm, sed, seq,
   sleep, sort, tail, tee, touch, tr, true: trueCmd, uname, uniq, wc, whoami,
 };

@@ -26,6 +26,7 @@ export const HELP: Record<string, [string, string]> = {
   drain: ['Drain node in preparation for maintenance.', 'kubectl drain NODE'],
   taint: ['Update the taints on one or more nodes.', 'kubectl taint NODE NAME KEY_1=VAL_1:TAINT_EFFECT_1 ... KEY_N=VAL_N:TAINT_EFFECT_N'],
   patch: ['Update fields of a resource.', 'kubectl patch (-f FILENAME | TYPE NAME) [-p PATCH|--patch-file FILE]'],
+  edit: ['Edit a resource from the default editor.', 'kubectl edit (RESOURCE/NAME | -f FILENAME)'],
   replace: ['Replace a resource by file name or stdin.', 'kubectl replace -f FILENAME'],
   rollout: ['Manage the rollout of one or many resources.', 'kubectl rollout SUBCOMMAND'],
   config: ['Modify kubeconfig files using subcommands like "kubectl config set current-context my-context".', 'kubectl config SUBCOMMAND'],
@@ -43,7 +44,7 @@ export function verbHelp(verb: string): string {
 export function rootHelp(): string {
   const groups: [string, string[]][] = [
     ['Basic Commands (Beginner)', ['create', 'expose', 'run', 'set']],
-    ['Basic Commands (Intermediate)', ['explain', 'get', 'delete']],
+    ['Basic Commands (Intermediate)', ['explain', 'get', 'edit', 'delete']],
     ['Deploy Commands', ['rollout', 'scale']],
     ['Cluster Management Commands', ['cluster-info', 'top', 'cordon', 'uncordon', 'drain', 'taint']],
     ['Troubleshooting and Debugging Commands', ['describe', 'logs', 'exec']],

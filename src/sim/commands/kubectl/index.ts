@@ -10,6 +10,7 @@ import { loadKubeconfig, makeKctx, result, type Kctx } from './context.ts';
 import { create, CREATE_FLAGS } from './create.ts';
 import { del, DELETE_FLAGS } from './delete.ts';
 import { describeCmd, DESCRIBE_FLAGS } from './describe.ts';
+import { edit, EDIT_FLAGS } from './edit.ts';
 import { connectionRefused, seeHelp } from './errors.ts';
 import { exec, EXEC_FLAGS } from './exec.ts';
 import { explain, EXPLAIN_FLAGS } from './explain.ts';
@@ -61,6 +62,7 @@ const VERBS: Record<string, Verb> = {
   rollout: { flags: ROLLOUT_FLAGS, run: rollout, server: true },
   replace: { flags: REPLACE_FLAGS, run: replace, server: true },
   patch: { flags: PATCH_FLAGS, run: patch, server: true },
+  edit: { flags: EDIT_FLAGS, run: edit, server: true },
   top: {
     flags: [{ name: 'all-namespaces', short: 'A', type: 'bool' }, { name: 'containers', type: 'bool' }],
     run: (k) => {
@@ -74,7 +76,7 @@ const VERBS: Record<string, Verb> = {
 };
 
 /** Real kubectl verbs the sandbox does not implement (interactive or network ones). */
-const UNSUPPORTED = new Set(['alpha', 'api-versions', 'attach', 'auth', 'autoscale', 'certificate', 'completion', 'cp', 'debug', 'diff', 'edit', 'events', 'kustomize', 'options', 'plugin', 'port-forward', 'proxy', 'wait']);
+const UNSUPPORTED = new Set(['alpha', 'api-versions', 'attach', 'auth', 'autoscale', 'certificate', 'completion', 'cp', 'debug', 'diff', 'events', 'kustomize', 'options', 'plugin', 'port-forward', 'proxy', 'wait']);
 
 function levenshtein(a: string, b: string): number {
   const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);

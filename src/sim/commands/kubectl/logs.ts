@@ -64,6 +64,25 @@ function startupLog(pod: Obj, c: Obj, started: string): string[] {
       `CoreDNS-${COREDNS_VERSION.replace(/^v/, '')}`,
       'linux/amd64, go1.24.1, 707c7c1',
     ];
+  if (/(^|\/)kube-apiserver:/.test(image)) {
+    // klog's header (k8s.io/klog/v2: Lmmdd hh:mm:ss.uuuuuu threadid file:line]) and the first
+    // lines kube-apiserver writes: cmd/kube-apiserver/app/options (external host) and server.go
+    // (Version, Golang settings), then genericapiserver's secure_serving.go.
+    const t = new Date(started);
+    const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+    const at = (ms: number) => {
+      const d = new Date(t.getTime() + ms);
+      return `${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}.${pad(d.getUTCMilliseconds(), 3)}412`;
+    };
+    const version = /:(v[\w.-]+)$/.exec(image)?.[1] ?? '';
+    const ip = /--advertise-address=(\S+)/.exec([...(c.command ?? []), ...(c.args ?? [])].join(' '))?.[1] ?? String(pod.status?.hostIP ?? '');
+    return [
+      `I${at(0)}       1 options.go:249] external host was not specified, using ${ip}`,
+      `I${at(2)}       1 server.go:147] Version: ${version}`,
+      `I${at(2)}       1 server.go:149] "Golang settings" GOGC="" GOMAXPROCS="" GOTRACEBACK=""`,
+      `I${at(1480)}       1 secure_serving.go:211] Serving securely on [::]:6443`,
+    ];
+  }
   if (/busybox|alpine|ubuntu|debian/.test(image)) {
     const cmd = [...(c.command ?? []), ...(c.args ?? [])].join(' ');
     const m = /echo\s+["']?([^"';&]+)["']?/.exec(cmd);

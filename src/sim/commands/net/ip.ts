@@ -65,6 +65,35 @@ function normalizeDst(dst: string): string | undefined {
   return `${intToIp((c.addr & maskOf(c.len)) >>> 0)}/${c.len}`.replace(/\/32$/, '');
 }
 
+/**
+ * `ip netns add|delete|list` (iproute2 ip/ipnetns.c): a named namespace is a file under
+ * /run/netns (where `/var/run/netns/NAME` also points, /var/run being /run). Entering one
+ * (`ip netns exec`) is not simulated.
+ */
+function netns(ctx: CommandContext, verb: string, rest: string[]): RunResult {
+  const fs = ctx.host.fs;
+  const dir = '/run/netns';
+  if (['list', 'show', 'ls', 'l'].includes(verb)) return ok((fs.list(dir) ?? []).map((n) => n + '\n').join(''));
+  const name = rest[0];
+  if (verb === 'add' || verb === 'a') {
+    if (!name) return err('No netns name specified\n', 1);
+    if (!fs.isDir(dir)) fs.mkdir(dir, true);
+    if (fs.exists(`${dir}/${name}`)) return err(`Cannot create namespace file "${dir}/${name}": File exists\n`, 1);
+    fs.writeFile(`${dir}/${name}`, '');
+    if (fs.isDir('/var/run') && !fs.exists('/var/run/netns')) fs.mkdir('/var/run/netns', true);
+    if (fs.isDir('/var/run/netns')) fs.writeFile(`/var/run/netns/${name}`, '');
+    return ok('');
+  }
+  if (verb === 'delete' || verb === 'del' || verb === 'd') {
+    if (!name) return err('No netns name specified\n', 1);
+    if (!fs.exists(`${dir}/${name}`)) return err(`Cannot remove namespace file "${dir}/${name}": No such file or directory\n`, 1);
+    fs.remove(`${dir}/${name}`);
+    fs.remove(`/var/run/netns/${name}`);
+    return ok('');
+  }
+  return err(`Command "${verb}" is unknown, try "ip netns help".\n`, 1);
+}
+
 /** The `ip` command. */
 export const ip: CommandFn = (ctx: CommandContext) => {
   const { world, host } = ctx;
@@ -139,6 +168,7 @@ export const ip: CommandFn = (ctx: CommandContext) => {
     }
     return err(`Command "${verb}" is unknown, try "ip ${obj} help".\n`, 255);
   }
+  if (obj === 'netns') return netns(ctx, args[1] ?? 'list', rest);
   if (obj === 'route') {
     const table = routes(world, host);
     if (['show', 'list', 'lst', 'ls', 's', 'sh'].includes(verb)) return ok(table.map(routeLine).join(''));
