@@ -7,14 +7,11 @@
  * file is a chunk of its own) are enough for the first prompt. The command families are chunks
  * of their own, fetched while the world is built; a line waits for them, so no command is ever missing.
  */
-import { createSimulator, isIncomplete, loadCommandFamilies, OnDemandScenarios } from '../../sim/browser.ts';
+import { createSimulator, isIncomplete, loadCommandFamilies, OnDemandScenarios, scenarioLoaders } from '../../sim/browser.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 import { SimSession } from './session.ts';
 
-const files = import.meta.glob<string>('/content/scenarios/*.yaml', { query: '?raw', import: 'default' });
-const scenarios = new OnDemandScenarios(
-  Object.fromEntries(Object.entries(files).map(([path, load]) => [path.replace(/^.*\/|\.yaml$/g, ''), load])),
-);
+const scenarios = new OnDemandScenarios(scenarioLoaders);
 const session = new SimSession((scenario) => createSimulator({ scenario }, scenarios), isIncomplete);
 
 /** What must be loaded before a message is answered: the scenario for `init`, the commands for anything that runs one. */
