@@ -25,6 +25,8 @@ function keyOf(kind: string, ns: string | undefined, name: string): string {
 export class Store {
   private objects = new Map<string, Obj>();
   private rv = 1000;
+  /** Counts every write, a restore included (which may keep the revision): see changes(). */
+  private writes = 0;
   private eventSeq = 0;
   /** Creation order by uid (service links need "created before the pod" within one second). */
   private created = new Map<string, number>();
@@ -73,6 +75,7 @@ export class Store {
     meta.resourceVersion = String(++this.rv);
     meta.creationTimestamp = rfc3339(at ?? this.clock.now());
     this.created.set(meta.uid, this.created.size + 1);
+    this.writes++;
     if (obj.spec !== undefined && ['Deployment', 'ReplicaSet', 'DaemonSet', 'StatefulSet', 'Pod'].includes(obj.kind)) {
       if (obj.kind !== 'Pod') meta.generation = 1;
     }
@@ -87,6 +90,7 @@ export class Store {
     if (old && obj.metadata.generation !== undefined && JSON.stringify(old.spec) !== JSON.stringify(obj.spec) && old !== obj)
       obj.metadata.generation = (old.metadata.generation ?? 1) + 1;
     obj.metadata.resourceVersion = String(++this.rv);
+    this.writes++;
     this.objects.set(key, obj);
     return obj;
   }
@@ -99,6 +103,7 @@ export class Store {
   /** Marks an in-place edit of a stored object (status writes by controllers). */
   touch(obj: Obj): void {
     obj.metadata.resourceVersion = String(++this.rv);
+    this.writes++;
   }
 
   delete(kind: string, ns: string | undefined, name: string): Obj | undefined {
@@ -106,7 +111,13 @@ export class Store {
     const o = this.objects.get(key);
     this.objects.delete(key);
     if (o) ++this.rv;
+    this.writes++;
     return o;
+  }
+
+  /** A number that changes with every write through the store (cluster.ts skips a reconcile when it has not). */
+  changes(): number {
+    return this.writes;
   }
 
   /** The current resourceVersion (etcd revision). */
@@ -160,5 +171,6 @@ export class Store {
     this.objects.clear();
     for (const o of parsed.objects) this.objects.set(keyOf(o.kind, o.metadata.namespace, o.metadata.name), o);
     this.rv = Math.max(this.rv, parsed.rv);
+    this.writes++;
   }
 }

@@ -5,10 +5,13 @@
  */
 import fc from 'fast-check';
 import yaml from 'js-yaml';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseManifestSubset } from '../../../../src/sim/controllers/manifest-yaml.ts';
 import { MANIFESTS } from '../../../../src/sim/controllers/staticpods.ts';
 import { createSimulator, scenarioNames } from '../../../../src/sim/index.ts';
+
+// Building every scenario takes seconds on a loaded machine.
+vi.setConfig({ testTimeout: 60_000 });
 
 /** js-yaml's reading, or the error's constructor name. */
 const full = (text: string): unknown => {
