@@ -28,6 +28,8 @@ export class Store {
   /** Counts every write, a restore included (which may keep the revision): see changes(). */
   private writes = 0;
   private eventSeq = 0;
+  /** Each kind's objects in list() order; dropped when an object of the kind is added, replaced or removed. */
+  private sorted = new Map<string, Obj[]>();
   /** Creation order by uid (service links need "created before the pod" within one second). */
   private created = new Map<string, number>();
   readonly clock: Clock;
@@ -53,18 +55,19 @@ export class Store {
 
   /** Objects of a kind, in one namespace or all, sorted by namespace then name (as etcd keys sort). */
   list(kind: string, ns?: string): Obj[] {
-    const out: Obj[] = [];
-    for (const o of this.objects.values()) {
-      if (o.kind !== kind) continue;
-      if (ns !== undefined && (o.metadata.namespace ?? '') !== ns) continue;
-      out.push(o);
+    let all = this.sorted.get(kind);
+    if (!all) {
+      all = [];
+      for (const o of this.objects.values()) if (o.kind === kind) all.push(o);
+      all.sort((a, b) => {
+        const an = a.metadata.namespace ?? '';
+        const bn = b.metadata.namespace ?? '';
+        if (an !== bn) return an < bn ? -1 : 1;
+        return a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0;
+      });
+      this.sorted.set(kind, all);
     }
-    return out.sort((a, b) => {
-      const an = a.metadata.namespace ?? '';
-      const bn = b.metadata.namespace ?? '';
-      if (an !== bn) return an < bn ? -1 : 1;
-      return a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0;
-    });
+    return ns === undefined ? all.slice() : all.filter((o) => (o.metadata.namespace ?? '') === ns);
   }
 
   /** Stores a new object; `at` backdates creationTimestamp (bootstrap objects). */
@@ -80,6 +83,7 @@ export class Store {
       if (obj.kind !== 'Pod') meta.generation = 1;
     }
     this.objects.set(keyOf(obj.kind, meta.namespace, meta.name), obj);
+    this.sorted.delete(obj.kind);
     return obj;
   }
 
@@ -92,6 +96,7 @@ export class Store {
     obj.metadata.resourceVersion = String(++this.rv);
     this.writes++;
     this.objects.set(key, obj);
+    this.sorted.delete(obj.kind);
     return obj;
   }
 
@@ -110,6 +115,7 @@ export class Store {
     const key = keyOf(kind, ns, name);
     const o = this.objects.get(key);
     this.objects.delete(key);
+    this.sorted.delete(kind);
     if (o) ++this.rv;
     this.writes++;
     return o;
@@ -169,6 +175,7 @@ export class Store {
   restore(data: string): void {
     const parsed = JSON.parse(data) as { rv: number; objects: Obj[] };
     this.objects.clear();
+    this.sorted.clear();
     for (const o of parsed.objects) this.objects.set(keyOf(o.kind, o.metadata.namespace, o.metadata.name), o);
     this.rv = Math.max(this.rv, parsed.rv);
     this.writes++;
