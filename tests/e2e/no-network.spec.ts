@@ -67,12 +67,14 @@ test('a terminal session sends no request but module chunks, and fetch throws in
         }
       };
       const scope = self as unknown as Record<string, unknown>;
+      // Same-origin addresses: were the lock missing, the probe would still reach no other host.
+      const probe = `${location.origin}/kubesim-network-probe`;
       return {
-        fetch: attempt(() => fetch('https://example.com/')),
+        fetch: attempt(() => fetch(probe)),
         xhr: attempt(() => new XMLHttpRequest()),
-        webSocket: attempt(() => new WebSocket('wss://example.com/')),
-        eventSource: attempt(() => new EventSource('https://example.com/')),
-        importScripts: 'importScripts' in scope ? attempt(() => (scope.importScripts as (u: string) => void)('https://example.com/x.js')) : NO_NETWORK,
+        webSocket: attempt(() => new WebSocket(probe.replace(/^http/, 'ws'))),
+        eventSource: attempt(() => new EventSource(probe)),
+        importScripts: 'importScripts' in scope ? attempt(() => (scope.importScripts as (u: string) => void)(probe)) : NO_NETWORK,
       };
     });
     expect(probe).toEqual({ fetch: NO_NETWORK, xhr: NO_NETWORK, webSocket: NO_NETWORK, eventSource: NO_NETWORK, importScripts: NO_NETWORK });
