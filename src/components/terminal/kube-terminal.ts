@@ -23,7 +23,8 @@ interface Queued {
 interface Running extends Queued {
   id: number;
   entry: HTMLElement;
-  timer: ReturnType<typeof setTimeout>;
+  /** Set once the worker says the command has started (its command families are loaded). */
+  timer?: ReturnType<typeof setTimeout>;
 }
 
 /** The terminal custom element; see Terminal.astro for its markup. */
@@ -207,6 +208,12 @@ export class KubeTerminal extends HTMLElement {
     }
     if ((message.type === 'ready' || message.type === 'result') && message.checks) this.#showChecks(message.checks);
     switch (message.type) {
+      case 'started': {
+        const running = this.#running;
+        if (!running || running.id !== message.id) return;
+        running.timer = setTimeout(() => this.#abandon(this.#strings.timedOut(String(this.#timeoutMs / 1000))), this.#timeoutMs);
+        break;
+      }
       case 'ready':
         this.#ready = true;
         this.#log.removeAttribute('aria-busy');
@@ -315,8 +322,7 @@ export class KubeTerminal extends HTMLElement {
       return;
     }
     const id = this.#nextId++;
-    const timer = setTimeout(() => this.#abandon(this.#strings.timedOut(String(this.#timeoutMs / 1000))), this.#timeoutMs);
-    this.#running = { ...item, id, entry, timer };
+    this.#running = { ...item, id, entry };
     this.#post({ type: 'run', id, input: item.input, hang: item.hang || undefined });
   }
 

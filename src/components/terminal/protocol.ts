@@ -90,5 +90,14 @@ export interface FailMessage {
   message: string;
 }
 
+/**
+ * A `run` begins now: the command families it needs are loaded. The page times the command from
+ * here, so a slow download of the families never counts against the command's time limit.
+ */
+export interface StartedMessage {
+  type: 'started';
+  id: number;
+}
+
 /** Worker → page. */
-export type FromWorker = ReadyMessage | ResultMessage | MoreMessage | CompletionsMessage | FailMessage;
+export type FromWorker = StartedMessage | ReadyMessage | ResultMessage | MoreMessage | CompletionsMessage | FailMessage;

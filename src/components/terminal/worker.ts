@@ -42,6 +42,12 @@ async function answer(message: ToWorker): Promise<void> {
     self.postMessage(fail);
     return;
   }
+  if (message.type === 'run') {
+    const started: FromWorker = { type: 'started', id: message.id };
+    self.postMessage(started);
+    // The end-to-end tests' stand-in for a command that never ends (see RunMessage.hang).
+    if (message.hang) for (;;);
+  }
   const reply = session.handle(message);
   if (reply) self.postMessage(reply);
 }
@@ -54,7 +60,5 @@ let queue: Promise<void> = Promise.resolve();
 
 self.addEventListener('message', (event: MessageEvent<ToWorker>) => {
   const message = event.data;
-  // The end-to-end tests' stand-in for a command that never ends (see RunMessage.hang).
-  if (message.type === 'run' && message.hang) for (;;);
   queue = queue.then(() => answer(message));
 });
