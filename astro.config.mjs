@@ -6,6 +6,7 @@ import { remarkHeadingIds } from './src/lib/remark-heading-ids.ts';
 import { rehypeSections } from './src/lib/rehype-sections.ts';
 import { kubeNotesRoutes } from './src/integrations/routes.ts';
 import { inlineCodeStyles } from './src/integrations/inline-code-styles.ts';
+import { kubeNotesCsp } from './src/integrations/csp.ts';
 
 /**
  * srcDir is the project root so that Starlight reads its docs and UI strings from the
@@ -17,6 +18,25 @@ export default defineConfig({
   trailingSlash: 'always',
   // Inlined CSS saves the render-blocking stylesheet round trip on a slow phone (Lighthouse FCP).
   build: { inlineStylesheets: 'always' },
+  // Astro hashes the scripts and styles it bundles into a <meta http-equiv="content-security-policy">;
+  // kubeNotesCsp() adds the inline ones it leaves out. No 'unsafe-inline', no 'unsafe-eval', no other origin:
+  // Pagefind compiles WebAssembly ('wasm-unsafe-eval') and fetches its index (connect-src), the terminal
+  // starts a module worker (worker-src).
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+    },
+  },
   // The terminal's worker (a module worker) loads its scenario and the simulator's command
   // families as separate chunks: ES output, since Vite's default IIFE worker is one file.
   vite: { worker: { format: 'es' } },
@@ -56,6 +76,8 @@ export default defineConfig({
       pagination: true,
     }),
     kubeNotesRoutes(),
+    // After the build, in this order: code styles move into the head, then the CSP lists every inline style's hash.
     inlineCodeStyles(),
+    kubeNotesCsp(),
   ],
 });

@@ -6,6 +6,7 @@ import type { FromWorker, ToWorker, TranscriptEntry } from './protocol.ts';
 import { liveState } from '../diagrams/live-state.ts';
 import type { LiveState } from '../../lib/diagrams/live-keys.ts';
 import type { World } from '../../sim/types.ts';
+import { MAX_INPUT_BYTES } from '../../sim/limits.ts';
 
 /** The part of the simulator's public API (src/sim/index.ts) the terminal uses. */
 export interface TerminalSimulator {
@@ -56,7 +57,9 @@ export class SimSession {
         return this.#init(message.scenario, message.replay);
       case 'run': {
         const input = [...this.#pending, message.input].join('\n');
-        if (this.#sim && this.#safeIncomplete(input)) {
+        // Past the simulator's input limit, waiting for more (an endless here-document paste) would
+        // re-read an ever longer text on every line: run it now and let the simulator refuse it.
+        if (this.#sim && input.length <= MAX_INPUT_BYTES && this.#safeIncomplete(input)) {
           this.#pending.push(message.input);
           return { type: 'more', id: message.id, prompt: CONTINUATION_PROMPT };
         }

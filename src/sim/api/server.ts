@@ -6,6 +6,7 @@ import { qualifiedPlural, resourceForKind, resourceOfKind, type ResourceInfo } f
 import { applyDefaults } from './defaults.ts';
 import { clone, type Obj, type Store } from './store.ts';
 import { formatFieldError, strictDecode, validateObject } from './validation.ts';
+import { MAX_PODS, objectLimitReached, podLimitReached } from '../limits.ts';
 
 /** A metav1.Status failure as the server returns it. */
 export interface ApiError {
@@ -58,6 +59,9 @@ export class ApiServer {
       return { error: { reason: 'AlreadyExists', message: `${qualifiedPlural(r)} "${obj.metadata.name}" already exists` } };
     applyDefaults(obj, this.store);
     if (dryRun) return { obj };
+    // The sandbox's own quota, so that a script cannot fill the page's memory with objects.
+    if (this.store.full()) return { error: { reason: 'Forbidden', message: objectLimitReached() } };
+    if (r.kind === 'Pod' && this.store.count('Pod') >= MAX_PODS) return { error: { reason: 'Forbidden', message: podLimitReached() } };
     return { obj: this.store.create(obj) };
   }
 

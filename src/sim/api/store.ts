@@ -3,6 +3,7 @@
  * creationTimestamp and generation; can be serialised and restored (etcd snapshot demos).
  */
 import type { Clock, Rng } from '../types.ts';
+import { MAX_OBJECTS } from '../limits.ts';
 
 /** A Kubernetes object as stored: plain JSON data. */
 export type Obj = Record<string, any>;
@@ -24,12 +25,13 @@ function keyOf(kind: string, ns: string | undefined, name: string): string {
 /** The store of every API object, keyed by kind, namespace and name. */
 export class Store {
   private objects = new Map<string, Obj>();
+  /** The same objects by kind, and each kind's sorted list until it changes: controllers list on every sync. */
+  private byKind = new Map<string, Map<string, Obj>>();
+  private sorted = new Map<string, Obj[]>();
   private rv = 1000;
   /** Counts every write, a restore included (which may keep the revision): see changes(). */
   private writes = 0;
   private eventSeq = 0;
-  /** Each kind's objects in list() order; dropped when an object of the kind is added, replaced or removed. */
-  private sorted = new Map<string, Obj[]>();
   /** Creation order by uid (service links need "created before the pod" within one second). */
   private created = new Map<string, number>();
   readonly clock: Clock;
@@ -49,6 +51,21 @@ export class Store {
     return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
   }
 
+  /** How many objects the store holds. */
+  size(): number {
+    return this.objects.size;
+  }
+
+  /** Whether the store is at MAX_OBJECTS: the API server refuses creates and events are dropped. */
+  full(): boolean {
+    return this.objects.size >= MAX_OBJECTS;
+  }
+
+  /** How many objects of a kind the store holds. */
+  count(kind: string): number {
+    return this.byKind.get(kind)?.size ?? 0;
+  }
+
   get(kind: string, ns: string | undefined, name: string): Obj | undefined {
     return this.objects.get(keyOf(kind, ns, name));
   }
@@ -57,9 +74,7 @@ export class Store {
   list(kind: string, ns?: string): Obj[] {
     let all = this.sorted.get(kind);
     if (!all) {
-      all = [];
-      for (const o of this.objects.values()) if (o.kind === kind) all.push(o);
-      all.sort((a, b) => {
+      all = [...(this.byKind.get(kind)?.values() ?? [])].sort((a, b) => {
         const an = a.metadata.namespace ?? '';
         const bn = b.metadata.namespace ?? '';
         if (an !== bn) return an < bn ? -1 : 1;
@@ -67,7 +82,15 @@ export class Store {
       });
       this.sorted.set(kind, all);
     }
-    return ns === undefined ? all.slice() : all.filter((o) => (o.metadata.namespace ?? '') === ns);
+    return ns === undefined ? [...all] : all.filter((o) => (o.metadata.namespace ?? '') === ns);
+  }
+
+  private put(key: string, obj: Obj): void {
+    this.objects.set(key, obj);
+    let kind = this.byKind.get(obj.kind);
+    if (!kind) this.byKind.set(obj.kind, (kind = new Map()));
+    kind.set(key, obj);
+    this.sorted.delete(obj.kind);
   }
 
   /** Stores a new object; `at` backdates creationTimestamp (bootstrap objects). */
@@ -82,8 +105,7 @@ export class Store {
     if (obj.spec !== undefined && ['Deployment', 'ReplicaSet', 'DaemonSet', 'StatefulSet', 'Pod'].includes(obj.kind)) {
       if (obj.kind !== 'Pod') meta.generation = 1;
     }
-    this.objects.set(keyOf(obj.kind, meta.namespace, meta.name), obj);
-    this.sorted.delete(obj.kind);
+    this.put(keyOf(obj.kind, meta.namespace, meta.name), obj);
     return obj;
   }
 
@@ -95,8 +117,7 @@ export class Store {
       obj.metadata.generation = (old.metadata.generation ?? 1) + 1;
     obj.metadata.resourceVersion = String(++this.rv);
     this.writes++;
-    this.objects.set(key, obj);
-    this.sorted.delete(obj.kind);
+    this.put(key, obj);
     return obj;
   }
 
@@ -115,6 +136,7 @@ export class Store {
     const key = keyOf(kind, ns, name);
     const o = this.objects.get(key);
     this.objects.delete(key);
+    this.byKind.get(kind)?.delete(key);
     this.sorted.delete(kind);
     if (o) ++this.rv;
     this.writes++;
@@ -158,6 +180,8 @@ export class Store {
       reportingInstance: host ?? '',
     };
     if (!ev.involvedObject.namespace) delete ev.involvedObject.namespace;
+    // Events are best effort (client-go's recorder drops them when its queue is full): a full store keeps none.
+    if (this.full()) return ev;
     return this.create(ev, now);
   }
 
@@ -175,8 +199,9 @@ export class Store {
   restore(data: string): void {
     const parsed = JSON.parse(data) as { rv: number; objects: Obj[] };
     this.objects.clear();
+    this.byKind.clear();
     this.sorted.clear();
-    for (const o of parsed.objects) this.objects.set(keyOf(o.kind, o.metadata.namespace, o.metadata.name), o);
+    for (const o of parsed.objects) this.put(keyOf(o.kind, o.metadata.namespace, o.metadata.name), o);
     this.rv = Math.max(this.rv, parsed.rv);
     this.writes++;
   }

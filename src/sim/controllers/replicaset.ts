@@ -2,6 +2,9 @@
 import { rfc3339, type Obj } from '../api/store.ts';
 import { createPodFromTemplate, ownedBy, podActive, podReady, type Controller } from './context.ts';
 
+/** pkg/controller/replicaset: BurstReplicas, the most pods one sync creates or deletes. */
+const BURST_REPLICAS = 500;
+
 export const replicaSetController: Controller = (ctx) => {
   const { store } = ctx;
   let changed = false;
@@ -10,15 +13,17 @@ export const replicaSetController: Controller = (ctx) => {
     const pods = store.list('Pod', ns).filter((p) => ownedBy(p, rs) && podActive(p));
     const want = rs.spec.replicas ?? 1;
     if (pods.length < want) {
-      for (let i = pods.length; i < want; i++) {
+      // As manageReplicas does: at most BurstReplicas (500) creates per sync, and a failed create
+      // (here: the sandbox's object limit) ends the batch instead of being retried want times.
+      const batch = Math.min(want - pods.length, BURST_REPLICAS);
+      for (let i = 0; i < batch; i++) {
         const name = `${rs.metadata.name}-${store.rng.suffix(5)}`;
         const pod = createPodFromTemplate(ctx, rs, rs.spec.template, name);
-        if (pod) {
-          pods.push(pod);
-          store.event(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${name}`, 'replicaset-controller');
-        }
+        if (!pod) break;
+        pods.push(pod);
+        store.event(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${name}`, 'replicaset-controller');
+        changed = true;
       }
-      changed = true;
     } else if (pods.length > want) {
       // Newest and unscheduled pods go first, as the controller's ranking prefers.
       const victims = [...pods]

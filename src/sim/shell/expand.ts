@@ -48,8 +48,13 @@ export function expandHereDoc(body: string, env: ExpandEnv): string {
 
 function pieces_(raw: string, env: ExpandEnv, heredoc: boolean): Piece[] {
   const out: Piece[] = [];
+  // Literal text joins the literal piece before it: one piece per character would make a
+  // megabyte here-document a million objects.
   const lit = (text: string, quoted: boolean): void => {
-    if (text) out.push({ text, quoted, fromExpansion: false });
+    if (!text) return;
+    const prev = out[out.length - 1];
+    if (prev && !prev.fromExpansion && prev.quoted === quoted && prev.text !== '') prev.text += text;
+    else out.push({ text, quoted, fromExpansion: false });
   };
   let i = 0;
   if (!heredoc && (raw === '~' || raw.startsWith('~/'))) {

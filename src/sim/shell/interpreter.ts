@@ -9,17 +9,10 @@ import { parse, splitCommands } from './parser.ts';
 import { basename, dirname, HOME, resolvePath } from './paths.ts';
 import { tokenize } from './tokenizer.ts';
 import { UNAVAILABLE_TOOLS } from './unavailable.ts';
-
-/** The longest line `run()` accepts, in characters. */
-export const MAX_LINE = 64 * 1024;
-/** The most lines one `run()` accepts. */
-export const MAX_LINES = 10_000;
-/** The most simple commands one `run()` executes (scripts that call themselves stop here). */
-export const MAX_COMMANDS = 50_000;
-/** How deep `bash -c`, scripts, subshells and `$(…)` may nest. */
-export const MAX_DEPTH = 32;
-/** The largest file a redirection may grow, in characters. */
-export const MAX_FILE = 8 << 20;
+import {
+  inputTooLarge, lineTooLong, MAX_COMMANDS, MAX_DEPTH, MAX_FILE, MAX_INPUT_BYTES, MAX_LINE_BYTES, MAX_LINES, MAX_PIPE,
+  outOfResources, pipeTruncated, tooManyCommands, tooManyLines, utf8Length, valueTooLarge,
+} from '../limits.ts';
 
 /** One login session on a host: what `ssh` pushes and `exit` pops. */
 export interface Frame {
@@ -76,12 +69,10 @@ export class Shell {
     this.out = new Output();
     this.exited = false;
     this.commandsRun = 0;
-    const lines = input.split('\n');
-    if (lines.length > MAX_LINES) {
-      return { stdout: '', stderr: `kubesim: script too long (${lines.length} lines; the limit is ${MAX_LINES})\n`, exitCode: 2 };
-    }
-    if (lines.some((l) => l.length > MAX_LINE)) {
-      return { stdout: '', stderr: `kubesim: input line too long (the limit is ${MAX_LINE} characters)\n`, exitCode: 2 };
+    const refused = refuseInput(input);
+    if (refused) {
+      this.lastStatus = 2;
+      return { stdout: '', stderr: refused, exitCode: 2 };
     }
     try {
       for (const piece of splitCommands(input)) {
@@ -90,9 +81,13 @@ export class Shell {
         if (this.exited) break;
       }
     } catch (e) {
-      if (!(e instanceof BudgetExceeded)) throw e;
-      this.out.write('stderr', e.message);
+      // A budget ends the run with its message; so does the engine's own stack or string limit
+      // (deeply nested parentheses, a variable doubled until it no longer fits), instead of a throw.
+      if (e instanceof BudgetExceeded) this.out.write('stderr', e.message);
+      else if (e instanceof RangeError) this.out.write('stderr', outOfResources(e));
+      else throw e;
       this.lastStatus = 2;
+      this.depth = 0;
     }
     return { stdout: this.out.stdout, stderr: this.out.stderr, exitCode: this.lastStatus };
   }
@@ -195,7 +190,7 @@ export class Shell {
 
   private runCommand(cmd: Command, stdin: string, toPipe: boolean): { status: number; piped: string } {
     if (++this.commandsRun > MAX_COMMANDS) {
-      throw new BudgetExceeded(`kubesim: too many commands in one run (the limit is ${MAX_COMMANDS})\n`);
+      throw new BudgetExceeded(tooManyCommands());
     }
     const env = this.expandEnv();
     this.substStatus = 0;
@@ -211,6 +206,16 @@ export class Shell {
       if (!(e instanceof ExpansionError)) throw e;
       this.out.write('stderr', e.message + '\n');
       return { status: 1, piped: '' };
+    }
+    // Values past what a file may hold would only grow until the engine throws (x=$x$x, doubled on).
+    const tooBig = assigns.find(([, v]) => v.length > MAX_FILE)?.[0];
+    if (tooBig !== undefined) {
+      this.out.write('stderr', valueTooLarge(tooBig));
+      return { status: 1, piped: '' };
+    }
+    if (words.reduce((n, w) => n + w.length, 0) > MAX_FILE) {
+      this.out.write('stderr', `bash: ${words[0]}: Argument list too long\n`);
+      return { status: 126, piped: '' };
     }
     const io = this.openRedirects(cmd.redirects, stdin, toPipe, env);
     if ('error' in io) {
@@ -269,7 +274,9 @@ export class Shell {
         });
       } catch (e) {
         if (e instanceof BudgetExceeded) throw e;
-        result = { stdout: '', stderr: `kubesim: internal error in ${name}: ${(e as Error)?.message ?? String(e)}\n`, exitCode: 70 };
+        result = e instanceof RangeError
+          ? { stdout: '', stderr: `${name}: ${outOfResources(e)}`, exitCode: 2 }
+          : { stdout: '', stderr: `kubesim: internal error in ${name}: ${(e as Error)?.message ?? String(e)}\n`, exitCode: 70 };
       }
       this.world.tick();
       return result;
@@ -377,7 +384,12 @@ export class Shell {
       switch (sink.kind) {
         case 'out': this.out.write('stdout', text); break;
         case 'err': this.out.write('stderr', text); break;
-        case 'pipe': piped += text; break;
+        case 'pipe':
+          if (piped.length + text.length > MAX_PIPE) {
+            piped += text.slice(0, Math.max(0, MAX_PIPE - piped.length));
+            this.out.write('stderr', pipeTruncated());
+          } else piped += text;
+          break;
         case 'null': break;
         case 'file': {
           const before = fs.readFile(sink.path) ?? '';
@@ -390,6 +402,23 @@ export class Shell {
     send(sinks[2], result.stderr);
     return piped;
   }
+}
+
+/** The message for an input `run()` will not read (too big, too many lines, a line too long), if any. */
+function refuseInput(input: string): string | undefined {
+  // Cheap bounds first: a UTF-8 byte is at least one UTF-16 unit and at most three.
+  if (input.length > MAX_INPUT_BYTES || (input.length * 3 > MAX_INPUT_BYTES && utf8Length(input) > MAX_INPUT_BYTES)) return inputTooLarge();
+  let lines = 1;
+  let start = 0;
+  for (;;) {
+    const end = input.indexOf('\n', start);
+    const stop = end === -1 ? input.length : end;
+    if (stop - start > MAX_LINE_BYTES || ((stop - start) * 3 > MAX_LINE_BYTES && utf8Length(input.slice(start, stop)) > MAX_LINE_BYTES)) return lineTooLong();
+    if (end === -1) break;
+    lines++;
+    start = end + 1;
+  }
+  return lines > MAX_LINES ? tooManyLines(lines) : undefined;
 }
 
 function safeExpand(fn: () => string): string {

@@ -1,7 +1,6 @@
-/** Most a single `run()` keeps of each stream; beyond it the output is cut with a note. */
-export const OUTPUT_LIMIT = 1 << 20;
+import { MAX_OUTPUT, outputTruncated } from '../limits.ts';
 
-/** Collects what a run writes to the terminal, up to OUTPUT_LIMIT characters per stream. */
+/** Collects what a run writes to the terminal, up to MAX_OUTPUT characters per stream. */
 export class Output {
   stdout = '';
   stderr = '';
@@ -9,7 +8,7 @@ export class Output {
 
   write(stream: 'stdout' | 'stderr', text: string): void {
     if (!text) return;
-    const room = OUTPUT_LIMIT - this[stream].length;
+    const room = MAX_OUTPUT - this[stream].length;
     if (text.length <= room) {
       this[stream] += text;
       return;
@@ -17,7 +16,7 @@ export class Output {
     this[stream] += text.slice(0, Math.max(0, room));
     if (!this.truncated) {
       this.truncated = true;
-      this.stderr += `\nkubesim: output truncated after ${OUTPUT_LIMIT} characters\n`;
+      this.stderr += outputTruncated();
     }
   }
 }

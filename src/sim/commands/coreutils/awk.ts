@@ -1,6 +1,8 @@
 import type { CommandFn } from '../../types.ts';
 import { getopt, last, lines, readInputs } from './common.ts';
 import { compilePosix } from './regex.ts';
+import { toFixed } from './echo.ts';
+import { MAX_OUTPUT } from '../../limits.ts';
 
 /**
  * A small awk (mawk is Ubuntu's awk): `{print $1, $NF}`, patterns (/re/, NR==2, $3>1), BEGIN/END,
@@ -157,8 +159,8 @@ class AwkParser {
         r.out.push(str(fmt ?? '').replace(/%(-?\d*)(\.\d+)?([sdif%])/g, (_m, w: string, prec: string | undefined, conv: string) => {
           if (conv === '%') return '%';
           const v = rest[k++] ?? '';
-          let s = conv === 's' ? str(v) : conv === 'f' ? num(v).toFixed(prec ? Number(prec.slice(1)) : 6) : String(Math.trunc(num(v)));
-          const width = Number(w.replace('-', '')) || 0;
+          let s = conv === 's' ? str(v) : conv === 'f' ? toFixed(num(v), prec ? Number(prec.slice(1)) : 6) : String(Math.trunc(num(v)));
+          const width = Math.min(Number(w.replace('-', '')) || 0, MAX_OUTPUT);
           s = w.startsWith('-') ? s.padEnd(width) : s.padStart(width);
           return s;
         }));

@@ -1,5 +1,6 @@
 import type { CommandFn } from '../../types.ts';
 import { fail, ok } from './common.ts';
+import { MAX_OUTPUT } from '../../limits.ts';
 
 /** Backslash escapes of `echo -e` and `printf %b`; returns the text and whether `\c` stopped output. */
 export function escapes(s: string): { text: string; stop: boolean } {
@@ -46,6 +47,13 @@ export const echo: CommandFn = (ctx) => {
   return ok(r.text + (newline && !r.stop ? '\n' : ''));
 };
 
+/** `%.Nf` for any N: toFixed stops at 100 digits, and a double has no more to show, so the rest are zeros. */
+export function toFixed(n: number, digits: number): string {
+  const d = Math.min(digits, MAX_OUTPUT);
+  if (d <= 100 || !Number.isFinite(n)) return n.toFixed(Math.min(d, 100));
+  return n.toFixed(100) + '0'.repeat(d - 100);
+}
+
 /** printf FORMAT [ARG]…: bash's builtin, with %s %d %i %f %x %o %c %b %q and widths; the format repeats for extra args. */
 export const printf: CommandFn = (ctx) => {
   const [fmt, ...args] = ctx.argv.slice(1).filter((a, k) => !(k === 0 && a === '--'));
@@ -68,16 +76,17 @@ export const printf: CommandFn = (ctx) => {
         if (Number.isNaN(n)) {
           stderr += `bash: printf: ${a}: invalid number\n`;
           s = '0';
-        } else if (conv === 'f') s = n.toFixed(prec ? Number(prec.slice(1)) : 6);
+        } else if (conv === 'f') s = toFixed(n, prec ? Number(prec.slice(1)) : 6);
         else if (conv === 'x' || conv === 'X') s = Math.trunc(n).toString(16)[conv === 'X' ? 'toUpperCase' : 'toLowerCase']();
         else if (conv === 'o') s = Math.trunc(n).toString(8);
         else s = String(Math.trunc(n));
       }
-      const width = Number(w.replace('-', '')) || 0;
+      // A width past what the terminal keeps would only be cut (and %1000000000d would not fit in a string).
+      const width = Math.min(Number(w.replace('-', '')) || 0, MAX_OUTPUT);
       return (w.startsWith('-') ? s.padEnd(width) : s.padStart(width)).replace(/\\/g, '\\\\');
     }));
     out += r.text;
-    if (r.stop || k === start) break;
+    if (r.stop || k === start || out.length > MAX_OUTPUT) break;
   } while (k < args.length);
   return { stdout: out, stderr, exitCode: stderr ? 1 : 0 };
 };

@@ -1,6 +1,7 @@
 import type { CommandFn } from '../../types.ts';
 import { abs, getopt, lines } from './common.ts';
 import { compilePosix, RegexError } from './regex.ts';
+import { MAX_FILE } from '../../limits.ts';
 
 type Address = { kind: 'line'; n: number } | { kind: 'last' } | { kind: 're'; re: RegExp };
 
@@ -179,6 +180,8 @@ export function runSed(cmds: SedCommand[], text: string, quiet: boolean): string
           }
           return m;
         });
+        // `s/x/&&&&/g` repeated multiplies the line: stop at what a file may hold (the shell reports it).
+        if (line.length > MAX_FILE) throw new RangeError(`pattern space over ${MAX_FILE} characters`);
         if (did && c.print) out += line + '\n';
       } else if (c.cmd === 'd') {
         deleted = true;
@@ -198,6 +201,7 @@ export function runSed(cmds: SedCommand[], text: string, quiet: boolean): string
     }
     if (!deleted && !quiet) out += line + (k === ls.length - 1 && !endsNl ? '' : '\n');
     out += appended;
+    if (out.length > MAX_FILE) throw new RangeError(`output over ${MAX_FILE} characters`);
     if (quit) break;
   }
   return out;

@@ -1,0 +1,74 @@
+/**
+ * Every bound the simulator puts on one session, in one place: what a paste or a script may be,
+ * how much one `run()` may do and print, and how many API objects the cluster may hold. Each limit
+ * reached ends in a `kubesim: …` message on stderr and a non-zero exit, never a hang or a throw.
+ */
+
+/** The longest line `run()` accepts, in UTF-8 bytes (a real tty line is 4 KiB; pastes go further). */
+export const MAX_LINE_BYTES = 64 * 1024;
+/** The largest input one `run()` accepts (a pasted manifest or here-document), in UTF-8 bytes. */
+export const MAX_INPUT_BYTES = 1024 * 1024;
+/** The most lines one `run()` accepts. */
+export const MAX_LINES = 10_000;
+/**
+ * The most simple commands one `run()` executes: a deterministic work budget (each command also lets
+ * the controllers sync), which stops self-calling scripts and 5000-stage pipelines in about a second.
+ */
+export const MAX_COMMANDS = 2_000;
+/** How deep `bash -c`, scripts, subshells and `$(…)` may nest. */
+export const MAX_DEPTH = 32;
+/** The largest file a redirection may grow, in characters. */
+export const MAX_FILE = 2 << 20;
+/** The most characters a pipe carries from one command to the next (as much as a file may hold). */
+export const MAX_PIPE = MAX_FILE;
+/** Most a single `run()` keeps of each output stream, in characters; beyond it the output is cut with a note. */
+export const MAX_OUTPUT = 1 << 20;
+/** The most API objects the store holds (events included); creates beyond it are refused. */
+export const MAX_OBJECTS = 5_000;
+
+/**
+ * The most Pods the cluster holds (a ResourceQuota on count/pods, in effect). The sandbox's worker
+ * nodes fit about 220 (110 each, kubelet's default maxPods), and the scheduler and controllers work
+ * per pod on every sync: a `--replicas=100000000` must stop here, not hang the page.
+ */
+export const MAX_PODS = 150;
+
+/** `kubesim: input line too long (max N bytes)`. */
+export const lineTooLong = (): string => `kubesim: input line too long (max ${MAX_LINE_BYTES} bytes)\n`;
+/** `kubesim: input too large (max N bytes)`. */
+export const inputTooLarge = (): string => `kubesim: input too large (max ${MAX_INPUT_BYTES} bytes)\n`;
+/** `kubesim: script too long (N lines; max M lines)`. */
+export const tooManyLines = (lines: number): string => `kubesim: script too long (${lines} lines; max ${MAX_LINES} lines)\n`;
+/** `kubesim: too many commands in one run (max N)`. */
+export const tooManyCommands = (): string => `kubesim: too many commands in one run (max ${MAX_COMMANDS})\n`;
+/** `kubesim: pipe data truncated after N characters`. */
+export const pipeTruncated = (): string => `kubesim: pipe data truncated after ${MAX_PIPE} characters\n`;
+/** The message for a run that ran out of stack or string space (nesting or growth past the engine's limits). */
+export const outOfResources = (error: RangeError): string =>
+  /call stack/i.test(error.message)
+    ? `kubesim: input nested too deeply (maximum depth exceeded)\n`
+    : `kubesim: out of memory (${error.message})\n`;
+/** `kubesim: NAME: value too large (max N characters)`, for a variable past MAX_FILE. */
+export const valueTooLarge = (name: string): string => `kubesim: ${name}: value too large (max ${MAX_FILE} characters)\n`;
+/** `kubesim: output truncated after N characters`. */
+export const outputTruncated = (): string => `\nkubesim: output truncated after ${MAX_OUTPUT} characters\n`;
+/** `kubesim: object limit reached (N objects)`, as the API server's refusal message. */
+export const objectLimitReached = (): string => `kubesim: object limit reached (${MAX_OBJECTS} objects)`;
+
+/** `kubesim: pod limit reached (N pods)`, as the API server's refusal message. */
+export const podLimitReached = (): string => `kubesim: pod limit reached (${MAX_PODS} pods)`;
+
+/** UTF-8 length of a string, counted without allocating an encoded copy. */
+export function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}

@@ -1,0 +1,122 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createSimulator, type Simulator } from '../../../../src/sim/index.ts';
+import {
+  MAX_COMMANDS, MAX_FILE, MAX_INPUT_BYTES, MAX_LINE_BYTES, MAX_LINES, MAX_OBJECTS, MAX_OUTPUT, MAX_PODS,
+} from '../../../../src/sim/limits.ts';
+import { HOSTILE } from './corpus.ts';
+
+// Several of these runs take a second or more on a loaded 2-core machine; the timing figures are bench/fuzz.mjs's.
+vi.setConfig({ testTimeout: 60_000 });
+
+// Each limit of src/sim/limits.ts, reached: a kubesim:/bash: message on stderr, a non-zero exit
+// where the input is refused, and a session that still answers afterwards.
+
+const store = (sim: Simulator) => (sim.world.cluster as { store: { size(): number; count(kind: string): number } }).store;
+
+function expectFine(sim: Simulator) {
+  expect(sim.run('echo still fine').stdout).toBe('still fine\n');
+}
+
+describe('input limits', () => {
+  it('refuses a line over MAX_LINE_BYTES, counting UTF-8 bytes', () => {
+    const sim = createSimulator();
+    for (const input of [HOSTILE['line of 100 KB']!, HOSTILE['line of 100 KB in UTF-8 (34k characters)']!]) {
+      expect(sim.run(input)).toEqual({ stdout: '', stderr: `kubesim: input line too long (max ${MAX_LINE_BYTES} bytes)\n`, exitCode: 2 });
+    }
+    expect(sim.run('echo ' + 'x'.repeat(60_000)).exitCode).toBe(0);
+    expectFine(sim);
+  });
+
+  it('refuses an input over MAX_INPUT_BYTES and a script over MAX_LINES', () => {
+    const sim = createSimulator();
+    expect(sim.run(HOSTILE['here-document of 2 MB']!)).toEqual({ stdout: '', stderr: `kubesim: input too large (max ${MAX_INPUT_BYTES} bytes)\n`, exitCode: 2 });
+    expect(sim.run(HOSTILE['script of 10001 lines']!)).toEqual({ stdout: '', stderr: `kubesim: script too long (10001 lines; max ${MAX_LINES} lines)\n`, exitCode: 2 });
+    // Below the limits a big here-document goes through whole.
+    expect(sim.run(HOSTILE['here-document of 900 KB']!).stdout).toHaveLength(909_000);
+    expectFine(sim);
+  });
+
+  it("answers unbalanced quotes and here-documents with bash's messages", () => {
+    const sim = createSimulator();
+    expect(sim.run(HOSTILE['unterminated double quote']!)).toMatchObject({ stderr: "bash: unexpected EOF while looking for matching `\"'\n", exitCode: 2 });
+    expect(sim.run(HOSTILE['unterminated single quote']!)).toMatchObject({ stderr: "bash: unexpected EOF while looking for matching `''\n", exitCode: 2 });
+    expect(sim.run(HOSTILE['unterminated here-document']!)).toEqual({
+      stdout: 'abc\n', stderr: "bash: warning: here-document at line 1 delimited by end-of-file (wanted `EOF')\n", exitCode: 0,
+    });
+    const paren = sim.run(HOSTILE['unbalanced parenthesis']!);
+    expect(paren.exitCode).toBe(2);
+    expect(paren.stderr).toMatch(/^bash: syntax error near unexpected token /);
+  });
+});
+
+describe('work limits', () => {
+  it('stops deep nesting with a message instead of overflowing the stack', () => {
+    const sim = createSimulator();
+    expect(sim.run(HOSTILE['500 nested $( )']!).stderr).toContain('bash: maximum nesting level exceeded\n');
+    for (const name of ['3000 nested ( )', '3000 nested arithmetic ( )']) {
+      expect(sim.run(HOSTILE[name]!), name).toEqual({ stdout: '', stderr: 'kubesim: input nested too deeply (maximum depth exceeded)\n', exitCode: 2 });
+    }
+    expectFine(sim);
+  });
+
+  it('ends a run after MAX_COMMANDS commands (long pipelines and chains, self-calling scripts)', () => {
+    const sim = createSimulator();
+    for (const name of ['5000 pipes', '8000 &&', 'self-calling script']) {
+      const r = sim.run(HOSTILE[name]!);
+      expect(r.exitCode, name).toBe(2);
+      expect(r.stderr, name).toContain(`kubesim: too many commands in one run (max ${MAX_COMMANDS})\n`);
+    }
+    expect(sim.run('echo a' + ' | cat'.repeat(200)).stdout).toBe('a\n');
+    expectFine(sim);
+  });
+
+  it('keeps variables, pipes and command output within MAX_FILE', () => {
+    const sim = createSimulator();
+    const v = sim.run(HOSTILE['variable doubled until it does not fit']!);
+    expect(v.stderr).toContain(`kubesim: x: value too large (max ${MAX_FILE} characters)\n`);
+    expect(Number(v.stdout)).toBeLessThanOrEqual(MAX_FILE);
+    expect(sim.run(HOSTILE['sed multiplying a line']!).stderr).toBe(`sed: kubesim: out of memory (pattern space over ${MAX_FILE} characters)\n`);
+    expect(sim.run(HOSTILE['pipe multiplying its input']!).stderr).toBe(`sed: kubesim: out of memory (output over ${MAX_FILE} characters)\n`);
+    expectFine(sim);
+  });
+
+  it('cuts the output at MAX_OUTPUT with a note, and printf never throws on huge widths', () => {
+    const sim = createSimulator();
+    const big = sim.run(HOSTILE['output of 1.2 MB']!);
+    expect(big.stdout).toHaveLength(MAX_OUTPUT);
+    expect(big.stderr).toBe(`\nkubesim: output truncated after ${MAX_OUTPUT} characters\n`);
+    const wide = sim.run(HOSTILE['printf width 1e9']!);
+    expect(wide.stdout).toHaveLength(MAX_OUTPUT);
+    expect(wide.stderr).not.toContain('internal error');
+    const precise = sim.run("printf '%.120f' 1");
+    expect(precise).toEqual({ stdout: '1.' + '0'.repeat(120), stderr: '', exitCode: 0 });
+    expect(sim.run(HOSTILE['printf precision 1e9']!).stderr).not.toContain('internal error');
+  });
+});
+
+describe('object limits', () => {
+  it('refuses creates past MAX_OBJECTS with a kubesim message and keeps the store bounded', () => {
+    const sim = createSimulator();
+    const list = sim.run(HOSTILE['YAML List of 3000 configmaps']!);
+    expect(list.exitCode).toBe(0);
+    expect(list.stdout.split('\n').filter((l) => l.endsWith(' created'))).toHaveLength(3000);
+    const docs = sim.run(HOSTILE['multi-document apply of 2000 secrets']!);
+    expect(docs.exitCode).not.toBe(0);
+    expect(docs.stderr).toContain(`kubesim: object limit reached (${MAX_OBJECTS} objects)`);
+    expect(store(sim).size()).toBeLessThanOrEqual(MAX_OBJECTS);
+    const one = sim.run('kubectl create configmap one-more --from-literal=k=v');
+    expect(one).toEqual({ stdout: '', stderr: `Error from server (Forbidden): kubesim: object limit reached (${MAX_OBJECTS} objects)\n`, exitCode: 1 });
+    // Deleting makes room again.
+    sim.run('kubectl delete configmap list-0');
+    expect(sim.run('kubectl create configmap one-more --from-literal=k=v').stdout).toBe('configmap/one-more created\n');
+  });
+
+  it('stops a Deployment of 1e8 replicas at MAX_PODS pods', () => {
+    const sim = createSimulator();
+    expect(sim.run(HOSTILE['deployment of 1e8 replicas']!).stdout).toBe('deployment.apps/huge created\n');
+    expect(store(sim).count('Pod')).toBe(MAX_PODS);
+    expect(sim.run('kubectl create deployment more --image=nginx').exitCode).toBe(0);
+    expect(store(sim).count('Pod')).toBe(MAX_PODS);
+    expect(sim.run('kubectl get deployment huge -o jsonpath={.spec.replicas}').stdout).toBe('100000000');
+  });
+});
