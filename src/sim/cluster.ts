@@ -24,6 +24,7 @@ import { kubeletController } from './controllers/kubelet.ts';
 import { namespaceController } from './controllers/namespace.ts';
 import { componentUp, syncNodeAgents } from './controllers/nodeagent.ts';
 import { nodeLifecycleController } from './controllers/nodelifecycle.ts';
+import { localPathProvisioner } from './controllers/provisioner.ts';
 import { pvBinder } from './controllers/pvbinder.ts';
 import { replicaSetController } from './controllers/replicaset.ts';
 import { scheduler } from './controllers/scheduler.ts';
@@ -92,6 +93,7 @@ const CONTROLLERS: Controller[] = [
   daemonSetController,
   statefulSetController,
   pvBinder,
+  localPathProvisioner,
   scheduler,
   kubeletController,
   endpointsController,
@@ -102,7 +104,7 @@ const CONTROLLERS: Controller[] = [
 ];
 
 /** Controllers that run in kube-scheduler or the kubelets, not in kube-controller-manager. */
-const NOT_KCM = new Set<Controller>([scheduler, kubeletController, ingressStatus]);
+const NOT_KCM = new Set<Controller>([scheduler, kubeletController, ingressStatus, localPathProvisioner]);
 
 /** Bootstraps a kubeadm-like cluster and applies the scenario's manifests. */
 export function createCluster(world: World, options: ClusterOptions): Cluster {
@@ -132,6 +134,7 @@ export function createCluster(world: World, options: ClusterOptions): Cluster {
       return svc && !svc.active ? svc.since : undefined;
     },
     imagePullable: (image) => !bad.has(image),
+    hostFs: (node) => world.hosts.get(node)?.fs,
   };
 
   // Until the bootstrap is done the node agents (static pods, part 2) stay out of the way.
