@@ -1,4 +1,4 @@
-import type { Host, RunResult, World } from '../types.ts';
+import { orderedOutput, runResult, type Host, type RunResult, type World } from '../types.ts';
 import { commandPath, lookupCommand } from '../commands/registry.ts';
 import { BUILTINS } from './builtins.ts';
 import { ExpansionError, expandHereDoc, expandString, expandWord } from './expand.ts';
@@ -94,7 +94,7 @@ export class Shell {
       this.out.write('stderr', e.message);
       this.lastStatus = 2;
     }
-    return { stdout: this.out.stdout, stderr: this.out.stderr, exitCode: this.lastStatus };
+    return runResult(this.out.stdout, this.out.stderr, this.lastStatus, this.out.chunks);
   }
 
   /** Parses and runs shell source in the current session (scripts, `bash -c`, `ssh host cmd`). */
@@ -129,7 +129,7 @@ export class Shell {
     this.out = new Output();
     try {
       fn();
-      return { stdout: this.out.stdout, stderr: this.out.stderr, exitCode: this.lastStatus };
+      return runResult(this.out.stdout, this.out.stderr, this.lastStatus, this.out.chunks);
     } finally {
       this.out = saved;
     }
@@ -386,8 +386,8 @@ export class Shell {
         }
       }
     };
-    send(sinks[1], result.stdout);
-    send(sinks[2], result.stderr);
+    // Interleaved output keeps its order when both streams end up in the same place.
+    for (const c of orderedOutput(result)) send(c.stream === 'stdout' ? sinks[1] : sinks[2], c.text);
     return piped;
   }
 }
