@@ -16,10 +16,12 @@ import {
 import { ApiServer } from './api/server.ts';
 import { clone, rfc3339, Store, type Obj } from './api/store.ts';
 import type { Controller, ControllerContext } from './controllers/context.ts';
+import { cronJobController } from './controllers/cronjob.ts';
 import { daemonSetController } from './controllers/daemonset.ts';
 import { deploymentController } from './controllers/deployment.ts';
 import { endpointsController } from './controllers/endpoints.ts';
 import { eventTTL, garbageCollector } from './controllers/garbagecollector.ts';
+import { jobController } from './controllers/job.ts';
 import { kubeletController } from './controllers/kubelet.ts';
 import { namespaceController } from './controllers/namespace.ts';
 import { componentUp, syncNodeAgents } from './controllers/nodeagent.ts';
@@ -92,6 +94,8 @@ const CONTROLLERS: Controller[] = [
   replicaSetController,
   daemonSetController,
   statefulSetController,
+  cronJobController,
+  jobController,
   pvBinder,
   localPathProvisioner,
   scheduler,
