@@ -1,11 +1,10 @@
 #!/usr/bin/env node
 // Simulator figures (no pass/fail): commands per second and per-command latency on a mixed
 // 1,000-command script, and the size of the simulator in the browser: the core the worker needs
-// before its first prompt, each lazily loaded command family, and the whole.
+// before its first prompt, the scenario modules, each lazily loaded command family, and the whole.
 import { build } from 'esbuild';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
-import { readFileSync } from 'node:fs';
 import { createSimulator, scenarioNames } from '../src/sim/index.ts';
 
 const MIX = [
@@ -49,8 +48,8 @@ const kb = ([min, gz]) => `${(min / 1024).toFixed(1).padStart(6)} KiB min ${(gz 
 const common = { bundle: true, minify: true, format: 'esm', platform: 'browser', write: false, logLevel: 'silent' };
 
 // What the worker imports (src/sim/browser.ts), split as the site's build splits it: the entry
-// and its static imports are the core, needed before the first prompt; each command family is
-// a dynamic import, loaded right after.
+// and its static imports are the core, needed before the first prompt; each scenario module and
+// each command family (with js-yaml) is a dynamic import, loaded on demand.
 const split = await build({
   ...common,
   entryPoints: [new URL('../src/sim/browser.ts', import.meta.url).pathname],
@@ -68,10 +67,14 @@ const closure = (key, kinds, into = new Set()) => {
 };
 const entryKey = Object.keys(outputs).find((k) => outputs[k].entryPoint?.endsWith('src/sim/browser.ts'));
 const core = closure(entryKey, ['import-statement']);
-const families = Object.keys(outputs).filter((k) => outputs[k].entryPoint?.includes('/commands/families/'));
+/** Dynamic entries (chunks loaded on demand) whose source path contains `part`. */
+const lazyEntries = (part) => Object.keys(outputs).filter((k) => k !== entryKey && outputs[k].entryPoint?.includes(part));
+const families = lazyEntries('/commands/families/');
 const lazyOnly = new Map(families.map((k) => [k, [...closure(k, ['import-statement'])].filter((c) => !core.has(c))]));
 const sharedLazy = [...lazyOnly.values()].flat().filter((c, i, all) => all.indexOf(c) !== i && !families.includes(c));
-const scenarioFile = (n) => ({ contents: readFileSync(new URL(`../content/scenarios/${n}.yaml`, import.meta.url)) });
+const scenarioChunk = (n) => Object.keys(outputs).find((k) => outputs[k].entryPoint?.endsWith(`/scenario/generated/${n}.ts`));
+const scenarioFiles = (n) => [...closure(scenarioChunk(n), ['import-statement'])].filter((c) => !core.has(c)).map(file);
+const entryName = (k) => outputs[k].entryPoint.split('/').pop().replace(/\.(ts|mjs|js)$/, '');
 
 // What the worker loaded before (src/sim/index.ts in one piece: every scenario and command).
 const whole = await build({ ...common, entryPoints: [new URL('../src/sim/index.ts', import.meta.url).pathname] });
@@ -84,13 +87,19 @@ console.log(`  max latency       ${times[times.length - 1].toFixed(2)} ms`);
 console.log(`  non-zero exits    ${failures}`);
 console.log('browser (src/sim/browser.ts, esbuild, minified, code splitting)');
 console.log(`  core, before the first prompt  ${kb(size([...core].map(file)))}  (${core.size} files; ${kb(size([{ contents: Buffer.concat([...core].map((k) => file(k).contents)) }])).trim()} as one file, as Vite ships it)`);
-const biggest = scenarioNames().filter((n) => n !== 'default').sort((a, b) => scenarioFile(b).contents.length - scenarioFile(a).contents.length)[0];
-console.log(`  + scenario default.yaml        ${kb(size([scenarioFile('default')]))}  (every scenario extends it)`);
-console.log(`  + its own, at most             ${kb(size([scenarioFile(biggest)]))}  (${biggest}.yaml)`);
+const scenarioSize = (n) => size(scenarioFiles(n))[1];
+const biggest = scenarioNames().filter((n) => n !== 'default').sort((a, b) => scenarioSize(b) - scenarioSize(a))[0];
+console.log(`  + scenario default             ${kb(size(scenarioFiles('default')))}  (a parsed module; every scenario extends it)`);
+console.log(`  + its own, at most             ${kb(size(scenarioFiles(biggest)))}  (${biggest})`);
 for (const k of families) {
   const own = lazyOnly.get(k).filter((c) => !sharedLazy.includes(c) || c === k);
-  console.log(`  lazy ${outputs[k].entryPoint.split('/').pop().replace('.ts', '').padEnd(24)}  ${kb(size(own.map(file)))}`);
+  console.log(`  lazy ${entryName(k).padEnd(24)}  ${kb(size(own.map(file)))}`);
 }
-console.log(`  lazy, shared by families       ${kb(size([...new Set(sharedLazy)].map(file)))}`);
-console.log(`  whole                          ${kb(size(split.outputFiles))}  (${split.outputFiles.length} files)`);
+// js-yaml: imported by kubectl and, for the kubelet, by browser.ts; its code is a chunk shared by both.
+const yamlChunks = Object.keys(outputs).filter((k) => !core.has(k) && Object.keys(outputs[k].inputs).some((i) => i.includes('node_modules/js-yaml/')));
+console.log(`  lazy, shared by families       ${kb(size([...new Set(sharedLazy)].map(file)))}  (of which js-yaml ${kb(size(yamlChunks.map(file))).trim()})`);
+const scenarioKeys = new Set(scenarioNames().map(scenarioChunk));
+const simulatorOnly = split.outputFiles.filter((f) => ![...scenarioKeys].some((k) => f.path.endsWith(`/${k.split('/').pop()}`)));
+console.log(`  whole, without the scenarios   ${kb(size(simulatorOnly))}  (${simulatorOnly.length} files)`);
+console.log(`  whole                          ${kb(size(split.outputFiles))}  (${split.outputFiles.length} files, every scenario included)`);
 console.log(`  before (src/sim/index.ts whole) ${kb(size(whole.outputFiles)).trimStart()}`);

@@ -2,10 +2,12 @@
 /**
  * `npm test`: builds the site (pages + search index), type-checks, runs the unit tests (Vitest) and the
  * browser tests (Playwright), then prints one plain `N passed, N failed` line totalling both,
- * because CI reads that line and not the runners' own summaries.
+ * because CI reads that line and not the runners' own summaries. The build is timed against a
+ * budget (a failure when over) and its time written to reports/build-time.txt for `npm run bench`.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, existsSync, rmSync, writeFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { freePort } from './lib/free-port.mjs';
 
@@ -31,9 +33,16 @@ function readJson(path) {
   }
 }
 
+/** Seconds `npm run build` may take on the 2-core CI machine. */
+const BUILD_BUDGET_S = 60;
+
 const steps = [];
+const buildStart = performance.now();
 const buildCode = await run('npm', ['run', 'build']);
+const buildSeconds = (performance.now() - buildStart) / 1000;
 steps.push(['build', buildCode]);
+writeFileSync(join(reports, 'build-time.txt'), `${buildSeconds.toFixed(1)}\n`);
+console.log(`build time: ${buildSeconds.toFixed(1)} s (budget ${BUILD_BUDGET_S} s)`);
 // After the build: it writes .astro/types.d.ts (astro:content, import.meta.glob), which tsc reads.
 steps.push(['typecheck', await run('npx', ['tsc', '--noEmit', '-p', '.'])]);
 
@@ -70,6 +79,10 @@ for (const [name, code] of steps) {
   console.log(`step ${name} exited with ${code}`);
   // The type-check and the build are checks too: each failing one counts once.
   if (name === 'typecheck' || name === 'build') failed += 1;
+}
+if (buildCode === 0 && buildSeconds > BUILD_BUDGET_S) {
+  console.log(`build took ${buildSeconds.toFixed(0)} s, budget ${BUILD_BUDGET_S} s`);
+  failed += 1;
 }
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 || steps.some(([, code]) => code !== 0) ? 1 : 0);

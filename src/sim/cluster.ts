@@ -144,18 +144,41 @@ export function createCluster(world: World, options: ClusterOptions): Cluster {
   // Until the bootstrap is done the node agents (static pods, part 2) stay out of the way.
   let booted = false;
   let self: Cluster | undefined;
+  /**
+   * What the controllers read besides the store's objects (which store.changes() stands for): the
+   * time, which components run and each kubelet's service state. After a pass that changed nothing,
+   * another pass on the same inputs changes nothing either, so a reconcile on unchanged inputs (most
+   * commands: cat, grep, kubectl get…) skips the controllers.
+   */
+  const inputs = (kcm: boolean, sched: boolean): string => {
+    let key = `${store.changes()} ${clock.now()} ${kcm} ${sched}`;
+    for (const n of nodes) {
+      const svc = world.hosts.get(n.name)?.services.get('kubelet');
+      key += svc ? ` ${svc.active}:${svc.since}` : ' -';
+    }
+    return key;
+  };
+  /** The inputs of the last pass that changed nothing. */
+  let settled: string | undefined;
   const reconcile = () => {
     if (booted && self) syncNodeAgents(world, self, ctx.imagePullable);
     if (self && !self.apiAvailable()) return;
     const kcm = !booted || componentUp(world, 'kube-controller-manager');
     const sched = !booted || componentUp(world, 'kube-scheduler');
+    if (settled !== undefined && settled === inputs(kcm, sched)) return;
+    settled = undefined;
     for (let i = 0; i < 60; i++) {
+      const before = store.changes();
       let changed = false;
       for (const c of CONTROLLERS) {
         if (c === scheduler ? !sched : !NOT_KCM.has(c) && !kcm) continue;
         if (c(ctx)) changed = true;
       }
-      if (!changed) break;
+      if (!changed) {
+        // Only a pass that wrote nothing at all proves the state settled.
+        if (store.changes() === before) settled = inputs(kcm, sched);
+        break;
+      }
     }
   };
 

@@ -1,6 +1,6 @@
 /**
  * The simulator object behind both entries: index.ts (Node, every scenario and command loaded)
- * and browser.ts (the worker, which fetches its scenario and loads command families lazily).
+ * and browser.ts (the worker, which imports its scenario module and loads command families lazily).
  */
 import type { Bilingual, Scenario } from './scenario/schema.ts';
 import { complete } from './shell/complete.ts';

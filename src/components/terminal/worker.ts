@@ -4,17 +4,19 @@
  * the page's thread. This is the only place the terminal imports the simulator.
  *
  * The worker starts small: the simulator's core and the one scenario it runs (each scenario
- * file is a chunk of its own) are enough for the first prompt. The command families are chunks
- * of their own, fetched while the world is built; a line waits for them, so no command is ever missing.
+ * is a parsed module, a chunk of its own) are enough for the first prompt. The command families
+ * are chunks of their own, loaded while the world is built; a line waits for them, so no command
+ * is ever missing. Chunks come through the module loader; the worker has no other network
+ * (no-network.ts), locked before any message is read.
  */
-import { createSimulator, isIncomplete, loadCommandFamilies, OnDemandScenarios } from '../../sim/browser.ts';
+import { createSimulator, isIncomplete, loadCommandFamilies, OnDemandScenarios, scenarioLoaders } from '../../sim/browser.ts';
+import { lockNetwork } from './no-network.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 import { SimSession } from './session.ts';
 
-const files = import.meta.glob<string>('/content/scenarios/*.yaml', { query: '?raw', import: 'default' });
-const scenarios = new OnDemandScenarios(
-  Object.fromEntries(Object.entries(files).map(([path, load]) => [path.replace(/^.*\/|\.yaml$/g, ''), load])),
-);
+lockNetwork(self);
+
+const scenarios = new OnDemandScenarios(scenarioLoaders);
 const session = new SimSession((scenario) => createSimulator({ scenario }, scenarios), isIncomplete);
 
 /** What must be loaded before a message is answered: the scenario for `init`, the commands for anything that runs one. */
@@ -22,7 +24,7 @@ async function prepare(message: ToWorker): Promise<void> {
   if (message.type === 'init') {
     await scenarios.prepare(message.scenario);
     // The command chunks download while the world is built (not earlier: on a slow network they
-    // would share it with the scenario), so that the first command rarely waits for them.
+    // would share it with the scenario module), so that the first command rarely waits for them.
     const commands = loadCommandFamilies();
     commands.catch(() => undefined);
     if (message.replay.length > 0) await commands;
@@ -44,7 +46,7 @@ async function answer(message: ToWorker): Promise<void> {
   if (reply) self.postMessage(reply);
 }
 
-// Every scenario extends default, the biggest file: fetch it while the page sends `init`.
+// Every scenario extends default, the biggest module: import it while the page sends `init`.
 void scenarios.prepare('default');
 
 /** Messages are answered one at a time, in order, even while a chunk is loading. */

@@ -3,7 +3,7 @@
  * namespaces, nodes, control-plane mirror pods, CoreDNS, kube-proxy, flannel, the kubernetes
  * Service. Data only; cluster.ts stores them at backdated times.
  */
-import yaml from 'js-yaml';
+import { loadManifestYaml } from '../controllers/manifest-yaml.ts';
 import type { Host } from '../types.ts';
 import {
   CONTAINERD_VERSION,
@@ -283,7 +283,7 @@ export function staticPodsFromHost(host: Host | undefined): Obj[] | undefined {
   for (const n of names) {
     if (!/\.(ya?ml|json)$/.test(n)) continue;
     try {
-      const doc = yaml.load(host.fs.readFile(`${dir}/${n}`) ?? '') as Obj;
+      const doc = loadManifestYaml(host.fs.readFile(`${dir}/${n}`) ?? '') as Obj;
       if (doc && doc.kind === 'Pod' && doc.metadata?.name) pods.push(doc);
     } catch {
       // The kubelet skips manifests it cannot parse.

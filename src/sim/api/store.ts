@@ -25,7 +25,11 @@ function keyOf(kind: string, ns: string | undefined, name: string): string {
 export class Store {
   private objects = new Map<string, Obj>();
   private rv = 1000;
+  /** Counts every write, a restore included (which may keep the revision): see changes(). */
+  private writes = 0;
   private eventSeq = 0;
+  /** Each kind's objects in list() order; dropped when an object of the kind is added, replaced or removed. */
+  private sorted = new Map<string, Obj[]>();
   /** Creation order by uid (service links need "created before the pod" within one second). */
   private created = new Map<string, number>();
   readonly clock: Clock;
@@ -51,18 +55,19 @@ export class Store {
 
   /** Objects of a kind, in one namespace or all, sorted by namespace then name (as etcd keys sort). */
   list(kind: string, ns?: string): Obj[] {
-    const out: Obj[] = [];
-    for (const o of this.objects.values()) {
-      if (o.kind !== kind) continue;
-      if (ns !== undefined && (o.metadata.namespace ?? '') !== ns) continue;
-      out.push(o);
+    let all = this.sorted.get(kind);
+    if (!all) {
+      all = [];
+      for (const o of this.objects.values()) if (o.kind === kind) all.push(o);
+      all.sort((a, b) => {
+        const an = a.metadata.namespace ?? '';
+        const bn = b.metadata.namespace ?? '';
+        if (an !== bn) return an < bn ? -1 : 1;
+        return a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0;
+      });
+      this.sorted.set(kind, all);
     }
-    return out.sort((a, b) => {
-      const an = a.metadata.namespace ?? '';
-      const bn = b.metadata.namespace ?? '';
-      if (an !== bn) return an < bn ? -1 : 1;
-      return a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0;
-    });
+    return ns === undefined ? all.slice() : all.filter((o) => (o.metadata.namespace ?? '') === ns);
   }
 
   /** Stores a new object; `at` backdates creationTimestamp (bootstrap objects). */
@@ -73,10 +78,12 @@ export class Store {
     meta.resourceVersion = String(++this.rv);
     meta.creationTimestamp = rfc3339(at ?? this.clock.now());
     this.created.set(meta.uid, this.created.size + 1);
+    this.writes++;
     if (obj.spec !== undefined && ['Deployment', 'ReplicaSet', 'DaemonSet', 'StatefulSet', 'Pod'].includes(obj.kind)) {
       if (obj.kind !== 'Pod') meta.generation = 1;
     }
     this.objects.set(keyOf(obj.kind, meta.namespace, meta.name), obj);
+    this.sorted.delete(obj.kind);
     return obj;
   }
 
@@ -87,7 +94,9 @@ export class Store {
     if (old && obj.metadata.generation !== undefined && JSON.stringify(old.spec) !== JSON.stringify(obj.spec) && old !== obj)
       obj.metadata.generation = (old.metadata.generation ?? 1) + 1;
     obj.metadata.resourceVersion = String(++this.rv);
+    this.writes++;
     this.objects.set(key, obj);
+    this.sorted.delete(obj.kind);
     return obj;
   }
 
@@ -99,14 +108,22 @@ export class Store {
   /** Marks an in-place edit of a stored object (status writes by controllers). */
   touch(obj: Obj): void {
     obj.metadata.resourceVersion = String(++this.rv);
+    this.writes++;
   }
 
   delete(kind: string, ns: string | undefined, name: string): Obj | undefined {
     const key = keyOf(kind, ns, name);
     const o = this.objects.get(key);
     this.objects.delete(key);
+    this.sorted.delete(kind);
     if (o) ++this.rv;
+    this.writes++;
     return o;
+  }
+
+  /** A number that changes with every write through the store (cluster.ts skips a reconcile when it has not). */
+  changes(): number {
+    return this.writes;
   }
 
   /** The current resourceVersion (etcd revision). */
@@ -158,7 +175,9 @@ export class Store {
   restore(data: string): void {
     const parsed = JSON.parse(data) as { rv: number; objects: Obj[] };
     this.objects.clear();
+    this.sorted.clear();
     for (const o of parsed.objects) this.objects.set(keyOf(o.kind, o.metadata.namespace, o.metadata.name), o);
     this.rv = Math.max(this.rv, parsed.rv);
+    this.writes++;
   }
 }

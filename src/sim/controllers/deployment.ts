@@ -5,12 +5,23 @@
 import { clone, rfc3339, type Obj } from '../api/store.ts';
 import { controllerRef, ownedBy, setCondition, templateHash, type Controller } from './context.ts';
 
+/** Each Deployment's pod-template-hash, valid while its resourceVersion and template object stay the same (every write bumps the version). */
+const hashes = new WeakMap<Obj, { rv: string; template: Obj; hash: string }>();
+
+function podTemplateHash(d: Obj): string {
+  const known = hashes.get(d);
+  if (known && known.rv === d.metadata.resourceVersion && known.template === d.spec.template) return known.hash;
+  const hash = templateHash(d.spec.template);
+  hashes.set(d, { rv: d.metadata.resourceVersion, template: d.spec.template, hash });
+  return hash;
+}
+
 export const deploymentController: Controller = (ctx) => {
   const { store } = ctx;
   let changed = false;
   for (const d of store.list('Deployment')) {
     const ns = d.metadata.namespace;
-    const hash = templateHash(d.spec.template);
+    const hash = podTemplateHash(d);
     const owned = store.list('ReplicaSet', ns).filter((rs) => ownedBy(rs, d));
     let current = owned.find((rs) => rs.metadata.labels?.['pod-template-hash'] === hash);
     const maxRev = Math.max(0, ...owned.map((rs) => Number(rs.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? 0)));

@@ -3,12 +3,12 @@
  * mirror `<name>-<node>` the API shows. A changed file restarts the pod; a file that does not
  * parse is skipped (its pod stops); a bad command, image or flag file makes it crash or fail to pull.
  */
-import yaml from 'js-yaml';
 import { clone, rfc3339, type Obj, type Store } from '../api/store.ts';
 import type { ApiServer } from '../api/server.ts';
 import { klog, logUnit, mainPid } from '../commands/systemd/journal.ts';
 import type { Host } from '../types.ts';
 import { fnv32a } from './context.ts';
+import { loadManifestYaml } from './manifest-yaml.ts';
 
 /** The directory the kubelet config names (staticPodPath). */
 export const MANIFESTS = '/etc/kubernetes/manifests';
@@ -106,7 +106,7 @@ export function readManifests(host: Host): { file: string; content: string }[] {
 export function parseManifest(file: string, content: string): Obj | string {
   let doc: unknown;
   try {
-    doc = yaml.load(content);
+    doc = loadManifestYaml(content);
   } catch (e) {
     const mark = (e as { mark?: { line: number } }).mark;
     const reason = String((e as { reason?: string }).reason ?? 'invalid YAML');

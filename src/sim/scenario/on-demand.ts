@@ -1,23 +1,25 @@
 /**
- * Scenarios fetched one by one, for the browser worker: it loads the YAML of the scenario it
- * runs and of the scenarios that one extends, never the whole catalog.
+ * Scenarios imported one by one, for the browser worker: it loads the module of the scenario it
+ * runs and of the scenarios that one extends, never the whole catalog. Each module holds the
+ * scenario already parsed (scripts/build-scenarios.mjs), and comes as a chunk through the module
+ * loader, so neither a YAML parser nor fetch() is needed.
  */
-import { parentOf, parseScenarioSource, unknownScenario, type ScenarioLookup } from './resolve.ts';
+import { parentOf, scenarioFromDoc, unknownScenario, type ScenarioLookup } from './resolve.ts';
 import { ScenarioError, type ScenarioDoc } from './schema.ts';
 
-/** Loads the YAML text of one scenario file. */
-export type SourceLoader = () => Promise<string>;
+/** Loads one scenario's parsed document (see loaders.generated.ts). */
+export type DocLoader = () => Promise<unknown>;
 
 /** A scenario catalog whose entries are loaded on demand (`prepare`) and then read synchronously (`lookup`). */
 export class OnDemandScenarios {
-  readonly #loaders: Record<string, SourceLoader>;
+  readonly #loaders: Record<string, DocLoader>;
   readonly #docs = new Map<string, ScenarioDoc>();
-  readonly #texts = new Map<string, string>();
-  /** Loads in flight, so that two `prepare` calls fetch a file once. */
-  readonly #loading = new Map<string, Promise<string>>();
+  readonly #raw = new Map<string, unknown>();
+  /** Loads in flight, so that two `prepare` calls import a module once. */
+  readonly #loading = new Map<string, Promise<unknown>>();
 
   /** `loaders` maps each scenario name (file name without `.yaml`) to its loader. */
-  constructor(loaders: Record<string, SourceLoader>) {
+  constructor(loaders: Record<string, DocLoader>) {
     this.#loaders = loaders;
   }
 
@@ -28,14 +30,14 @@ export class OnDemandScenarios {
 
   /**
    * Loads `name` and its `extends` chain. Never rejects for a bad scenario: `lookup` reports
-   * that (unknown name, invalid YAML, a file that would not load) with the catalog's messages.
+   * that (unknown name, invalid document, a module that would not load) with the catalog's messages.
    */
   async prepare(name: string): Promise<void> {
     const seen = new Set<string>();
     for (let cur: string | null = name; cur !== null && !seen.has(cur); ) {
       seen.add(cur);
       if (!Object.hasOwn(this.#loaders, cur)) return;
-      if (!this.#texts.has(cur)) {
+      if (!this.#raw.has(cur)) {
         const name = cur;
         let loading = this.#loading.get(name);
         if (!loading) {
@@ -43,7 +45,7 @@ export class OnDemandScenarios {
           this.#loading.set(name, loading);
         }
         try {
-          this.#texts.set(name, await loading);
+          this.#raw.set(name, await loading);
         } catch {
           return;
         } finally {
@@ -63,9 +65,8 @@ export class OnDemandScenarios {
     if (!Object.hasOwn(this.#loaders, name)) throw unknownScenario(name, this.names());
     let doc = this.#docs.get(name);
     if (!doc) {
-      const text = this.#texts.get(name);
-      if (text === undefined) throw new ScenarioError(`scenario "${name}": could not be loaded`);
-      doc = parseScenarioSource(name, text);
+      if (!this.#raw.has(name)) throw new ScenarioError(`scenario "${name}": could not be loaded`);
+      doc = scenarioFromDoc(name, structuredClone(this.#raw.get(name)));
       this.#docs.set(name, doc);
     }
     return structuredClone(doc);

@@ -1,9 +1,9 @@
 /**
- * Scenario resolution without a catalog: parsing one scenario's YAML and merging an `extends`
- * chain from whatever source of documents the caller has (the generated catalog in Node, the
- * few scenario files the browser worker fetched).
+ * Scenario resolution without a catalog: validating one scenario's parsed document and merging an
+ * `extends` chain from whatever source of documents the caller has (the generated catalog in Node,
+ * the few scenario modules the browser worker imported). The YAML was parsed at build time
+ * (scripts/build-scenarios.mjs), so no YAML parser is needed here.
  */
-import yaml from 'js-yaml';
 import type { FileDecl, Scenario, ScenarioDoc } from './schema.ts';
 import { ScenarioError, validateScenario } from './schema.ts';
 
@@ -21,14 +21,8 @@ export function unknownScenario(name: string, known: readonly string[]): Scenari
   return new ScenarioError(`unknown scenario "${name}" (known: ${[...known].sort().join(', ')})`);
 }
 
-/** Parses and validates the YAML of the scenario file `<name>.yaml`. */
-export function parseScenarioSource(name: string, src: string): ScenarioDoc {
-  let parsed: unknown;
-  try {
-    parsed = yaml.load(src);
-  } catch (e) {
-    throw new ScenarioError(`scenario "${name}": not valid YAML: ${(e as Error).message.split('\n')[0]}`);
-  }
+/** Validates the parsed document of the scenario file `<name>.yaml`. */
+export function scenarioFromDoc(name: string, parsed: unknown): ScenarioDoc {
   const doc = validateScenario(parsed, `scenario "${name}"`);
   if (doc.name !== name) throw new ScenarioError(`scenario "${name}": name: must match the file name (got "${doc.name}")`);
   return doc;

@@ -2,24 +2,18 @@
  * The browser entry (src/sim/browser.ts) before and after its command families load. This file
  * must not import src/sim/index.ts: that registers every command at once.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createSimulator, loadCommandFamilies, OnDemandScenarios } from '../../../../src/sim/browser.ts';
+import { createSimulator, loadCommandFamilies, OnDemandScenarios, scenarioLoaders } from '../../../../src/sim/browser.ts';
 import { commandNames } from '../../../../src/sim/commands/registry.ts';
 
-const DIR = new URL('../../../../content/scenarios/', import.meta.url);
 const loads: string[] = [];
-const loaders = Object.fromEntries(
-  readdirSync(DIR)
-    .filter((f) => f.endsWith('.yaml'))
-    .map((f) => [f.slice(0, -5), async () => (loads.push(f), readFileSync(new URL(f, DIR), 'utf8'))]),
-);
+const loaders = Object.fromEntries(Object.entries(scenarioLoaders).map(([name, load]) => [name, () => (loads.push(name), load())]));
 
 describe('browser entry', () => {
-  it('builds the world and prompts with no command loaded, fetching only the scenario and what it extends', async () => {
+  it('builds the world and prompts with no command loaded, importing only the scenario and what it extends', async () => {
     const scenarios = new OnDemandScenarios(loaders);
     await scenarios.prepare('broken-worker');
-    expect(loads.sort()).toEqual(['broken-worker.yaml', 'default.yaml']);
+    expect(loads.sort()).toEqual(['broken-worker', 'default']);
     const sim = createSimulator({ scenario: 'broken-worker' }, scenarios);
     expect(commandNames()).toEqual([]);
     expect(sim.prompt()).toBe('controlplane $ ');

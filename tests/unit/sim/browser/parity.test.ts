@@ -2,18 +2,19 @@
  * The browser entry prints what the Node entry prints: every scenario's solution, run in both,
  * gives the same transcript. And the lazy families are the families Node registers at once.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createSimulator as browserSimulator, loadCommandFamilies, OnDemandScenarios } from '../../../../src/sim/browser.ts';
+import { createSimulator as browserSimulator, loadCommandFamilies, OnDemandScenarios, scenarioLoaders } from '../../../../src/sim/browser.ts';
 import { ALL_FAMILIES } from '../../../../src/sim/commands/all.ts';
 import { FAMILIES } from '../../../../src/sim/commands/lazy.ts';
 import { createSimulator, scenarioNames } from '../../../../src/sim/index.ts';
 
-const scenarios = new OnDemandScenarios(
-  Object.fromEntries(scenarioNames().map((n) => [n, async () => readFileSync(new URL(`../../../../content/scenarios/${n}.yaml`, import.meta.url), 'utf8')])),
-);
+const scenarios = new OnDemandScenarios(scenarioLoaders);
 
 describe('browser entry parity', () => {
+  it('imports the same scenarios as Node', () => {
+    expect(Object.keys(scenarioLoaders).sort()).toEqual(scenarioNames());
+  });
+
   it('loads the same families as Node, with the same commands', async () => {
     expect(Object.keys(FAMILIES).sort()).toEqual(Object.keys(ALL_FAMILIES).sort());
     for (const [name, load] of Object.entries(FAMILIES)) expect((await load()).COMMANDS).toEqual(ALL_FAMILIES[name]);

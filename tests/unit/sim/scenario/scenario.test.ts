@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createSimulator } from '../../../../src/sim/index.ts';
 import { resolveScenario, scenarioNames } from '../../../../src/sim/scenario/loader.ts';
 import { ScenarioError, validateScenario } from '../../../../src/sim/scenario/schema.ts';
-import { CATALOG_PATH, renderCatalog } from '../../../../scripts/build-scenarios.mjs';
+import { GENERATED_DIR, renderGenerated } from '../../../../scripts/build-scenarios.mjs';
 
 describe('catalog', () => {
   it('is up to date with content/scenarios (run `npm run scenarios` when this fails)', () => {
-    expect(readFileSync(CATALOG_PATH, 'utf8')).toBe(renderCatalog());
+    const files: Map<string, string> = renderGenerated();
+    const root = new URL('../../../../', import.meta.url);
+    for (const [path, text] of files) expect(readFileSync(new URL(path, root), 'utf8'), path).toBe(text);
+    expect(readdirSync(GENERATED_DIR).map((f) => `src/sim/scenario/generated/${f}`).sort()).toEqual([...files.keys()].filter((p) => p.includes('/generated/')).sort());
   });
 
   it('lists the scenarios and each one resolves and builds', () => {

@@ -1,0 +1,123 @@
+// Performance budgets over the built site (dist/; npm test builds before Vitest runs). Each test
+// prints its figures. The search-index budget is a browser test (tests/e2e/search-budget.spec.ts)
+// and the build-time budget is in scripts/test.mjs.
+//
+// Starlight's baseline, per page: the scripts that page gets from Starlight's own components
+// (theme provider and picker, search, sidebar state, tables of contents, Expressive Code's copy
+// button, Astro's prefetch). They are told apart from ours by their source: a built script is
+// Starlight's when its string literals occur in Starlight's (and its Astro / Expressive Code)
+// sources and none occurs only in ours (src/lib/site-check/script-origin.ts). A script that cannot
+// be told is counted as ours. A reading page (no <kube-terminal>) may add at most 2 KB gzip of
+// its own JS (our LanguageSelect, the cheat-sheets' print button…) on top of that baseline.
+import { describe, it, expect, afterAll } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { builtHtmlPages, DIST, requireDist, type BuiltPage } from '../../../src/lib/site-check/dist-files.ts';
+import { gzipBytes, pageScripts, totalGzip, type ScriptPart } from '../../../src/lib/site-check/page-js.ts';
+import { workerLoad } from '../../../src/lib/site-check/worker-load.ts';
+import { ScriptOrigins } from '../../../src/lib/site-check/script-origin.ts';
+
+requireDist();
+const KB = 1024;
+const READING_OVER_BASELINE = 2 * KB;
+const DEMO_BEFORE_INTERACTION = 80 * KB;
+const CHAPTER_HTML_CSS = 60 * KB;
+
+const pages = builtHtmlPages();
+const html = new Map(pages.map((p) => [p.url, readFileSync(p.file, 'utf8')]));
+const isDemo = (p: BuiltPage) => html.get(p.url)!.includes('<kube-terminal');
+const origins = new ScriptOrigins();
+const kb = (n: number) => `${(n / KB).toFixed(1)} KB`;
+
+/** The page's scripts split into Starlight's and the rest. */
+function split(page: BuiltPage): { all: ScriptPart[]; starlight: ScriptPart[]; ours: ScriptPart[] } {
+  const all = pageScripts(html.get(page.url)!, DIST);
+  const starlight = all.filter((s) => origins.originOf(s.code).origin === 'starlight');
+  return { all, starlight, ours: all.filter((s) => !starlight.includes(s)) };
+}
+
+const tables: Record<string, string[]> = {};
+const row = (table: string, ...cells: string[]) => (tables[table] ??= []).push(cells.join('  '));
+
+describe('JS budget of reading pages: Starlight baseline + 2 KB gzip', () => {
+  const reading = pages.filter((p) => !isDemo(p));
+
+  it('there are reading pages, and the attribution finds Starlight and our scripts on them', () => {
+    expect(reading.length).toBeGreaterThan(10);
+    const { starlight, ours } = split(reading.find((p) => p.url === '/en/')!);
+    expect(starlight.length).toBeGreaterThan(3);
+    // Our LanguageSelect override is on every page.
+    expect(ours.some((s) => s.code.includes('kube-notes:locale'))).toBe(true);
+  });
+
+  for (const page of reading) {
+    it(page.url, () => {
+      const { all, starlight, ours } = split(page);
+      const baseline = totalGzip(starlight);
+      const total = totalGzip(all);
+      row('reading', page.url.padEnd(40), kb(total).padStart(8), kb(baseline).padStart(8), kb(total - baseline).padStart(8));
+      const list = ours.map((s) => `${s.name} ${s.gzip} B`).join(', ');
+      expect(total - baseline, `${page.url}: ${total - baseline - READING_OVER_BASELINE} B gzip over budget (Starlight baseline ${baseline} B + 2048 B; ours: ${list})`).toBeLessThanOrEqual(READING_OVER_BASELINE);
+    });
+  }
+});
+
+describe('demo pages: no simulator code before interaction, JS under 80 KB gzip', () => {
+  const demos = pages.filter(isDemo);
+  const worker = readdirSync(join(DIST, '_astro')).find((f) => /^worker-.*\.js$/.test(f));
+
+  it('the simulator is in the worker chunk, where the detector finds it', () => {
+    expect(demos.length).toBeGreaterThan(0);
+    expect(worker, 'no worker-*.js in dist/_astro').toBeDefined();
+    expect(origins.simulatorLiteral(readFileSync(join(DIST, '_astro', worker!), 'utf8'))).toBeDefined();
+  });
+
+  for (const page of demos) {
+    it(page.url, () => {
+      const all = pageScripts(html.get(page.url)!, DIST);
+      const total = totalGzip(all);
+      row('demo', page.url.padEnd(40), kb(total).padStart(8));
+      for (const s of all) {
+        expect(s.name, `${page.url}: the worker is in the static graph`).not.toMatch(/\/worker-[^/]*\.js$/);
+        const literal = origins.simulatorLiteral(s.code);
+        expect(literal, `${page.url}: ${s.name} holds simulator code before interaction (src/sim literal ${JSON.stringify(literal)})`).toBeUndefined();
+      }
+      expect(total, `${page.url}: ${total - DEMO_BEFORE_INTERACTION} B gzip over the 80 KB budget before interaction`).toBeLessThanOrEqual(DEMO_BEFORE_INTERACTION);
+    });
+  }
+
+  it('after a first kubectl command (printed, not enforced): page + worker core + default scenario + command families', () => {
+    const page = demos.find((p) => p.url === '/en/playground/') ?? demos[0];
+    const before = totalGzip(pageScripts(html.get(page.url)!, DIST));
+    const load = workerLoad(DIST, join(process.cwd(), 'src/sim/commands/families'));
+    const [coreGz, lazyGz, families] = [load.core, load.lazy, load.families];
+    row('after', `${page.url}: page ${kb(before)} + worker core ${kb(coreGz)} + default scenario and ${families} families ${kb(lazyGz)} = ${kb(before + coreGz + lazyGz)} gzip`);
+    expect(lazyGz).toBeGreaterThan(0);
+  });
+});
+
+describe('HTML + CSS of each chapter page under 60 KB gzip', () => {
+  const chapters = pages.filter((p) => /^\/(ja|en)\//.test(p.url) && !/\/(parallel|cheatsheet)\//.test(p.url));
+
+  for (const page of chapters) {
+    it(page.url, () => {
+      const text = html.get(page.url)!;
+      // Inline <style> is in the HTML; linked stylesheets (screen and print) are fetched with it.
+      const css = [...text.matchAll(/<link\b[^>]*rel="stylesheet"[^>]*>/g)].map((m) => /href="([^"]+)"/.exec(m[0])![1]);
+      const cssGz = css.reduce((t, href) => t + gzipBytes(readFileSync(join(DIST, href))), 0);
+      const total = gzipBytes(text) + cssGz;
+      row('chapter', page.url.padEnd(40), kb(gzipBytes(text)).padStart(8), kb(cssGz).padStart(8), kb(total).padStart(8));
+      expect(total, `${page.url}: HTML + CSS ${total} B gzip, ${total - CHAPTER_HTML_CSS} B over the 60 KB budget`).toBeLessThanOrEqual(CHAPTER_HTML_CSS);
+    });
+  }
+});
+
+afterAll(() => {
+  const head: Record<string, string> = {
+    reading: `${'reading page'.padEnd(40)}  ${'JS gzip'.padStart(8)}  ${'Starlight'.padStart(8)}  ${'ours'.padStart(8)}   (budget: ours ≤ 2.0 KB)`,
+    demo: `${'demo page'.padEnd(40)}  ${'JS gzip before interaction'}   (budget 80 KB, no src/sim)`,
+    after: 'after a first command (not enforced)',
+    chapter: `${'chapter page'.padEnd(40)}  ${'HTML gz'.padStart(8)}  ${'CSS gz'.padStart(8)}  ${'total'.padStart(8)}   (budget 60 KB)`,
+  };
+  for (const [name, rows] of Object.entries(tables)) console.log([head[name], ...rows].join('\n'));
+});
