@@ -64,6 +64,8 @@ for (const lang of ['ja', 'en'] as const satisfies Lang[]) {
       // pkg/cmd/drain/drain.go prints "pod/<name> evicted" per Pod and "node/<name> drained" at the end.
       await expect(t.log).toContainText('pod/debug evicted');
       await expect(t.log).toContainText('node/node01 drained');
+      // The terminal keeps drain's order: "already cordoned" (stdout), the DaemonSet warning (stderr), then the evictions.
+      await expect(t.log).toContainText(/node\/node01 already cordoned\s+Warning: ignoring DaemonSet-managed Pods: [^\n]+\s+evicting pod default\/debug/);
       await typeCommand(page, 'drain', 'kubectl get nodes');
       // Node STATUS column with spec.unschedulable (pkg/printers/internalversion/printers.go printNode).
       await expect(t.log).toContainText(/node01\s+Ready,SchedulingDisabled/);
