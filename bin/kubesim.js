@@ -76,13 +76,17 @@ function write(stream, text) {
   return new Promise((resolve) => (text ? stream.write(text, resolve) : resolve()));
 }
 
+/** A run's output in the order it was written (RunResult.chunks), else stdout then stderr. */
+function pieces(r) {
+  return r.chunks ?? [{ stream: 'stdout', text: r.stdout }, { stream: 'stderr', text: r.stderr }];
+}
+
 async function runBatch(text) {
   let status = 0;
   for (const command of sim.splitScript(text)) {
     if (opts.echo) await write(process.stdout, simulator.prompt() + command + '\n');
     const r = simulator.run(command);
-    await write(process.stdout, r.stdout);
-    await write(process.stderr, r.stderr);
+    for (const c of pieces(r)) await write(c.stream === 'stdout' ? process.stdout : process.stderr, c.text);
     status = r.exitCode;
   }
   if (opts.echo) await write(process.stdout, simulator.prompt() + '\n');
@@ -118,8 +122,7 @@ function interactive() {
     }
     const r = simulator.run(pending);
     pending = '';
-    process.stdout.write(r.stdout);
-    process.stderr.write(r.stderr);
+    for (const c of pieces(r)) (c.stream === 'stdout' ? process.stdout : process.stderr).write(c.text);
     status = r.exitCode;
     rl.setPrompt(simulator.prompt());
     rl.prompt();

@@ -16,14 +16,17 @@ import {
 import { ApiServer } from './api/server.ts';
 import { clone, rfc3339, Store, type Obj } from './api/store.ts';
 import type { Controller, ControllerContext } from './controllers/context.ts';
+import { cronJobController } from './controllers/cronjob.ts';
 import { daemonSetController } from './controllers/daemonset.ts';
 import { deploymentController } from './controllers/deployment.ts';
 import { endpointsController } from './controllers/endpoints.ts';
 import { eventTTL, garbageCollector } from './controllers/garbagecollector.ts';
+import { jobController } from './controllers/job.ts';
 import { kubeletController } from './controllers/kubelet.ts';
 import { namespaceController } from './controllers/namespace.ts';
 import { componentUp, syncNodeAgents } from './controllers/nodeagent.ts';
 import { nodeLifecycleController } from './controllers/nodelifecycle.ts';
+import { localPathProvisioner } from './controllers/provisioner.ts';
 import { pvBinder } from './controllers/pvbinder.ts';
 import { replicaSetController } from './controllers/replicaset.ts';
 import { scheduler } from './controllers/scheduler.ts';
@@ -91,7 +94,10 @@ const CONTROLLERS: Controller[] = [
   replicaSetController,
   daemonSetController,
   statefulSetController,
+  cronJobController,
+  jobController,
   pvBinder,
+  localPathProvisioner,
   scheduler,
   kubeletController,
   endpointsController,
@@ -102,7 +108,7 @@ const CONTROLLERS: Controller[] = [
 ];
 
 /** Controllers that run in kube-scheduler or the kubelets, not in kube-controller-manager. */
-const NOT_KCM = new Set<Controller>([scheduler, kubeletController, ingressStatus]);
+const NOT_KCM = new Set<Controller>([scheduler, kubeletController, ingressStatus, localPathProvisioner]);
 
 /** Bootstraps a kubeadm-like cluster and applies the scenario's manifests. */
 export function createCluster(world: World, options: ClusterOptions): Cluster {
@@ -132,6 +138,7 @@ export function createCluster(world: World, options: ClusterOptions): Cluster {
       return svc && !svc.active ? svc.since : undefined;
     },
     imagePullable: (image) => !bad.has(image),
+    hostFs: (node) => world.hosts.get(node)?.fs,
   };
 
   // Until the bootstrap is done the node agents (static pods, part 2) stay out of the way.

@@ -9,6 +9,45 @@ export interface RunResult {
   stdout: string;
   stderr: string;
   exitCode: number;
+  /**
+   * Both streams in the order they were written, when a tool interleaves them (kubectl drain's
+   * warning before its evictions, etcdctl's log before "Snapshot saved at"). Optional: when
+   * present, its stdout pieces joined are `stdout` and its stderr pieces joined are `stderr`.
+   */
+  chunks?: OutputChunk[];
+}
+
+/** One piece of a command's output and the stream it went to. */
+export interface OutputChunk {
+  stream: 'stdout' | 'stderr';
+  text: string;
+}
+
+/** The result's output in the order it was written: its chunks, else stdout then stderr. */
+export function orderedOutput(r: Pick<RunResult, 'stdout' | 'stderr' | 'chunks'>): OutputChunk[] {
+  if (r.chunks) return r.chunks;
+  const out: OutputChunk[] = [];
+  if (r.stdout) out.push({ stream: 'stdout', text: r.stdout });
+  if (r.stderr) out.push({ stream: 'stderr', text: r.stderr });
+  return out;
+}
+
+/** Whether an ordered output says more than "stdout, then stderr" (only then is it worth carrying). */
+export function interleaved(chunks: OutputChunk[] | undefined): chunks is OutputChunk[] {
+  return !!chunks && chunks.length > 1 && !(chunks.length === 2 && chunks[0].stream === 'stdout');
+}
+
+/** A RunResult that carries `chunks` only when the streams were interleaved. */
+export function runResult(stdout: string, stderr: string, exitCode: number, chunks?: OutputChunk[]): RunResult {
+  return interleaved(chunks) ? { stdout, stderr, exitCode, chunks: chunks.map((c) => ({ ...c })) } : { stdout, stderr, exitCode };
+}
+
+/** Appends a piece to an ordered list, merging it into the last piece of the same stream. */
+export function pushChunk(chunks: OutputChunk[], stream: OutputChunk['stream'], text: string): void {
+  if (!text) return;
+  const last = chunks[chunks.length - 1];
+  if (last?.stream === stream) last.text += text;
+  else chunks.push({ stream, text });
 }
 
 /** A virtual file system of one host. Paths are absolute and already normalised by the caller. */

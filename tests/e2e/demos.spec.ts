@@ -64,6 +64,8 @@ for (const lang of ['ja', 'en'] as const satisfies Lang[]) {
       // pkg/cmd/drain/drain.go prints "pod/<name> evicted" per Pod and "node/<name> drained" at the end.
       await expect(t.log).toContainText('pod/debug evicted');
       await expect(t.log).toContainText('node/node01 drained');
+      // The terminal keeps drain's order: "already cordoned" (stdout), the DaemonSet warning (stderr), then the evictions.
+      await expect(t.log).toContainText(/node\/node01 already cordoned\s+Warning: ignoring DaemonSet-managed Pods: [^\n]+\s+evicting pod default\/debug/);
       await typeCommand(page, 'drain', 'kubectl get nodes');
       // Node STATUS column with spec.unschedulable (pkg/printers/internalversion/printers.go printNode).
       await expect(t.log).toContainText(/node01\s+Ready,SchedulingDisabled/);
@@ -124,6 +126,25 @@ for (const lang of ['ja', 'en'] as const satisfies Lang[]) {
       await blockRun(page, lang, 'kubectl get persistentvolume').click();
       // persistentVolumeColumnDefinitions (printers.go); a PV without a class has an empty STORAGECLASS.
       await expect(s.log).toContainText(/pv-vol1\s+1Gi\s+RWO\s+Retain\s+Available\s+<unset>/);
+    });
+
+    test('4. storage: the StorageClass page provisions a local-path volume for a Pod', async ({ page }) => {
+      await page.goto(`/${lang}/storage/storage-class/`);
+      const s = demo(page, 'storage-provisioning');
+      await typeCommand(page, 'storage-provisioning', 'kubectl create -f pvc.yaml');
+      await typeCommand(page, 'storage-provisioning', 'kubectl get pvc');
+      // persistentVolumeClaimColumnDefinitions (printers.go); WaitForFirstConsumer keeps it Pending (pv_controller.go).
+      await expect(s.log).toContainText(/local-path-pvc\s+Pending\s+local-path\s+<unset>/);
+      await typeCommand(page, 'storage-provisioning', 'kubectl create -f pod.yaml');
+      await typeCommand(page, 'storage-provisioning', 'kubectl get pvc');
+      // The PV is named "pvc-" + the claim's UID (sig-storage-lib-external-provisioner controller.go).
+      await expect(s.log).toContainText(/local-path-pvc\s+Bound\s+pvc-[0-9a-f-]{36}\s+128Mi\s+RWO\s+local-path/);
+      await (await solutionRun(page, lang, 'storage-provisioning', 'kubectl get pv,pvc')).click();
+      // persistentVolumeColumnDefinitions (printers.go); the class's reclaimPolicy Delete is the PV's.
+      await expect(s.log).toContainText(/persistentvolume\/pvc-[0-9a-f-]{36}\s+128Mi\s+RWO\s+Delete\s+Bound\s+default\/local-path-pvc\s+local-path/);
+      await typeCommand(page, 'storage-provisioning', 'kubectl describe pvc local-path-pvc');
+      // volume_store.go: "Successfully provisioned volume %s".
+      await expect(s.log).toContainText(/Successfully provisioned volume pvc-/);
     });
 
     test('5. networking: Ingress path routing with curl from a ▶', async ({ page }) => {

@@ -423,7 +423,7 @@ export class KubeTerminal extends HTMLElement {
 
   /** Writes a command's output under its line; `clear`'s escape empties the screen first. */
   #appendOutput(target: HTMLElement, result: TranscriptEntry): void {
-    const text = (result.stdout + result.stderr).replace(/\n$/, '');
+    const text = (result.chunks ? result.chunks.map((c) => c.text).join('') : result.stdout + result.stderr).replace(/\n$/, '');
     if (!text) return;
     let block = target;
     block.append('\n');

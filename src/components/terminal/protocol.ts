@@ -12,6 +12,8 @@ export interface TranscriptEntry {
   stdout: string;
   stderr: string;
   exitCode: number;
+  /** Both streams in write order, when the command interleaved them (RunResult.chunks). */
+  chunks?: { stream: 'stdout' | 'stderr'; text: string }[];
 }
 
 /** Start (or restart) the simulator of a scenario, replaying commands that ran before. */

@@ -10,7 +10,7 @@ import { MAX_INPUT_BYTES } from '../../sim/limits.ts';
 
 /** The part of the simulator's public API (src/sim/index.ts) the terminal uses. */
 export interface TerminalSimulator {
-  run(input: string): { stdout: string; stderr: string; exitCode: number };
+  run(input: string): { stdout: string; stderr: string; exitCode: number; chunks?: TranscriptEntry['chunks'] };
   prompt(): string;
   complete?(line: string, cursor: number): string[];
   /** The simulated world, read for the live diagrams' summary. */
@@ -96,8 +96,9 @@ export class SimSession {
     const prompt = this.#prompt();
     if (!this.#sim) return { prompt, input, stdout: '', stderr: 'kubesim: not started\n', exitCode: 1 };
     try {
-      const { stdout, stderr, exitCode } = this.#sim.run(input);
-      return { prompt, input, stdout, stderr, exitCode };
+      const { stdout, stderr, exitCode, chunks } = this.#sim.run(input);
+      // The simulator sends the order only when it is not simply stdout then stderr.
+      return chunks ? { prompt, input, stdout, stderr, exitCode, chunks } : { prompt, input, stdout, stderr, exitCode };
     } catch (error) {
       // The simulator promises never to throw; if it does, the reader still gets a line, not a dead terminal.
       const message = error instanceof Error ? error.message : String(error);

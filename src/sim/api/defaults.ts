@@ -124,6 +124,20 @@ function base64(s: string): string {
   return btoa(bin);
 }
 
+/** batch/v1 SetDefaults_Job: one completion, one pod at a time, six retries. */
+export function defaultJobSpec(spec: Obj): void {
+  if (spec.completions === undefined && spec.parallelism === undefined) {
+    spec.completions = 1;
+    spec.parallelism = 1;
+  }
+  spec.parallelism ??= 1;
+  spec.backoffLimit ??= 6;
+  spec.completionMode ??= 'NonIndexed';
+  spec.suspend ??= false;
+  spec.podReplacementPolicy ??= 'TerminatingOrFailed';
+  defaultTemplate(spec);
+}
+
 /** Applies the defaults of the object's kind in place before it is stored. */
 export function applyDefaults(obj: Obj, store: Store, create = true): void {
   const spec = obj.spec;
@@ -143,6 +157,19 @@ export function applyDefaults(obj: Obj, store: Store, create = true): void {
         spec.strategy.rollingUpdate.maxUnavailable ??= '25%';
       }
       defaultTemplate(spec);
+      obj.status ??= {};
+      break;
+    case 'Job':
+      defaultJobSpec(spec);
+      obj.status ??= {};
+      break;
+    case 'CronJob':
+      // batch/v1 SetDefaults_CronJob.
+      spec.concurrencyPolicy ??= 'Allow';
+      spec.suspend ??= false;
+      spec.successfulJobsHistoryLimit ??= 3;
+      spec.failedJobsHistoryLimit ??= 1;
+      if (spec.jobTemplate?.spec) defaultTemplate(spec.jobTemplate.spec);
       obj.status ??= {};
       break;
     case 'ReplicaSet':

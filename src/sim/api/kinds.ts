@@ -38,6 +38,8 @@ export const RESOURCES: ResourceInfo[] = [
   { plural: 'deployments', singular: 'deployment', shortNames: ['deploy'], group: 'apps', version: 'v1', namespaced: true, kind: 'Deployment', verbs: RW, categories: ['all'] },
   { plural: 'replicasets', singular: 'replicaset', shortNames: ['rs'], group: 'apps', version: 'v1', namespaced: true, kind: 'ReplicaSet', verbs: RW, categories: ['all'] },
   { plural: 'statefulsets', singular: 'statefulset', shortNames: ['sts'], group: 'apps', version: 'v1', namespaced: true, kind: 'StatefulSet', verbs: RW, categories: ['all'] },
+  { plural: 'cronjobs', singular: 'cronjob', shortNames: ['cj'], group: 'batch', version: 'v1', namespaced: true, kind: 'CronJob', verbs: RW, categories: ['all'] },
+  { plural: 'jobs', singular: 'job', shortNames: [], group: 'batch', version: 'v1', namespaced: true, kind: 'Job', verbs: RW, categories: ['all'] },
   { plural: 'endpointslices', singular: 'endpointslice', shortNames: [], group: 'discovery.k8s.io', version: 'v1', namespaced: true, kind: 'EndpointSlice', verbs: RW },
   { plural: 'events', singular: 'event', shortNames: ['ev'], group: 'events.k8s.io', version: 'v1', namespaced: true, kind: 'Event', verbs: RW },
   { plural: 'ingressclasses', singular: 'ingressclass', shortNames: [], group: 'networking.k8s.io', version: 'v1', namespaced: false, kind: 'IngressClass', verbs: RW },
@@ -45,8 +47,8 @@ export const RESOURCES: ResourceInfo[] = [
   { plural: 'storageclasses', singular: 'storageclass', shortNames: ['sc'], group: 'storage.k8s.io', version: 'v1', namespaced: false, kind: 'StorageClass', verbs: RW },
 ];
 
-/** The order `kubectl get all` lists kinds in (pods, services, daemonsets, deployments, replicasets, statefulsets). */
-export const ALL_CATEGORY = ['pods', 'services', 'daemonsets', 'deployments', 'replicasets', 'statefulsets'];
+/** The order `kubectl get all` lists kinds in (pods, services, daemonsets, deployments, replicasets, statefulsets, cronjobs, jobs). */
+export const ALL_CATEGORY = ['pods', 'services', 'daemonsets', 'deployments', 'replicasets', 'statefulsets', 'cronjobs', 'jobs'];
 
 /** "apps/v1" for apps, "v1" for core. */
 export function apiVersionOf(r: ResourceInfo): string {

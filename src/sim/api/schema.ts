@@ -40,6 +40,13 @@ const TYPES: Record<string, string> = {
   StatefulSet: 'apiVersion:string,kind:string,metadata:ObjectMeta,spec:StatefulSetSpec,status:*',
   StatefulSetSpec:
     'minReadySeconds:integer,ordinals:*,persistentVolumeClaimRetentionPolicy:*,podManagementPolicy:string,replicas:integer,revisionHistoryLimit:integer,selector!:LabelSelector,serviceName:string,template!:PodTemplateSpec,updateStrategy:*,volumeClaimTemplates:[]PersistentVolumeClaim',
+  Job: 'apiVersion:string,kind:string,metadata:ObjectMeta,spec:JobSpec,status:*',
+  JobSpec:
+    'activeDeadlineSeconds:integer,backoffLimit:integer,backoffLimitPerIndex:integer,completionMode:string,completions:integer,managedBy:string,manualSelector:boolean,maxFailedIndexes:integer,parallelism:integer,podFailurePolicy:*,podReplacementPolicy:string,selector:LabelSelector,successPolicy:*,suspend:boolean,template!:PodTemplateSpec,ttlSecondsAfterFinished:integer',
+  CronJob: 'apiVersion:string,kind:string,metadata:ObjectMeta,spec:CronJobSpec,status:*',
+  CronJobSpec:
+    'concurrencyPolicy:string,failedJobsHistoryLimit:integer,jobTemplate!:JobTemplateSpec,schedule!:string,startingDeadlineSeconds:integer,successfulJobsHistoryLimit:integer,suspend:boolean,timeZone:string',
+  JobTemplateSpec: 'metadata:ObjectMeta,spec:JobSpec',
   Service: 'apiVersion:string,kind:string,metadata:ObjectMeta,spec:ServiceSpec,status:*',
   ServiceSpec:
     'allocateLoadBalancerNodePorts:boolean,clusterIP:string,clusterIPs:[]string,externalIPs:[]string,externalName:string,externalTrafficPolicy:string,healthCheckNodePort:integer,internalTrafficPolicy:string,ipFamilies:[]string,ipFamilyPolicy:string,loadBalancerClass:string,loadBalancerIP:string,loadBalancerSourceRanges:[]string,ports:[]ServicePort,publishNotReadyAddresses:boolean,selector:map[string]string,sessionAffinity:string,sessionAffinityConfig:*,trafficDistribution:string,type:string',

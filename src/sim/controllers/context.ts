@@ -1,6 +1,7 @@
 /** What every controller receives, and helpers they share (owner references, pod readiness). */
 import type { ApiServer } from '../api/server.ts';
 import type { Obj, Store } from '../api/store.ts';
+import type { Vfs } from '../types.ts';
 
 /** The cluster as controllers see it. */
 export interface ControllerContext {
@@ -13,6 +14,8 @@ export interface ControllerContext {
   kubeletStoppedAt(node: string): number | undefined;
   /** Whether an image can be pulled (a scenario may declare bad images). */
   imagePullable(image: string): boolean;
+  /** A node's file system, for controllers that act on hosts (the local-path provisioner's helper pods). */
+  hostFs?(node: string): Vfs | undefined;
 }
 
 /** A controller: one reconcile pass; returns true when it changed anything. */

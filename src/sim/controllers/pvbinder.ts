@@ -2,6 +2,7 @@
 import { parseQuantity } from '../api/quantity.ts';
 import type { Obj, Store } from '../api/store.ts';
 import type { Controller } from './context.ts';
+import { ANN_BETA_STORAGE_PROVISIONER, ANN_SELECTED_NODE, ANN_STORAGE_PROVISIONER } from './provisioner.ts';
 
 /** Whether a volume can satisfy a claim (class, name, modes, selector, size). */
 export function fits(pv: Obj, pvc: Obj): boolean {
@@ -16,12 +17,20 @@ export function fits(pv: Obj, pvc: Obj): boolean {
   return parseQuantity(pv.spec.capacity?.storage) >= parseQuantity(pvc.spec.resources?.requests?.storage);
 }
 
-/** Binds a claim to the smallest fitting Available volume; false when none fits. */
+/** Whether a volume's claimRef names this claim (pre-bound by an admin or a provisioner). */
+function preBoundTo(pv: Obj, pvc: Obj): boolean {
+  const ref = pv.spec.claimRef;
+  return !!ref && ref.name === pvc.metadata.name && (ref.namespace ?? 'default') === pvc.metadata.namespace && (!ref.uid || ref.uid === pvc.metadata.uid);
+}
+
+/** Binds a claim to a volume pre-bound to it, else to the smallest fitting Available volume; false when none fits. */
 export function bindClaim(store: Store, pvc: Obj): boolean {
-  const pv = store
-    .list('PersistentVolume')
-    .filter((v) => v.status?.phase === 'Available' && !v.spec.claimRef && fits(v, pvc))
-    .sort((a, b) => parseQuantity(a.spec.capacity?.storage) - parseQuantity(b.spec.capacity?.storage))[0];
+  const available = store.list('PersistentVolume').filter((v) => v.status?.phase === 'Available');
+  const pv =
+    available.find((v) => preBoundTo(v, pvc) && fits(v, pvc)) ??
+    available
+      .filter((v) => !v.spec.claimRef && fits(v, pvc))
+      .sort((a, b) => parseQuantity(a.spec.capacity?.storage) - parseQuantity(b.spec.capacity?.storage))[0];
   if (!pv) return false;
   pv.spec.claimRef = {
     apiVersion: 'v1',
@@ -68,8 +77,8 @@ export const pvBinder: Controller = ({ store }) => {
   }
   for (const pvc of store.list('PersistentVolumeClaim')) {
     if (pvc.status?.phase !== 'Pending') continue;
-    if (waitsForConsumer(store, pvc)) {
-      // The scheduler binds these when it places a pod that uses them.
+    if (waitsForConsumer(store, pvc) && !pvc.metadata.annotations?.[ANN_SELECTED_NODE]) {
+      // The scheduler binds these when it places a pod that uses them (or marks the node to provision on).
       noteOnce(store, pvc, 'Normal', 'WaitForFirstConsumer', 'waiting for first consumer to be created before binding');
       continue;
     }
@@ -79,7 +88,14 @@ export const pvBinder: Controller = ({ store }) => {
     }
     const cls = pvc.spec.storageClassName;
     const sc = cls ? store.get('StorageClass', undefined, cls) : undefined;
-    if (sc && sc.provisioner !== 'kubernetes.io/no-provisioner')
+    if (sc && sc.provisioner !== 'kubernetes.io/no-provisioner') {
+      // pv_controller.go setClaimProvisioner: hands the claim to the external provisioner.
+      const ann = pvc.metadata.annotations ?? {};
+      if (ann[ANN_STORAGE_PROVISIONER] !== sc.provisioner) {
+        pvc.metadata.annotations = { ...ann, [ANN_BETA_STORAGE_PROVISIONER]: sc.provisioner, [ANN_STORAGE_PROVISIONER]: sc.provisioner };
+        store.touch(pvc);
+        changed = true;
+      }
       noteOnce(
         store,
         pvc,
@@ -87,7 +103,7 @@ export const pvBinder: Controller = ({ store }) => {
         'ExternalProvisioning',
         `Waiting for a volume to be created either by the external provisioner '${sc.provisioner}' or manually by the system administrator. If volume creation is delayed, please verify that the provisioner is running and correctly registered.`,
       );
-    else if (!cls) noteOnce(store, pvc, 'Warning', 'FailedBinding', 'no persistent volumes available for this claim and no storage class is set');
+    } else if (!cls) noteOnce(store, pvc, 'Warning', 'FailedBinding', 'no persistent volumes available for this claim and no storage class is set');
     else if (!sc) noteOnce(store, pvc, 'Warning', 'ProvisioningFailed', `storageclass.storage.k8s.io "${cls}" not found`);
   }
   return changed;

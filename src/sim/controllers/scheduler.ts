@@ -5,6 +5,7 @@
 import { parseQuantity } from '../api/quantity.ts';
 import { rfc3339, type Obj, type Store } from '../api/store.ts';
 import { podActive, type Controller } from './context.ts';
+import { ANN_SELECTED_NODE } from './provisioner.ts';
 import { bindClaim, fits, waitsForConsumer } from './pvbinder.ts';
 
 /** Whether some Available volume could take the claim (without binding it). */
@@ -63,22 +64,61 @@ function fitError(pod: Obj, node: Obj, pods: Obj[]): string | undefined {
   return undefined;
 }
 
+/** What VolumeBinding's PreFilter found about a pod's claims. */
+interface Claims {
+  /** A reason that stops scheduling before any node is looked at. */
+  pre?: string;
+  /** WaitForFirstConsumer claims to bind to existing volumes on the chosen node. */
+  delayed: Obj[];
+  /** WaitForFirstConsumer claims a provisioner must create a volume for on the chosen node. */
+  provision: Obj[];
+  /** Volumes of bound claims (their node affinity limits the nodes). */
+  bound: Obj[];
+  /** A claim already handed to a provisioner: the pod waits in PreBind until it is bound. */
+  waiting: boolean;
+}
+
 /**
  * VolumeBinding's PreFilter: a missing claim or an unbound Immediate claim stops scheduling
- * before any node is looked at; WaitForFirstConsumer claims are returned for binding.
+ * before any node is looked at; WaitForFirstConsumer claims bind to a fitting volume or,
+ * when none fits and the class has a provisioner, are provisioned on the chosen node.
  */
-function claimProblem(store: Store, pod: Obj): { pre?: string; delayed: Obj[] } {
-  const delayed: Obj[] = [];
+function claimProblem(store: Store, pod: Obj): Claims {
+  const out: Claims = { delayed: [], provision: [], bound: [], waiting: false };
   for (const v of pod.spec?.volumes ?? []) {
     const name = v.persistentVolumeClaim?.claimName;
     if (!name) continue;
     const pvc = store.get('PersistentVolumeClaim', pod.metadata.namespace, name);
-    if (!pvc) return { pre: `persistentvolumeclaim "${name}" not found`, delayed };
-    if (pvc.status?.phase === 'Bound') continue;
-    if (waitsForConsumer(store, pvc)) delayed.push(pvc);
-    else return { pre: 'pod has unbound immediate PersistentVolumeClaims', delayed };
+    if (!pvc) return { ...out, pre: `persistentvolumeclaim "${name}" not found` };
+    if (pvc.status?.phase === 'Bound') {
+      const pv = store.get('PersistentVolume', undefined, pvc.spec.volumeName ?? '');
+      if (pv) out.bound.push(pv);
+      continue;
+    }
+    if (!waitsForConsumer(store, pvc)) return { ...out, pre: 'pod has unbound immediate PersistentVolumeClaims' };
+    if (pvc.metadata.annotations?.[ANN_SELECTED_NODE]) out.waiting = true;
+    else if (canBind(store, pvc)) out.delayed.push(pvc);
+    else if (store.get('StorageClass', undefined, pvc.spec.storageClassName)?.provisioner !== 'kubernetes.io/no-provisioner') out.provision.push(pvc);
+    else out.delayed.push(pvc);
   }
-  return { delayed };
+  return out;
+}
+
+/** Whether a node satisfies a volume's required node affinity (matchExpressions In/NotIn/Exists). */
+function volumeAllows(pv: Obj, node: Obj): boolean {
+  const terms: Obj[] = pv.spec?.nodeAffinity?.required?.nodeSelectorTerms ?? [];
+  if (!terms.length) return true;
+  const labels = node.metadata.labels ?? {};
+  return terms.some((t) =>
+    (t.matchExpressions ?? []).every((e: Obj) => {
+      const has = e.key in labels;
+      if (e.operator === 'In') return has && (e.values ?? []).includes(labels[e.key]);
+      if (e.operator === 'NotIn') return !has || !(e.values ?? []).includes(labels[e.key]);
+      if (e.operator === 'Exists') return has;
+      if (e.operator === 'DoesNotExist') return !has;
+      return false;
+    }),
+  );
 }
 
 export const scheduler: Controller = ({ store, now }) => {
@@ -91,9 +131,14 @@ export const scheduler: Controller = ({ store, now }) => {
     let best: Obj | undefined;
     let bestLoad = Infinity;
     const claims = claimProblem(store, pod);
+    // Assumed on a node, waiting in PreBind for the provisioner to bind its claims.
+    if (claims.waiting) continue;
     if (claims.pre) reasons.set(claims.pre, 0);
     for (const node of claims.pre ? [] : nodes) {
-      const err = fitError(pod, node, pods) ?? (claims.delayed.length && !claims.delayed.every((c) => canBind(store, c)) ? "node(s) didn't find available persistent volumes to bind" : undefined);
+      const err =
+        fitError(pod, node, pods) ??
+        (claims.bound.some((pv) => !volumeAllows(pv, node)) ? 'node(s) had volume node affinity conflict' : undefined) ??
+        (claims.delayed.length && !claims.delayed.every((c) => canBind(store, c)) ? "node(s) didn't find available persistent volumes to bind" : undefined);
       if (err) {
         reasons.set(err, (reasons.get(err) ?? 0) + 1);
         continue;
@@ -105,7 +150,15 @@ export const scheduler: Controller = ({ store, now }) => {
       }
     }
     const ts = rfc3339(now());
-    if (best) {
+    if (best && claims.provision.length) {
+      // VolumeBinding's PreBind: the chosen node goes on the claims; the pod binds once they are provisioned.
+      for (const c of claims.provision) {
+        c.metadata.annotations = { ...(c.metadata.annotations ?? {}), [ANN_SELECTED_NODE]: best.metadata.name };
+        store.touch(c);
+      }
+      for (const c of claims.delayed) bindClaim(store, c);
+      changed = true;
+    } else if (best) {
       for (const c of claims.delayed) bindClaim(store, c);
       pod.spec.nodeName = best.metadata.name;
       pod.status = { ...(pod.status ?? {}), conditions: [{ lastProbeTime: null, lastTransitionTime: ts, status: 'True', type: 'PodScheduled' }] };

@@ -218,6 +218,37 @@ export const COLUMNS: Record<string, KindColumns> = {
     row: (o, now) => [o.metadata.name, `${o.status?.readyReplicas ?? 0}/${o.spec?.replicas ?? 0}`, created(o, now)],
     wideRow: (o) => containersOf(o.spec),
   },
+  // printJob / printCronJob (printers.go).
+  Job: {
+    headers: ['NAME', 'STATUS', 'COMPLETIONS', 'DURATION', 'AGE'],
+    wideHeaders: ['CONTAINERS', 'IMAGES', 'SELECTOR'],
+    row: (o, now) => {
+      const st = o.status ?? {};
+      const has = (t: string) => (st.conditions ?? []).some((c: Obj) => c.type === t && c.status === 'True');
+      const status = has('Complete') ? 'Complete' : has('Failed') ? 'Failed' : o.metadata.deletionTimestamp ? 'Terminating' : has('Suspended') ? 'Suspended' : has('FailureTarget') ? 'FailureTarget' : 'Running';
+      const succeeded = st.succeeded ?? 0;
+      const par = o.spec?.parallelism ?? 0;
+      const completions = o.spec?.completions !== undefined && o.spec?.completions !== null ? `${succeeded}/${o.spec.completions}` : par > 1 ? `${succeeded}/1 of ${par}` : `${succeeded}/1`;
+      const start = st.startTime ? Date.parse(st.startTime) : undefined;
+      const duration = start === undefined ? '' : humanDuration((st.completionTime ? Date.parse(st.completionTime) : now) - start);
+      return [o.metadata.name, status, completions, duration, created(o, now)];
+    },
+    wideRow: (o) => [...containersOf(o.spec), formatLabelSelector(o.spec?.selector)],
+  },
+  CronJob: {
+    headers: ['NAME', 'SCHEDULE', 'TIMEZONE', 'SUSPEND', 'ACTIVE', 'LAST SCHEDULE', 'AGE'],
+    wideHeaders: ['CONTAINERS', 'IMAGES', 'SELECTOR'],
+    row: (o, now) => [
+      o.metadata.name,
+      o.spec?.schedule ?? '',
+      o.spec?.timeZone ?? '<none>',
+      o.spec?.suspend === undefined || o.spec?.suspend === null ? '<unset>' : String(o.spec.suspend),
+      String((o.status?.active ?? []).length),
+      o.status?.lastScheduleTime ? age(o.status.lastScheduleTime, now) : '<none>',
+      created(o, now),
+    ],
+    wideRow: (o) => [...containersOf(o.spec?.jobTemplate?.spec), formatLabelSelector(o.spec?.jobTemplate?.spec?.selector)],
+  },
   Service: {
     headers: ['NAME', 'TYPE', 'CLUSTER-IP', 'EXTERNAL-IP', 'PORT(S)', 'AGE'],
     wideHeaders: ['SELECTOR'],

@@ -518,6 +518,32 @@ export function describeService(svc: Obj, ctx: DescribeContext): string {
 
 const MODES: Record<string, string> = { ReadWriteOnce: 'RWO', ReadOnlyMany: 'ROX', ReadWriteMany: 'RWX', ReadWriteOncePod: 'RWOP' };
 
+/** printVolumeNodeAffinity and printNodeSelectorTermsMultilineWithIndent of kubectl's describe.go. */
+function nodeAffinity(w: Writer, affinity: Obj | undefined): void {
+  if (!affinity?.required) {
+    w.write(0, 'Node Affinity:\t<none>\n');
+    return;
+  }
+  w.write(0, 'Node Affinity:\t\n');
+  const terms: Obj[] = affinity.required.nodeSelectorTerms ?? [];
+  if (!terms.length) {
+    w.write(1, 'Required Terms:\t<none>\n');
+    return;
+  }
+  w.write(1, 'Required Terms:\t\n');
+  terms.forEach((t, i) => {
+    const reqs: Obj[] = t.matchExpressions ?? [];
+    if (!reqs.length) {
+      w.write(2, `Term ${i}:\t<none>\n`);
+      return;
+    }
+    reqs.forEach((r, j) => {
+      const expr = `${r.key} ${String(r.operator).toLowerCase()}${(r.values ?? []).length ? ` [${r.values.join(', ')}]` : ''}`;
+      w.write(2, `${j === 0 ? `Term ${i}:` : ''}\t${expr}\n`);
+    });
+  });
+}
+
 /** describe pv. */
 export function describePV(pv: Obj, ctx: DescribeContext): string {
   const w = new Writer();
@@ -533,7 +559,7 @@ export function describePV(pv: Obj, ctx: DescribeContext): string {
   w.write(0, `Access Modes:\t${(s.accessModes ?? []).map((m: string) => MODES[m] ?? m).join(',')}\n`);
   w.write(0, `VolumeMode:\t${s.volumeMode ?? 'Filesystem'}\n`);
   w.write(0, `Capacity:\t${s.capacity?.storage ?? ''}\n`);
-  w.write(0, 'Node Affinity:\t<none>\n');
+  nodeAffinity(w, s.nodeAffinity);
   w.write(0, `Message:\t${pv.status?.message ?? ''}\n`);
   w.write(0, 'Source:\n');
   if (s.hostPath) {

@@ -20,6 +20,7 @@ import scenario_kubeadm_inspect from './generated/kubeadm-inspect.ts';
 import scenario_kubelet_stopped from './generated/kubelet-stopped.ts';
 import scenario_pod_network from './generated/pod-network.ts';
 import scenario_storage_class from './generated/storage-class.ts';
+import scenario_storage_provisioning from './generated/storage-provisioning.ts';
 import scenario_storage_pv from './generated/storage-pv.ts';
 import scenario_upgrade from './generated/upgrade.ts';
 
@@ -45,6 +46,7 @@ export const SCENARIO_DOCS: Record<string, unknown> = {
   "kubelet-stopped": scenario_kubelet_stopped,
   "pod-network": scenario_pod_network,
   "storage-class": scenario_storage_class,
+  "storage-provisioning": scenario_storage_provisioning,
   "storage-pv": scenario_storage_pv,
   "upgrade": scenario_upgrade,
 };

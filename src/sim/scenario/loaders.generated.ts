@@ -22,6 +22,7 @@ export const SCENARIO_LOADERS: Record<string, () => Promise<unknown>> = {
   "kubelet-stopped": async () => (await import('./generated/kubelet-stopped.ts')).default,
   "pod-network": async () => (await import('./generated/pod-network.ts')).default,
   "storage-class": async () => (await import('./generated/storage-class.ts')).default,
+  "storage-provisioning": async () => (await import('./generated/storage-provisioning.ts')).default,
   "storage-pv": async () => (await import('./generated/storage-pv.ts')).default,
   "upgrade": async () => (await import('./generated/upgrade.ts')).default,
 };

@@ -1,4 +1,4 @@
-import type { Host, RunResult, World } from '../types.ts';
+import { orderedOutput, runResult, type Host, type RunResult, type World } from '../types.ts';
 import { commandPath, lookupCommand } from '../commands/registry.ts';
 import { BUILTINS } from './builtins.ts';
 import { ExpansionError, expandHereDoc, expandString, expandWord } from './expand.ts';
@@ -89,7 +89,7 @@ export class Shell {
       this.lastStatus = 2;
       this.depth = 0;
     }
-    return { stdout: this.out.stdout, stderr: this.out.stderr, exitCode: this.lastStatus };
+    return runResult(this.out.stdout, this.out.stderr, this.lastStatus, this.out.chunks);
   }
 
   /** Parses and runs shell source in the current session (scripts, `bash -c`, `ssh host cmd`). */
@@ -124,7 +124,7 @@ export class Shell {
     this.out = new Output();
     try {
       fn();
-      return { stdout: this.out.stdout, stderr: this.out.stderr, exitCode: this.lastStatus };
+      return runResult(this.out.stdout, this.out.stderr, this.lastStatus, this.out.chunks);
     } finally {
       this.out = saved;
     }
@@ -398,8 +398,8 @@ export class Shell {
         }
       }
     };
-    send(sinks[1], result.stdout);
-    send(sinks[2], result.stderr);
+    // Interleaved output keeps its order when both streams end up in the same place.
+    for (const c of orderedOutput(result)) send(c.stream === 'stdout' ? sinks[1] : sinks[2], c.text);
     return piped;
   }
 }

@@ -199,7 +199,10 @@ export const etcdctl: CommandFn = (ctx) => {
     log += `{"level":"info","ts":"${ts(now + 80)}","logger":"client","caller":"v3@v${ETCD}/maintenance.go:302","msg":"completed snapshot read; closing"}\n`;
     log += `{"level":"info","ts":"${ts(now + 90)}","caller":"snapshot/v3_snapshot.go:111","msg":"fetched snapshot","endpoint":"${ep}","size":"${humanBytes(data.length)}","took":"now"}\n`;
     log += `{"level":"info","ts":"${ts(now + 90)}","caller":"snapshot/v3_snapshot.go:120","msg":"saved","path":"${file}"}\n`;
-    return res(`Snapshot saved at ${file}\n`, log);
+    // snapshot_command.go: zap logs the transfer on stderr, then the result goes to stdout
+    // (SaveWithVersion also reports the server's version).
+    const saved = `Snapshot saved at ${file}\nServer version ${ETCD}\n`;
+    return { stdout: saved, stderr: log, exitCode: 0, chunks: [{ stream: 'stderr', text: log }, { stream: 'stdout', text: saved }] };
   }
   if (err) return res('', warnLine(now + 5000, method, ep, err.slice(1, -1)) + 'Error: context deadline exceeded\n', 1);
   const id = memberId(cp.name);

@@ -164,9 +164,11 @@ function apply(ctx: CommandContext, args: string[], flags: Set<string>): RunResu
   if (fatal.length)
     return res(out, `error execution phase preflight: [upgrade/version] FATAL: the --version argument is invalid due to these fatal errors:\n\n${fatal.map((f) => `\t- ${f}\n`).join('')}\nPlease fix the misalignments highlighted above and try upgrading again\n${TRACE}`, 1);
   if (!flags.has('-y') && !flags.has('--yes') && !flags.has('-f') && !flags.has('--force') && !flags.has('--dry-run')) {
-    const answer = ctx.stdin.split('\n')[0].trim();
-    out += `[upgrade] Are you sure you want to proceed? [y/N]: ${ctx.stdin ? '' : 'y\n'}`;
-    if (ctx.stdin && answer.toLowerCase() !== 'y') return res(out, `error execution phase preflight: won't proceed; the user didn't answer (Y|y) in order to continue\n${TRACE}`, 1);
+    // cmdutil.InteractivelyConfirmAction: one line of stdin, "y" or "yes" in any case; anything
+    // else, or nothing at all (the terminal cannot type an answer), stops the upgrade.
+    const answer = ctx.stdin.split('\n')[0].replace(/\r$/, '').toLowerCase();
+    out += '[upgrade] Are you sure you want to proceed? [y/N]: ';
+    if (answer !== 'y' && answer !== 'yes') return res(out, `error execution phase preflight: won't proceed; the user didn't answer (Y|y) in order to continue\n${TRACE}`, 1);
   }
   const now = ctx.world.clock.now();
   const fs = ctx.host.fs;

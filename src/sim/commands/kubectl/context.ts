@@ -6,7 +6,7 @@ import yaml from 'js-yaml';
 import type { Cluster } from '../../cluster.ts';
 import type { ApiServer } from '../../api/server.ts';
 import type { Store } from '../../api/store.ts';
-import type { CommandContext, RunResult } from '../../types.ts';
+import { pushChunk, runResult, type CommandContext, type OutputChunk, type RunResult } from '../../types.ts';
 import type { ParsedArgs } from './flags.ts';
 
 /** One kubectl run. */
@@ -32,7 +32,7 @@ export interface Kctx {
 /** A new context. */
 export function makeKctx(ctx: CommandContext, cluster: Cluster, p: ParsedArgs, kubeNs: string | undefined, server: string): Kctx {
   const ns = p.flags.get('namespace');
-  return {
+  const k = {
     ctx,
     cluster,
     store: cluster.store,
@@ -46,11 +46,38 @@ export function makeKctx(ctx: CommandContext, cluster: Cluster, p: ParsedArgs, k
     err: '',
     code: 0,
   };
+  trackOrder(k);
+  return k;
+}
+
+/** The write order of a context's streams; undefined once a verb rewrote a buffer instead of appending. */
+const ORDER = new WeakMap<Kctx, OutputChunk[] | undefined>();
+
+/**
+ * Turns `out` and `err` into accessors that remember the order of what verbs append (`k.out +=`),
+ * so that kubectl's interleaving of stdout and stderr survives (drain's warning before its evictions).
+ */
+function trackOrder(k: Kctx): void {
+  const chunks: OutputChunk[] = [];
+  ORDER.set(k, chunks);
+  for (const [key, stream] of [['out', 'stdout'], ['err', 'stderr']] as const) {
+    let value = k[key];
+    Object.defineProperty(k, key, {
+      enumerable: true,
+      get: () => value,
+      set: (next: string) => {
+        const list = ORDER.get(k);
+        if (list && next.startsWith(value)) pushChunk(list, stream, next.slice(value.length));
+        else ORDER.set(k, undefined);
+        value = next;
+      },
+    });
+  }
 }
 
 /** Finishes a run. */
 export function result(k: Kctx): RunResult {
-  return { stdout: k.out, stderr: k.err, exitCode: k.code };
+  return runResult(k.out, k.err, k.code, ORDER.get(k));
 }
 
 /** Prints `error: msg` and sets exit code 1. */

@@ -25,6 +25,9 @@ export const CREATE_FLAGS: FlagSpec[] = [
   { name: 'append-hash', type: 'bool' },
   { name: 'cert', type: 'string' },
   { name: 'key', type: 'string' },
+  { name: 'schedule', type: 'string' },
+  { name: 'restart', type: 'string' },
+  { name: 'from', type: 'string' },
 ];
 
 function base64(s: string): string {
@@ -163,6 +166,11 @@ export function create(k: Kctx): void {
       });
       return;
     }
+    case 'job':
+      return createJob(k, rest);
+    case 'cronjob':
+    case 'cj':
+      return createCronJob(k, rest);
     case 'configmap':
     case 'cm': {
       const name = oneName(k, 'configmap', rest);
@@ -260,4 +268,79 @@ export function create(k: Kctx): void {
       k.err += `error: Unexpected args: [${k.p.args.join(' ')}]\nSee 'kubectl create -h' for help and examples\n`;
       k.code = 1;
   }
+}
+
+/** `kubectl create job NAME --image=IMAGE [-- COMMAND]` or `--from=cronjob/NAME` (pkg/cmd/create/create_job.go). */
+function createJob(k: Kctx, rest: string[]): void {
+  const name = oneName(k, 'job', rest);
+  if (!name) return;
+  const image = arr(k.p, 'image')[0];
+  const from = str(k.p, 'from');
+  if (!image && !from) return fail(k, 'either --image or --from must be specified');
+  if (image && from) return fail(k, 'either --image or --from must be specified');
+  if (from) {
+    const [kind, src] = from.split('/');
+    if (!['cronjob', 'cronjobs', 'cronjob.batch', 'cj'].includes(kind) || !src) return fail(k, `from must be an existing cronjob: ${from}`);
+    const cj = k.store.get('CronJob', k.namespace, src);
+    if (!cj) {
+      k.err += `Error from server (NotFound): cronjobs.batch "${src}" not found\n`;
+      k.code = 1;
+      return;
+    }
+    const tpl = cj.spec.jobTemplate ?? {};
+    store(k, {
+      apiVersion: 'batch/v1',
+      kind: 'Job',
+      metadata: {
+        name,
+        namespace: k.namespace,
+        labels: { ...(tpl.metadata?.labels ?? {}) },
+        annotations: { ...(tpl.metadata?.annotations ?? {}), 'cronjob.kubernetes.io/instantiate': 'manual' },
+        ownerReferences: [{ apiVersion: 'batch/v1', blockOwnerDeletion: true, controller: true, kind: 'CronJob', name: cj.metadata.name, uid: cj.metadata.uid }],
+      },
+      spec: JSON.parse(JSON.stringify(tpl.spec ?? {})),
+    });
+    return;
+  }
+  const container: Obj = { image, name, resources: {} };
+  if (k.p.sawDash && k.p.dashArgs.length) container.command = [...k.p.dashArgs];
+  store(k, {
+    apiVersion: 'batch/v1',
+    kind: 'Job',
+    metadata: { name, namespace: k.namespace },
+    spec: { template: { metadata: {}, spec: { containers: [container], restartPolicy: 'Never' } } },
+    status: {},
+  });
+}
+
+/** `kubectl create cronjob NAME --image=IMAGE --schedule='*\/1 * * * *' [--restart=…] [-- COMMAND]` (create_cronjob.go). */
+function createCronJob(k: Kctx, rest: string[]): void {
+  const name = oneName(k, 'cronjob', rest);
+  if (!name) return;
+  const image = arr(k.p, 'image')[0];
+  const schedule = str(k.p, 'schedule');
+  if (!image) {
+    k.err += 'error: required flag(s) "image", "schedule" not set\n'.replace(schedule ? ', "schedule"' : '', '');
+    k.code = 1;
+    return;
+  }
+  if (!schedule) {
+    k.err += 'error: required flag(s) "schedule" not set\n';
+    k.code = 1;
+    return;
+  }
+  const restart = str(k.p, 'restart', 'OnFailure');
+  if (restart !== 'OnFailure' && restart !== 'Never') return fail(k, `invalid restart policy: ${restart}`);
+  const container: Obj = { image, name, resources: {} };
+  if (k.p.sawDash && k.p.dashArgs.length) container.command = [...k.p.dashArgs];
+  store(k, {
+    apiVersion: 'batch/v1',
+    kind: 'CronJob',
+    metadata: { name, namespace: k.namespace },
+    spec: {
+      jobTemplate: { metadata: { name }, spec: { template: { metadata: {}, spec: { containers: [container], restartPolicy: restart } } } },
+      schedule,
+    },
+    status: {},
+  });
 }

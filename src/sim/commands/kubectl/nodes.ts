@@ -2,6 +2,7 @@
 import { notFound } from '../../api/server.ts';
 import { resolveResource } from '../../api/kinds.ts';
 import { clone, type Obj } from '../../api/store.ts';
+import { dryRunMode } from './common.ts';
 import { fail, type Kctx } from './context.ts';
 import { formatApiError } from './errors.ts';
 import { bool, str, type FlagSpec } from './flags.ts';
@@ -63,11 +64,19 @@ export function cordon(k: Kctx, value: boolean): void {
   k.out += changed ? `node/${node.metadata.name} ${word}\n` : `node/${node.metadata.name} already ${word}\n`;
 }
 
+/** The " (dry run)" / " (server dry run)" suffix PrintFlagsWithDryRunStrategy adds to the operation. */
+const DRY_SUFFIX: Record<string, string> = { none: '', client: ' (dry run)', server: ' (server dry run)' };
+
 export function drain(k: Kctx): void {
+  const mode = dryRunMode(k);
+  const dry = DRY_SUFFIX[mode];
+  if (dry === undefined) return fail(k, mode);
   const node = nodeArg(k, 'drain');
   if (!node) return;
   const name = node.metadata.name;
-  k.out += setUnschedulable(k, node, true) ? `node/${name} cordoned\n` : `node/${name} already cordoned\n`;
+  // A dry run leaves the node as it is (client: no request; server: a dry-run patch).
+  const cordoned = dry ? !node.spec.unschedulable : setUnschedulable(k, node, true);
+  k.out += cordoned ? `node/${name} cordoned${dry}\n` : `node/${name} already cordoned${dry}\n`;
   const pods = k.store.list('Pod').filter((p) => p.spec.nodeName === name && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed');
   const daemon: string[] = [];
   const unmanaged: string[] = [];
@@ -102,6 +111,12 @@ export function drain(k: Kctx): void {
   if (bool(k.p, 'force') && pods.some((p) => !(p.metadata.ownerReferences ?? []).length && p.metadata.annotations?.['kubernetes.io/config.mirror'] === undefined))
     warnings.push(`deleting Pods that declare no controller: ${pods.filter((p) => !(p.metadata.ownerReferences ?? []).length && p.metadata.annotations?.['kubernetes.io/config.mirror'] === undefined).map((p) => `${p.metadata.namespace}/${p.metadata.name}`).join(', ')}`);
   if (warnings.length) k.err += `Warning: ${warnings.join('; ')}\n`;
+  if (dry) {
+    // deleteOrEvictPodsSimple (client) and Helper.evictPods (server): no "evicted" lines, nothing removed.
+    for (const p of evict) k.out += `evicting pod ${p.metadata.namespace}/${p.metadata.name}${dry}\n`;
+    k.out += `node/${name} drained${dry}\n`;
+    return;
+  }
   for (const p of evict) k.out += `evicting pod ${p.metadata.namespace}/${p.metadata.name}\n`;
   for (const p of evict) {
     k.store.delete('Pod', p.metadata.namespace, p.metadata.name);

@@ -138,3 +138,15 @@ describe('kind column', () => {
     expect(k('get svc').stdout).toBe('NAME         TYPE        CLUSTER-IP   EXTERNAL-IP   PORT(S)   AGE\nkubernetes   ClusterIP   10.96.0.1    <none>        443/TCP   2d23h\n');
   });
 });
+
+// staging/src/k8s.io/kubectl/pkg/cmd/describe/describe.go: when nothing matched, describe names the
+// namespace unless -A was given, even for cluster-scoped kinds (unlike get.go, which checks
+// whether every resource is namespaced).
+describe('kubectl describe with nothing to describe', () => {
+  it('says "No resources found in default namespace." for cluster-scoped kinds too', () => {
+    const { k } = makeWorld();
+    expect(k('describe ingressclass')).toEqual({ stdout: '', stderr: 'No resources found in default namespace.\n', exitCode: 0 });
+    expect(k('describe ingressclass -A').stderr).toBe('No resources found\n');
+    expect(k('get ingressclass').stderr).toBe('No resources found\n');
+  });
+});

@@ -44,8 +44,29 @@ describe('kubectl cordon, drain, taint', () => {
     expect(r.stdout).toBe(
       `node/node01 cordoned\n${before.map((n) => `evicting pod default/${n}\n`).join('')}${before.map((n) => `pod/${n} evicted\n`).join('')}node/node01 drained\n`,
     );
+    // The warning (stderr) comes between the cordon line and the evictions (stdout), as drain.go writes them.
+    expect(r.chunks?.map((c) => c.stream)).toEqual(['stdout', 'stderr', 'stdout']);
+    expect(r.chunks?.[0].text).toBe('node/node01 cordoned\n');
     // The ReplicaSet recreates them, but no node is schedulable for them now.
     expect(cluster.store.list('Pod', 'default').every((p) => p.status.phase === 'Pending')).toBe(true);
+  });
+
+  // cmd/drain/drain.go: PrintFlagsWithDryRunStrategy suffixes, deleteOrEvictPodsSimple's client dry run
+  // ("evicting pod %s/%s (dry run)"); pkg/drain/drain.go evictPods' server dry run ("evicting pod %s/%s
+  // (server dry run)", no wait for deletion, so no "evicted" lines).
+  it('drains in dry-run modes without touching the node or its pods', () => {
+    const { k, cluster } = makeWorld();
+    k('create deployment web --image=nginx --replicas=2');
+    const pods = cluster.store.list('Pod', 'default').map((p) => p.metadata.name);
+    for (const [mode, suffix] of [['client', ' (dry run)'], ['server', ' (server dry run)']]) {
+      const r = k(`drain node01 --ignore-daemonsets --dry-run=${mode}`);
+      expect(r.exitCode).toBe(0);
+      expect(r.stdout).toBe(`node/node01 cordoned${suffix}\n${pods.map((n) => `evicting pod default/${n}${suffix}\n`).join('')}node/node01 drained${suffix}\n`);
+      expect(r.stderr).toMatch(/^Warning: ignoring DaemonSet-managed Pods: /);
+    }
+    expect(cluster.store.get('Node', undefined, 'node01')?.spec.unschedulable).toBeUndefined();
+    expect(cluster.store.list('Pod', 'default').map((p) => p.metadata.name)).toEqual(pods);
+    expect(k('drain node01 --dry-run=maybe').stderr).toBe('error: Invalid dry-run value (maybe). Must be "none", "server", or "client".\n');
   });
 
   it('taints and untaints nodes', () => {

@@ -51,8 +51,11 @@ describe('etcd backup and restore (kubeadm static pods)', () => {
     const { run, out } = ops();
     out('kubectl create deployment important --image=nginx --replicas=2');
     const save = run(`etcdctl ${ETCD_TLS} snapshot save /opt/snapshot-pre-boot.db`);
-    expect(save.stdout).toBe('Snapshot saved at /opt/snapshot-pre-boot.db\n');
+    // etcdctl/ctlv3/command/snapshot_command.go (v3.6): SaveWithVersion's zap log on stderr first,
+    // then "Snapshot saved at %s" and "Server version %s" on stdout.
+    expect(save.stdout).toBe('Snapshot saved at /opt/snapshot-pre-boot.db\nServer version 3.6.4\n');
     expect(save.stderr).toContain('"msg":"saved","path":"/opt/snapshot-pre-boot.db"');
+    expect(save.chunks?.map((c) => c.stream)).toEqual(['stderr', 'stdout']);
     expect(out('ls -l /opt/snapshot-pre-boot.db')).toMatch(/^-rw-r--r-- 1 root root \d+ Nov 25 09:00 \/opt\/snapshot-pre-boot\.db\n$/);
     const status = out('etcdutl --write-out=table snapshot status /opt/snapshot-pre-boot.db').split('\n');
     expect(status[0]).toBe('+----------+----------+------------+------------+---------+');

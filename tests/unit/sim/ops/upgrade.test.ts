@@ -40,11 +40,29 @@ describe('kubeadm cluster upgrade v1.34.2 → v1.35.0', () => {
     expect(skip.exitCode).toBe(1);
     expect(skip.stderr).toContain('\t- Specified version to upgrade to "v1.36.0" is too high; kubeadm can upgrade only 1 minor version at a time\n');
 
+    // cmd/kubeadm/app/cmd/phases/upgrade/apply/preflight.go asks through cmdutil.InteractivelyConfirmAction
+    // (cmd/kubeadm/app/cmd/util/cmdutil.go): "[upgrade] Are you sure you want to proceed? [y/N]: ", one line of
+    // stdin, "y"/"yes" in any case; anything else, or EOF, is "won't proceed; the user didn't answer (Y|y) in order to continue".
+    const PROMPT = '[upgrade] Are you sure you want to proceed? [y/N]: ';
+    const ABORT = "error execution phase preflight: won't proceed; the user didn't answer (Y|y) in order to continue\nTo see the stack trace of this error execute with --v=5 or higher\n";
+    for (const cmd of ['kubeadm upgrade apply v1.35.0', 'echo n | kubeadm upgrade apply v1.35.0', 'kubeadm upgrade apply v1.35.0 < /dev/null']) {
+      const no = run(cmd);
+      expect(no.exitCode).toBe(1);
+      expect(no.stdout.endsWith(`[upgrade/versions] kubeadm version: v1.35.0\n${PROMPT}`)).toBe(true);
+      expect(no.stderr).toBe(ABORT);
+    }
+    expect(out('grep image: /etc/kubernetes/manifests/kube-apiserver.yaml')).toContain('registry.k8s.io/kube-apiserver:v1.34.2');
+
     const apply = run('kubeadm upgrade apply v1.35.0 -y');
+    expect(apply.stdout).not.toContain(PROMPT);
     expect(apply.exitCode).toBe(0);
     expect(apply.stdout).toContain('[upgrade/staticpods] Component "kube-apiserver" upgraded successfully!\n');
     expect(apply.stdout).toContain('\n[upgrade] SUCCESS! A control plane node of your cluster was upgraded to "v1.35.0".\n\n[upgrade] Now please proceed with upgrading the rest of the nodes by following the right order.\n');
     expect(out('grep image: /etc/kubernetes/manifests/kube-apiserver.yaml')).toContain('registry.k8s.io/kube-apiserver:v1.35.0');
+    // A piped answer is not echoed, so kubeadm's next line continues right after the question.
+    const piped = run('echo YES | kubeadm upgrade apply v1.35.0');
+    expect(piped.exitCode).toBe(0);
+    expect(piped.stdout).toContain(`${PROMPT}[upgrade/preflight] Pulling images required for setting up a Kubernetes cluster\n`);
     expect(out('kubectl version')).toBe('Client Version: v1.34.2\nKustomize Version: v5.7.1\nServer Version: v1.35.0\n');
     // VERSION is the kubelet's: unchanged until the kubelet package is upgraded and restarted.
     expect(row(out('kubectl get nodes'), 'controlplane')?.[4]).toBe('v1.34.2');
