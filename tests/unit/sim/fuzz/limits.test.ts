@@ -40,7 +40,7 @@ describe('input limits', () => {
     const sim = createSimulator();
     expect(sim.run(HOSTILE['unterminated double quote']!)).toMatchObject({ stderr: "bash: unexpected EOF while looking for matching `\"'\n", exitCode: 2 });
     expect(sim.run(HOSTILE['unterminated single quote']!)).toMatchObject({ stderr: "bash: unexpected EOF while looking for matching `''\n", exitCode: 2 });
-    expect(sim.run(HOSTILE['unterminated here-document']!)).toEqual({
+    expect(sim.run(HOSTILE['unterminated here-document']!)).toMatchObject({
       stdout: 'abc\n', stderr: "bash: warning: here-document at line 1 delimited by end-of-file (wanted `EOF')\n", exitCode: 0,
     });
     const paren = sim.run(HOSTILE['unbalanced parenthesis']!);
