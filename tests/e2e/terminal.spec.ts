@@ -281,6 +281,40 @@ test('no horizontal page scroll on a 360 px phone, even with a wide table', asyn
   expect(logScrolls).toBe(true);
 });
 
+test.describe('on a touch screen', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+  test('touch keys recall history, complete and interrupt (a phone keyboard has no ↑, Tab or Ctrl)', async ({ page }) => {
+    await page.goto('/en/playground/');
+    const t = terminal(page);
+    const keys = t.root.getByRole('group', { name: 'Terminal keys' });
+    await expect(keys).toBeVisible();
+    await t.input.tap();
+    await t.input.fill('echo one');
+    await t.input.press('Enter');
+    await expect(t.log).toContainText('controlplane $ echo one\none');
+    await keys.getByRole('button', { name: 'Previous command' }).tap();
+    await expect(t.input).toHaveValue('echo one');
+    // The input keeps the focus, so the on-screen keyboard stays open.
+    await expect(t.input).toBeFocused();
+    await keys.getByRole('button', { name: 'Next command' }).tap();
+    await expect(t.input).toHaveValue('');
+    await t.input.fill('kubectl cord');
+    await keys.getByRole('button', { name: 'Complete' }).tap();
+    await expect(t.input).toHaveValue('kubectl cordon ');
+    await keys.getByRole('button', { name: 'Interrupt (Ctrl+C)' }).tap();
+    await expect(t.input).toHaveValue('');
+    await expect(t.log).toContainText('controlplane $ kubectl cordon ^C');
+  });
+});
+
+test('a mouse-and-keyboard screen shows no touch keys', async ({ page }) => {
+  await page.goto('/en/playground/');
+  const t = terminal(page);
+  await expect(t.input).toBeVisible();
+  await expect(t.root.locator('.kt-keys')).toBeHidden();
+});
+
 test('printing shows the task and hides the interactive parts', async ({ page }) => {
   await page.goto('/en/playground/');
   await page.emulateMedia({ media: 'print' });

@@ -5,7 +5,7 @@
  */
 import { parseAnsi } from './ansi.ts';
 import { forgetSession, loadSession, saveSession, sessionKey, sessionStore } from './history.ts';
-import { applyCompletion, formatColumns, keyAction, LineHistory } from './line-editor.ts';
+import { applyCompletion, formatColumns, keyAction, LineHistory, type LineAction } from './line-editor.ts';
 import type { FromWorker, ToWorker, TranscriptEntry } from './protocol.ts';
 import { localize } from './localize.ts';
 import { terminalLang, terminalStrings, type TerminalStrings } from './strings.ts';
@@ -80,6 +80,14 @@ export class KubeTerminal extends HTMLElement {
     });
     this.#input.addEventListener('keydown', (event) => this.#onKey(event));
     this.#part('reset').addEventListener('click', () => this.reset());
+    for (const key of this.querySelectorAll<HTMLButtonElement>('[data-key]')) {
+      // Tapping a key must not take the focus from the input, or the phone's keyboard closes.
+      key.addEventListener('pointerdown', (event) => event.preventDefault());
+      key.addEventListener('click', () => {
+        this.#perform(key.dataset.key as Exclude<LineAction, 'submit'>);
+        this.#input.focus();
+      });
+    }
     this.#part('copy').addEventListener('click', () => void this.#copy());
     this.addEventListener('click', (event) => {
       const button = (event.target as Element).closest<HTMLElement>('[data-run-command]');
@@ -264,6 +272,12 @@ export class KubeTerminal extends HTMLElement {
     const action = keyAction(event, input.value, hasSelection);
     if (!action || action === 'submit') return; // Enter submits the form (and the phone's "Go" key too).
     event.preventDefault();
+    this.#perform(action);
+  }
+
+  /** What a terminal key does, typed or tapped (the touch keys). */
+  #perform(action: Exclude<LineAction, 'submit'>): void {
+    const input = this.#input;
     switch (action) {
       case 'history-up': {
         const line = this.#history.up(input.value);

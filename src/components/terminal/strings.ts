@@ -34,6 +34,12 @@ export interface TerminalStrings {
   checksPassed: string;
   noscript: string;
   keyboardHint: string;
+  /** Names of the touch keys (a phone's keyboard has no ↑, ↓, Tab or Ctrl). */
+  touchKeys: string;
+  keyUp: string;
+  keyDown: string;
+  keyTab: string;
+  keyInterrupt: string;
 }
 
 const ja: TerminalStrings = {
@@ -59,6 +65,11 @@ const ja: TerminalStrings = {
   checksPassed: '直りました！ すべての確認が通りました。',
   noscript: 'ターミナルを使うにはJavaScriptを有効にしてください。課題と解答のコマンドは下にあります。',
   keyboardHint: 'Enterで実行、↑↓で履歴、Tabで補完（空の行ではTabで次へ移動）、Ctrl+Cで行を破棄、Ctrl+Lで画面を消去。',
+  touchKeys: 'ターミナルのキー',
+  keyUp: '前のコマンド',
+  keyDown: '次のコマンド',
+  keyTab: '補完',
+  keyInterrupt: '中断（Ctrl+C）',
 };
 
 const en: TerminalStrings = {
@@ -84,6 +95,11 @@ const en: TerminalStrings = {
   checksPassed: 'Fixed! Every check passes.',
   noscript: 'The terminal needs JavaScript. The task and the solution commands are below.',
   keyboardHint: 'Enter runs, ↑↓ recall history, Tab completes (on an empty line Tab moves on), Ctrl+C drops the line, Ctrl+L clears the screen.',
+  touchKeys: 'Terminal keys',
+  keyUp: 'Previous command',
+  keyDown: 'Next command',
+  keyTab: 'Complete',
+  keyInterrupt: 'Interrupt (Ctrl+C)',
 };
 
 /** The language of a `lang` attribute value (`ja`, `ja-JP`, `en-US`…); English for anything else. */
