@@ -7,12 +7,12 @@ import { test, expect, type Page } from '@playwright/test';
  */
 
 const CASES = [
-  { path: 'storage/', id: 'kd-volume-docker', ja: 'Docker のボリュームマウントとバインドマウント', en: 'Docker volume mount and bind mount', descJa: /ボリュームマウント（docker run -v data_volume/, descEn: /volume mount \(docker run -v data_volume/ },
-  { path: 'storage/volumes/', id: 'kd-volume-hostpath', ja: 'Pod の hostPath ボリューム', en: "A Pod's hostPath volume", descJa: /hostPath（path: \/data/, descEn: /hostPath \(path: \/data/ },
-  { path: 'networking/dns/', id: 'kd-dns-names', ja: 'Service と Pod に付く DNS 名', en: 'The DNS names of a Service and a Pod', descJa: /web-service\.default\.svc\.cluster\.local/, descEn: /web-service\.default\.svc\.cluster\.local/ },
-  { path: 'networking/dns/', id: 'kd-dns-walk', ja: 'Pod からの名前解決と search リスト（ndots:5）', en: 'A lookup from a Pod and its search list (ndots:5)', descJa: /NXDOMAIN/, descEn: /NXDOMAIN/ },
-  { path: 'networking/ingress/', id: 'kd-ingress-path', ja: 'パスベースの振り分け（Ingress ingress-wear-watch）', en: 'Path-based routing (Ingress ingress-wear-watch)', descJa: /パス \/wear（Prefix）は Service wear-service へ/, descEn: /path \/wear \(Prefix\) goes to Service wear-service/ },
-  { path: 'networking/ingress/', id: 'kd-ingress-host', ja: 'ホスト名ベースの振り分け（Ingress ingress-wear-watch）', en: 'Host-based routing (Ingress ingress-wear-watch)', descJa: /ホスト watch\.my-online-store\.com/, descEn: /host watch\.my-online-store\.com/ },
+  { path: 'storage/', id: 'kd-volume-docker', ja: 'Dockerのボリュームマウントとバインドマウント', en: 'Docker volume mount and bind mount', descJa: /ボリュームマウント（docker run -v data_volume/, descEn: /volume mount \(docker run -v data_volume/ },
+  { path: 'storage/volumes/', id: 'kd-volume-hostpath', ja: 'PodのhostPathボリューム', en: "A Pod's hostPath volume", descJa: /hostPath（path: \/data/, descEn: /hostPath \(path: \/data/ },
+  { path: 'networking/dns/', id: 'kd-dns-names', ja: 'ServiceとPodに付くDNS名', en: 'The DNS names of a Service and a Pod', descJa: /web-service\.default\.svc\.cluster\.local/, descEn: /web-service\.default\.svc\.cluster\.local/ },
+  { path: 'networking/dns/', id: 'kd-dns-walk', ja: 'Podからの名前解決とsearchリスト（ndots:5）', en: 'A lookup from a Pod and its search list (ndots:5)', descJa: /NXDOMAIN/, descEn: /NXDOMAIN/ },
+  { path: 'networking/ingress/', id: 'kd-ingress-path', ja: 'パスベースの振り分け（Ingress ingress-wear-watch）', en: 'Path-based routing (Ingress ingress-wear-watch)', descJa: /パス\/wear（Prefix）はService wear-serviceへ/, descEn: /path \/wear \(Prefix\) goes to Service wear-service/ },
+  { path: 'networking/ingress/', id: 'kd-ingress-host', ja: 'ホスト名ベースの振り分け（Ingress ingress-wear-watch）', en: 'Host-based routing (Ingress ingress-wear-watch)', descJa: /ホストwatch\.my-online-store\.com/, descEn: /host watch\.my-online-store\.com/ },
 ] as const;
 
 test.describe.configure({ timeout: 90_000 });

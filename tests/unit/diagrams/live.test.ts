@@ -54,7 +54,7 @@ describe('liveFacts', () => {
     expect(facts.text[keys.dnsName(0)]).toBe('web-service.default.svc.cluster.local');
     expect(facts.text[keys.dnsStatus(0)]).toBe('A 10.104.33.21');
     expect(facts.text[keys.dnsStatus(1)]).toBe('問い合わせない');
-    expect(facts.text[keys.dnsResult]).toBe('10.104.33.21 を返す');
+    expect(facts.text[keys.dnsResult]).toBe('10.104.33.21を返す');
     expect(facts.on).toEqual(expect.arrayContaining([keys.dnsSlot(0), keys.dnsAnswer(0), keys.dnsResult]));
     expect(facts.off).toEqual(expect.arrayContaining([keys.dnsSlot(1), keys.dnsNext(0)]));
   });

@@ -50,7 +50,7 @@ describe('diagram SVG', () => {
     expect(walk.desc).toContain('kube-dns.kube-system.default.svc.cluster.local: NXDOMAIN');
     expect(walk.desc).toContain('The result is 10.96.0.10.');
     const ingress = DIAGRAMS['ingress-host']('ja');
-    expect(ingress.desc).toContain('ホスト wear.my-online-store.com のパス / は Service wear-service へ');
+    expect(ingress.desc).toContain('ホストwear.my-online-store.comのパス/はService wear-serviceへ');
     const docker = DIAGRAMS['volume-docker']('en');
     expect(docker.desc).toContain('/var/lib/docker/volumes/data_volume/_data');
   });

@@ -5,11 +5,11 @@ const doc: unknown = {
   "name": "broken-app",
   "title": {
     "en": "A Service that does not answer",
-    "ja": "応答しない Service"
+    "ja": "応答しないService"
   },
   "task": {
     "en": "From the Pod client, wget -qO- http://web-service gets no answer although the Pods of webapp are Running. Find the two mistakes in the Service web-service and fix them so that the nginx page comes back.",
-    "ja": "webapp の Pod は Running なのに、Pod client から wget -qO- http://web-service しても応答がありません。Service web-service の誤りを 2 つ見つけて直し、nginx のページが返るようにしてください。"
+    "ja": "webappのPodはRunningなのに、Pod clientからwget -qO- http://web-serviceしても応答がありません。Service web-serviceの誤りを2つ見つけて直し、nginxのページが返るようにしてください。"
   },
   "objects": [
     {

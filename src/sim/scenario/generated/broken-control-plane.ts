@@ -5,11 +5,11 @@ const doc: unknown = {
   "name": "broken-control-plane",
   "title": {
     "en": "New pods stay Pending",
-    "ja": "新しい Pod が Pending のまま"
+    "ja": "新しいPodがPendingのまま"
   },
   "task": {
     "en": "Run a Pod web (kubectl run web --image=nginx). It stays Pending. Find out which control plane component is broken and fix it so that web runs.",
-    "ja": "Pod web を作成してください（kubectl run web --image=nginx）。Pending のままになります。どのコントロールプレーンコンポーネントが壊れているかを調べて直し、web を起動させてください。"
+    "ja": "Pod webを作成してください（kubectl run web --image=nginx）。Pendingのままになります。どのコントロールプレーンコンポーネントが壊れているかを調べて直し、webを起動させてください。"
   },
   "faults": [
     {

@@ -5,11 +5,11 @@ const doc: unknown = {
   "name": "broken-worker",
   "title": {
     "en": "A worker node went NotReady",
-    "ja": "ワーカーノードが NotReady になった"
+    "ja": "ワーカーノードがNotReadyになった"
   },
   "task": {
     "en": "node01 is NotReady. Find out why, bring it back, and make sure no Pod is left Terminating.",
-    "ja": "node01 が NotReady になっています。原因を調べて復旧し、Terminating のまま残る Pod がないようにしてください。"
+    "ja": "node01がNotReadyになっています。原因を調べて復旧し、Terminatingのまま残るPodがないようにしてください。"
   },
   "objects": [
     {

@@ -5,11 +5,11 @@ const doc: unknown = {
   "name": "console-node-maintenance",
   "title": {
     "en": "Drain node01 (chapter 1 example)",
-    "ja": "node01 をドレインする（1 章の例）"
+    "ja": "node01をドレインする（1章の例）"
   },
   "task": {
     "en": "Drain node01, ignoring the DaemonSet Pods, and see web's Pods move to node02.",
-    "ja": "DaemonSet の Pod を無視して node01 をドレインし、web の Pod が node02 に移ることを確かめてください。"
+    "ja": "DaemonSetのPodを無視してnode01をドレインし、webのPodがnode02に移ることを確かめてください。"
   },
   "objects": [
     {

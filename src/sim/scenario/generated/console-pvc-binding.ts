@@ -5,11 +5,11 @@ const doc: unknown = {
   "name": "console-pvc-binding",
   "title": {
     "en": "A PV waiting for a claim (chapter 4.3 example)",
-    "ja": "クレームを待つ PV（4.3 章の例）"
+    "ja": "クレームを待つPV（4.3章の例）"
   },
   "task": {
     "en": "Create the claim in /root/pvc-definition.yaml and check with kubectl get pv,pvc that it is Bound to pv-vol1.",
-    "ja": "/root/pvc-definition.yaml のクレームを作成し、kubectl get pv,pvc で pv-vol1 に Bound になったことを確かめてください。"
+    "ja": "/root/pvc-definition.yamlのクレームを作成し、kubectl get pv,pvcでpv-vol1にBoundになったことを確かめてください。"
   },
   "files": {
     "controlplane": {

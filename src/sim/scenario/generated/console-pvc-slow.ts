@@ -5,11 +5,11 @@ const doc: unknown = {
   "name": "console-pvc-slow",
   "title": {
     "en": "A claim bound to pv0001 (chapter 4.3 example)",
-    "ja": "pv0001 にバインドされたクレーム（4.3 章の例）"
+    "ja": "pv0001にバインドされたクレーム（4.3章の例）"
   },
   "task": {
     "en": "Look at pv0001 and pv-slow-claim with kubectl get pv,pvc and kubectl describe pvc. Which Pod uses the claim?",
-    "ja": "kubectl get pv,pvc と kubectl describe pvc で pv0001 と pv-slow-claim を確かめてください。クレームを使っている Pod はどれですか。"
+    "ja": "kubectl get pv,pvcとkubectl describe pvcでpv0001とpv-slow-claimを確かめてください。クレームを使っているPodはどれですか。"
   },
   "objects": [
     {

@@ -5,11 +5,11 @@ const doc: unknown = {
   "name": "console-upgrades-applied",
   "title": {
     "en": "API server upgraded, kubelets not yet (chapter 2 example)",
-    "ja": "API サーバーはアップグレード済み、kubelet はまだ（2 章の例）"
+    "ja": "APIサーバーはアップグレード済み、kubeletはまだ（2章の例）"
   },
   "task": {
     "en": "Compare kubectl version and the VERSION column of kubectl get nodes.",
-    "ja": "kubectl version と kubectl get nodes の VERSION 列を見比べてください。"
+    "ja": "kubectl versionとkubectl get nodesのVERSION列を見比べてください。"
   },
   "cluster": {
     "version": "v1.35.0"

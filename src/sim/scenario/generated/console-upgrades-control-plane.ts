@@ -5,11 +5,11 @@ const doc: unknown = {
   "name": "console-upgrades-control-plane",
   "title": {
     "en": "Control plane node upgraded (chapter 2 example)",
-    "ja": "コントロールプレーンノードはアップグレード済み（2 章の例）"
+    "ja": "コントロールプレーンノードはアップグレード済み（2章の例）"
   },
   "task": {
     "en": "Compare kubectl version and the VERSION column of kubectl get nodes.",
-    "ja": "kubectl version と kubectl get nodes の VERSION 列を見比べてください。"
+    "ja": "kubectl versionとkubectl get nodesのVERSION列を見比べてください。"
   },
   "cluster": {
     "version": "v1.35.0"

@@ -5,7 +5,7 @@ const doc: unknown = {
   "name": "default",
   "title": {
     "en": "A three-node kubeadm cluster",
-    "ja": "3 ノードの kubeadm クラスター"
+    "ja": "3ノードのkubeadmクラスター"
   },
   "task": {
     "en": "Explore the cluster. Nothing is broken.",

@@ -5,11 +5,11 @@ const doc: unknown = {
   "name": "dns",
   "title": {
     "en": "Cluster DNS",
-    "ja": "クラスター DNS"
+    "ja": "クラスターDNS"
   },
   "task": {
     "en": "Look up Services and Pods from the busybox Pods in default and apps. Which names resolve from which namespace?",
-    "ja": "default と apps の busybox Pod から Service と Pod を引いてみましょう。どの名前がどの Namespace から解決できますか。"
+    "ja": "defaultとappsのbusybox PodからServiceとPodを引いてみましょう。どの名前がどのNamespaceから解決できますか。"
   },
   "objects": [
     {

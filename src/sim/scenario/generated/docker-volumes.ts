@@ -5,11 +5,11 @@ const doc: unknown = {
   "name": "docker-volumes",
   "title": {
     "en": "Docker volumes and bind mounts",
-    "ja": "Docker のボリュームとバインドマウント"
+    "ja": "Dockerのボリュームとバインドマウント"
   },
   "task": {
     "en": "Run mysql with its data in the volume data_volume, then with a bind mount of /data/mysql, and find the files on the host.",
-    "ja": "mysql をボリューム data_volume にデータを置いて起動し、次に /data/mysql のバインドマウントで起動して、ホスト上のファイルを確かめてください。"
+    "ja": "mysqlをボリュームdata_volumeにデータを置いて起動し、次に /data/mysqlのバインドマウントで起動して、ホスト上のファイルを確かめてください。"
   },
   "hosts": [
     {

@@ -5,11 +5,11 @@ const doc: unknown = {
   "name": "drain",
   "title": {
     "en": "Drain a node for maintenance",
-    "ja": "メンテナンスのためにノードを drain する"
+    "ja": "メンテナンスのためにノードをdrainする"
   },
   "task": {
     "en": "Try draining node01. Read why drain stops, drain it with the flags it asks for, check that web's Pods now run on node02, then uncordon node01.",
-    "ja": "node01 を drain してみましょう。drain が止まる理由を読み、求められるフラグを付けて drain し、web の Pod が node02 で動いていることを確かめてから、node01 を uncordon してください。"
+    "ja": "node01をdrainしてみましょう。drainが止まる理由を読み、求められるフラグを付けてdrainし、webのPodがnode02で動いていることを確かめてから、node01をuncordonしてください。"
   },
   "objects": [
     {

@@ -5,11 +5,11 @@ const doc: unknown = {
   "name": "etcd-backup",
   "title": {
     "en": "Back up and restore etcd",
-    "ja": "etcd のバックアップとリストア"
+    "ja": "etcdのバックアップとリストア"
   },
   "task": {
     "en": "Save an etcd snapshot to /opt/snapshot-pre-boot.db, delete the Deployment important, then restore the snapshot into /var/lib/etcd-from-backup so that important is back.",
-    "ja": "etcd のスナップショットを /opt/snapshot-pre-boot.db に保存し、Deployment important を削除してから、スナップショットを /var/lib/etcd-from-backup にリストアして important を元に戻してください。"
+    "ja": "etcdのスナップショットを /opt/snapshot-pre-boot.dbに保存し、Deployment importantを削除してから、スナップショットを /var/lib/etcd-from-backupにリストアしてimportantを元に戻してください。"
   },
   "objects": [
     {

@@ -5,11 +5,11 @@ const doc: unknown = {
   "name": "ingress",
   "title": {
     "en": "Routing with Ingress",
-    "ja": "Ingress によるルーティング"
+    "ja": "Ingressによるルーティング"
   },
   "task": {
     "en": "Apply /root/Ingress-wear-watch.yaml and check that curl http://node01:30080/wear and /watch reach the two applications.",
-    "ja": "/root/Ingress-wear-watch.yaml を適用し、curl http://node01:30080/wear と /watch がそれぞれのアプリケーションに届くことを確かめてください。"
+    "ja": "/root/Ingress-wear-watch.yamlを適用し、curl http://node01:30080/wearと /watchがそれぞれのアプリケーションに届くことを確かめてください。"
   },
   "files": {
     "controlplane": {

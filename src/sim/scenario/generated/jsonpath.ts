@@ -5,11 +5,11 @@ const doc: unknown = {
   "name": "jsonpath",
   "title": {
     "en": "Pick out fields with JSONPath",
-    "ja": "JSONPath で必要な情報だけを取り出す"
+    "ja": "JSONPathで必要な情報だけを取り出す"
   },
   "task": {
     "en": "Print each node's name and CPU count one per line with -o jsonpath and range, then its InternalIP with a filter, and the same as a table with custom-columns, sorted with --sort-by.",
-    "ja": "-o jsonpath と range でノードごとに名前と CPU 数を 1 行ずつ表示し、次にフィルターで InternalIP を取り出し、custom-columns と --sort-by で同じものを表にしてみましょう。"
+    "ja": "-o jsonpathとrangeでノードごとに名前とCPU数を1行ずつ表示し、次にフィルターでInternalIPを取り出し、custom-columnsと --sort-byで同じものを表にしてみましょう。"
   },
   "solution": [
     "kubectl get pods -n kube-system -o=jsonpath='{ .items[0].spec.containers[0].image }{\"\\n\"}'",

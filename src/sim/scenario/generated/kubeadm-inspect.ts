@@ -5,11 +5,11 @@ const doc: unknown = {
   "name": "kubeadm-inspect",
   "title": {
     "en": "Inspect a kubeadm cluster",
-    "ja": "kubeadm で作ったクラスターを調べる"
+    "ja": "kubeadmで作ったクラスターを調べる"
   },
   "task": {
     "en": "Find the nodes' addresses and versions, the control-plane Pods and their static Pod manifests, the kubeadm version, the Pod network CIDR kubeadm init was given, and the command a new worker would join with.",
-    "ja": "ノードのアドレスとバージョン、コントロールプレーンの Pod とその静的 Pod マニフェスト、kubeadm のバージョン、kubeadm init に渡された Pod ネットワークの CIDR、新しいワーカーが参加するためのコマンドを調べてみましょう。"
+    "ja": "ノードのアドレスとバージョン、コントロールプレーンのPodとその静的Podマニフェスト、kubeadmのバージョン、kubeadm initに渡されたPodネットワークのCIDR、新しいワーカーが参加するためのコマンドを調べてみましょう。"
   },
   "solution": [
     "kubectl get nodes -o wide",

@@ -5,11 +5,11 @@ const doc: unknown = {
   "name": "kubelet-stopped",
   "title": {
     "en": "A worker node is NotReady",
-    "ja": "ワーカーノードが NotReady になっている"
+    "ja": "ワーカーノードがNotReadyになっている"
   },
   "task": {
     "en": "node01 shows NotReady. Find out why and bring it back.",
-    "ja": "node01 が NotReady になっています。原因を調べて復旧してください。"
+    "ja": "node01がNotReadyになっています。原因を調べて復旧してください。"
   },
   "faults": [
     {

@@ -5,11 +5,11 @@ const doc: unknown = {
   "name": "pod-network",
   "title": {
     "en": "Pod networking on the nodes",
-    "ja": "ノード上の Pod ネットワーク"
+    "ja": "ノード上のPodネットワーク"
   },
   "task": {
     "en": "Find each node's Pod CIDR, the Pod addresses, the cni0 bridge and the routes Flannel adds on node01, the CNI configuration in /etc/cni/net.d and the plugin binaries in /opt/cni/bin.",
-    "ja": "各ノードの Pod CIDR と Pod のアドレス、node01 の cni0 ブリッジと Flannel が追加したルート、/etc/cni/net.d の CNI 設定と /opt/cni/bin のプラグインを調べてみましょう。"
+    "ja": "各ノードのPod CIDRとPodのアドレス、node01のcni0ブリッジとFlannelが追加したルート、/etc/cni/net.dのCNI設定と /opt/cni/binのプラグインを調べてみましょう。"
   },
   "objects": [
     {

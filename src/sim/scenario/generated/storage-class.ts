@@ -5,11 +5,11 @@ const doc: unknown = {
   "name": "storage-class",
   "title": {
     "en": "A PVC with a StorageClass",
-    "ja": "StorageClass を使う PVC"
+    "ja": "StorageClassを使うPVC"
   },
   "task": {
     "en": "Create the StorageClass in /root/sc-definition.yaml, try the notes' PVC in /root/pvc-original.yaml (misspelt field), then create /root/pvc-definition.yaml and find out with kubectl describe why it stays Pending.",
-    "ja": "/root/sc-definition.yaml の StorageClass を作成し、ノートの PVC /root/pvc-original.yaml（フィールド名の誤り）を試してから /root/pvc-definition.yaml を作成して、Pending のままの理由を kubectl describe で調べてください。"
+    "ja": "/root/sc-definition.yamlのStorageClassを作成し、ノートのPVC /root/pvc-original.yaml（フィールド名の誤り）を試してから /root/pvc-definition.yamlを作成して、Pendingのままの理由をkubectl describeで調べてください。"
   },
   "files": {
     "controlplane": {

@@ -5,11 +5,11 @@ const doc: unknown = {
   "name": "storage-provisioning",
   "title": {
     "en": "Dynamic provisioning with local-path",
-    "ja": "local-path による動的プロビジョニング"
+    "ja": "local-pathによる動的プロビジョニング"
   },
   "task": {
     "en": "Look at the StorageClass local-path, create the PVC in /root/pvc.yaml and see why it stays Pending, then start the Pod in /root/pod.yaml and watch the provisioner create a PV for it. Delete the Pod and the PVC and check that the PV is gone too.",
-    "ja": "StorageClass local-path を確かめ、/root/pvc.yaml の PVC を作成して Pending のままの理由を調べてから、/root/pod.yaml の Pod を起動してプロビジョナーが PV を作るのを見てください。Pod と PVC を削除し、PV も消えることを確かめてください。"
+    "ja": "StorageClass local-pathを確かめ、/root/pvc.yamlのPVCを作成してPendingのままの理由を調べてから、/root/pod.yamlのPodを起動してプロビジョナーがPVを作るのを見てください。PodとPVCを削除し、PVも消えることを確かめてください。"
   },
   "files": {
     "controlplane": {

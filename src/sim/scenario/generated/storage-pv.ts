@@ -5,11 +5,11 @@ const doc: unknown = {
   "name": "storage-pv",
   "title": {
     "en": "Bind a PersistentVolumeClaim to a PersistentVolume",
-    "ja": "PersistentVolumeClaim を PersistentVolume にバインドする"
+    "ja": "PersistentVolumeClaimをPersistentVolumeにバインドする"
   },
   "task": {
     "en": "Create the PV in /root/pv-definition.yaml and the PVC in /root/pvc-definition.yaml, check with kubectl get pv,pvc that myclaim is Bound to pv-vol1, then start the Pod in /root/pod-definition.yaml that uses it.",
-    "ja": "/root/pv-definition.yaml の PV と /root/pvc-definition.yaml の PVC を作成し、kubectl get pv,pvc で myclaim が pv-vol1 に Bound になったことを確かめてから、それを使う /root/pod-definition.yaml の Pod を起動してください。"
+    "ja": "/root/pv-definition.yamlのPVと /root/pvc-definition.yamlのPVCを作成し、kubectl get pv,pvcでmyclaimがpv-vol1にBoundになったことを確かめてから、それを使う /root/pod-definition.yamlのPodを起動してください。"
   },
   "files": {
     "controlplane": {

@@ -5,11 +5,11 @@ const doc: unknown = {
   "name": "upgrade",
   "title": {
     "en": "Upgrade the cluster to v1.35.0",
-    "ja": "クラスターを v1.35.0 にアップグレードする"
+    "ja": "クラスターをv1.35.0にアップグレードする"
   },
   "task": {
     "en": "Upgrade the control plane and its kubelet to v1.35.0, then node01's kubelet. node02 may stay at v1.34.2.",
-    "ja": "コントロールプレーンとその kubelet を v1.35.0 に、続いて node01 の kubelet をアップグレードしてください。node02 は v1.34.2 のままで構いません。"
+    "ja": "コントロールプレーンとそのkubeletをv1.35.0に、続いてnode01のkubeletをアップグレードしてください。node02はv1.34.2のままで構いません。"
   },
   "checks": [
     {
