@@ -47,6 +47,58 @@ async function expectNoViolations(page: Page, where: string) {
   expect(report, `axe violations on ${where}:\n${report.join('\n')}`).toEqual([]);
 }
 
+/**
+ * axe leaves SVG text out of its contrast check, so the diagrams' labels are measured here: each
+ * shown `<text>` against the box or label background behind it (else the page), with the
+ * opacity of its groups applied (a dimmed group is drawn over the page). Returns the failures.
+ */
+async function diagramTextContrastFailures(page: Page): Promise<string[]> {
+  return page.locator('figure.kd-figure').evaluateAll((figures) => {
+    type RGB = [number, number, number];
+    const parse = (c: string): RGB => {
+      const srgb = /color\(srgb ([\d.]+) ([\d.]+) ([\d.]+)/.exec(c);
+      if (srgb) return [Number(srgb[1]) * 255, Number(srgb[2]) * 255, Number(srgb[3]) * 255];
+      const [r, g, b] = (/rgba?\(([^)]+)\)/.exec(c)?.[1] ?? '0,0,0').split(/[ ,/]+/).map(Number);
+      return [r, g, b];
+    };
+    const mix = (top: RGB, bottom: RGB, alpha: number): RGB => top.map((v, i) => v * alpha + bottom[i] * (1 - alpha)) as RGB;
+    const luminance = (c: RGB) => {
+      const [r, g, b] = c.map((v) => {
+        const s = v / 255;
+        return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const ratio = (a: RGB, b: RGB) => {
+      const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+      return (hi + 0.05) / (lo + 0.05);
+    };
+    const pageBackground = (el: Element): RGB => {
+      for (let e: Element | null = el; e; e = e.parentElement) {
+        const bg = getComputedStyle(e).backgroundColor;
+        if (bg && !/rgba\(.*,\s*0\)$|transparent/.test(bg)) return parse(bg);
+      }
+      return [255, 255, 255];
+    };
+    const failures: string[] = [];
+    for (const figure of figures) {
+      const ground = pageBackground(figure);
+      for (const text of figure.querySelectorAll<SVGTextElement>('svg text')) {
+        if (text.getClientRects().length === 0 || !text.textContent?.trim()) continue;
+        let opacity = 1;
+        for (let e: Element | null = text; e && e !== figure; e = e.parentElement) opacity *= Number(getComputedStyle(e).opacity);
+        const rect = text.parentElement?.querySelector(':scope > rect');
+        const behind = rect ? parse(getComputedStyle(rect).fill) : ground;
+        const fg = mix(parse(getComputedStyle(text).fill), ground, opacity);
+        const bg = rect ? mix(behind, ground, opacity) : ground;
+        const r = ratio(fg, bg);
+        if (r < 4.5) failures.push(`"${text.textContent.trim()}" in ${figure.getAttribute('data-diagram')}: ${r.toFixed(2)}:1`);
+      }
+    }
+    return failures;
+  });
+}
+
 const pages = everyBuiltPage();
 
 // axe takes seconds per page on a loaded 2-core machine; the interactive states also boot a simulator.
@@ -93,6 +145,16 @@ test.describe('phone width (390 px)', () => {
     });
   }
 
+  test('code blocks that scroll sideways are named, each differently', async ({ page }) => {
+    await open(page, '/ja/parallel/node-maintenance/');
+    const regions = page.locator('.expressive-code pre[role="region"]');
+    // Expressive Code adds the role after layout, on idle.
+    await expect.poll(() => regions.count()).toBeGreaterThan(1);
+    const names = await regions.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+    expect(names.filter((n) => !/^(Code block|コードブロック) \d+/.test(n)), names.join(' | ')).toEqual([]);
+    expect(new Set(names).size, names.join(' | ')).toBe(names.length);
+  });
+
   for (const theme of ['light', 'dark'] as const) {
     test(`axe (390 px, ${theme}): the mobile menu open`, async ({ page }) => {
       await open(page, '/en/node-maintenance/', theme);
@@ -128,6 +190,15 @@ for (const theme of ['light', 'dark'] as const) {
       await input.press('Enter');
       await expect(page.locator('figure[data-live]').first()).toHaveClass(/kd-following/);
       await expectNoViolations(page, `/en/live-diagrams/ diagram following the terminal (${theme})`);
+      expect(await diagramTextContrastFailures(page), 'diagram text below 4.5:1').toEqual([]);
+    });
+
+    test(`diagram labels have enough contrast (${theme})`, async ({ page }) => {
+      for (const path of ['/en/storage/', '/ja/networking/dns/', '/en/networking/ingress/']) {
+        await open(page, path, theme);
+        await expect(page.locator('figure.kd-figure').first()).toBeAttached();
+        expect(await diagramTextContrastFailures(page), `${path}: diagram text below 4.5:1`).toEqual([]);
+      }
     });
 
     test(`axe: the search dialog open with results for "drain" (${theme})`, async ({ page }) => {
