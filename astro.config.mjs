@@ -4,6 +4,7 @@ import starlight from '@astrojs/starlight';
 import { unified } from '@astrojs/markdown-remark';
 import { remarkHeadingIds } from './src/lib/remark-heading-ids.ts';
 import { rehypeSections } from './src/lib/rehype-sections.ts';
+import { rehypeAsideNotes } from './src/lib/rehype-aside-notes.ts';
 import { kubeNotesRoutes } from './src/integrations/routes.ts';
 import { inlineCodeStyles } from './src/integrations/inline-code-styles.ts';
 import { kubeNotesCsp } from './src/integrations/csp.ts';
@@ -41,7 +42,7 @@ export default defineConfig({
   // families as separate chunks: ES output, since Vite's default IIFE worker is one file.
   vite: { worker: { format: 'es' } },
   markdown: {
-    processor: unified({ remarkPlugins: [remarkHeadingIds], rehypePlugins: [rehypeSections] }),
+    processor: unified({ remarkPlugins: [remarkHeadingIds], rehypePlugins: [rehypeSections, rehypeAsideNotes] }),
   },
   integrations: [
     starlight({
@@ -70,6 +71,7 @@ export default defineConfig({
       ],
       components: {
         LanguageSelect: './src/components/LanguageSelect.astro',
+        Search: './src/components/overrides/Search.astro',
       },
       customCss: ['./src/styles/theme.css', './src/styles/print.css'],
       lastUpdated: false,
