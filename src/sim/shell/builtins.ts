@@ -101,13 +101,25 @@ const history: Builtin = (sh, argv) => {
 };
 
 const ssh: Builtin = (sh, argv, stdin) => {
+  // ssh.c reads options with a getopt that stops at the first operand (the destination), reads
+  // options once more after it, and then stops for good: the rest, `-l` and all, is the command.
   const args: string[] = [];
-  for (let i = 1; i < argv.length; i++) {
+  let i = 1;
+  for (; i < argv.length; i++) {
     const a = argv[i];
-    if (/^-[ilpoFEJSW]$/.test(a)) i++;
-    else if (a.startsWith('-') && args.length === 0) continue;
-    else args.push(a);
+    if (a === '--') {
+      i++;
+      if (args.length === 0 && i < argv.length) args.push(argv[i++]);
+      break;
+    }
+    if (a.startsWith('-') && a.length > 1) {
+      if (/^-[BbcDEeFIiJLlmOoPpQRSWw]$/.test(a)) i++;
+      continue;
+    }
+    if (args.length > 0) break;
+    args.push(a);
   }
+  args.push(...argv.slice(i));
   if (args.length === 0) {
     return fail(
       'usage: ssh [-46AaCfGgKkMNnqsTtVvXxYy] [-B bind_interface] [-b bind_address]\n' +

@@ -109,11 +109,20 @@ function pieces_(raw: string, env: ExpandEnv, heredoc: boolean): Piece[] {
       i += r.next;
       continue;
     }
-    lit(c, inDouble || heredoc);
-    i++;
+    // A run of plain characters goes in as one slice: one `+=` per character would build a
+    // megabyte here-document out of a million string pieces.
+    const special = heredoc ? HEREDOC_SPECIAL : WORD_SPECIAL;
+    special.lastIndex = i + 1;
+    const stop = special.exec(raw)?.index ?? raw.length;
+    lit(raw.slice(i, stop), inDouble || heredoc);
+    i = stop;
   }
   return out;
 }
+
+/** Characters that end a run of literal text in a word or in a here-document. */
+const WORD_SPECIAL = /[\\'"$`<]/g;
+const HEREDOC_SPECIAL = /[\\$`]/g;
 
 /** Expands `$…` or a backquote at `i`; undefined when the `$` is just a dollar sign. */
 function dollar(raw: string, i: number, env: ExpandEnv): { text: string; next: number } | undefined {

@@ -47,6 +47,8 @@ export class Shell {
   private commandsRun = 0;
   /** Status of the last `$(…)` of the command being expanded (what `X=$(false)` leaves in `$?`). */
   private substStatus = 0;
+  /** A tool ran since the cluster last reconciled: the end of the pipeline reconciles once. */
+  private tickPending = false;
 
   constructor(world: World, firstHost: string) {
     this.world = world;
@@ -178,14 +180,28 @@ export class Shell {
   private runPipeline(p: Pipeline): number {
     let input = '';
     let status = 0;
-    p.commands.forEach((cmd, k) => {
-      if (this.exited) return;
-      const last = k === p.commands.length - 1;
-      const r = this.runCommand(cmd, input, !last);
-      input = r.piped;
-      status = r.status;
-    });
+    // The stages of a pipe run at the same time, so the controllers catch up once after the whole
+    // pipeline rather than after each stage (a 2000-stage pipe would otherwise reconcile 2000 times);
+    // the commands of a list (`create && get`) still see each other's effects, pipeline by pipeline.
+    try {
+      p.commands.forEach((cmd, k) => {
+        if (this.exited) return;
+        const last = k === p.commands.length - 1;
+        const r = this.runCommand(cmd, input, !last);
+        input = r.piped;
+        status = r.status;
+      });
+    } finally {
+      this.flushTick();
+    }
     return p.negate ? (status === 0 ? 1 : 0) : status;
+  }
+
+  /** Reconciles the cluster if a tool ran since the last reconcile. */
+  private flushTick(): void {
+    if (!this.tickPending) return;
+    this.tickPending = false;
+    this.world.tick();
   }
 
   private runCommand(cmd: Command, stdin: string, toPipe: boolean): { status: number; piped: string } {
@@ -270,7 +286,13 @@ export class Shell {
       try {
         result = fn({
           argv, stdin, env, cwd: frame.cwd, host: frame.host, world: this.world, stdoutIsTTY: tty,
-          exec: (a, input) => (a.length === 0 ? { stdout: '', stderr: '', exitCode: 0 } : this.dispatch(a, input, env, false)),
+          exec: (a, input) => {
+            if (a.length === 0) return { stdout: '', stderr: '', exitCode: 0 };
+            // What a tool runs itself (xargs, watch) runs one after the other: each one is reconciled.
+            const r = this.dispatch(a, input, env, false);
+            this.flushTick();
+            return r;
+          },
         });
       } catch (e) {
         if (e instanceof BudgetExceeded) throw e;
@@ -278,7 +300,7 @@ export class Shell {
           ? { stdout: '', stderr: `${name}: ${outOfResources(e)}`, exitCode: 2 }
           : { stdout: '', stderr: `kubesim: internal error in ${name}: ${(e as Error)?.message ?? String(e)}\n`, exitCode: 70 };
       }
-      this.world.tick();
+      this.tickPending = true;
       return result;
     }
     if (UNAVAILABLE_TOOLS.includes(name)) {

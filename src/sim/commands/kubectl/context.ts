@@ -51,24 +51,29 @@ export function makeKctx(ctx: CommandContext, cluster: Cluster, p: ParsedArgs, k
 }
 
 /** The write order of a context's streams; undefined once a verb rewrote a buffer instead of appending. */
-const ORDER = new WeakMap<Kctx, OutputChunk[] | undefined>();
+/** Where each stream's text ended after each growth, in write order; undefined once a buffer shrank. */
+const ORDER = new WeakMap<Kctx, Mark[] | undefined>();
+type Mark = { stream: OutputChunk['stream']; end: number };
 
 /**
  * Turns `out` and `err` into accessors that remember the order of what verbs append (`k.out +=`),
  * so that kubectl's interleaving of stdout and stderr survives (drain's warning before its evictions).
+ * Only lengths are recorded while the verb runs: reading the growing text on every append would
+ * flatten it each time and make a 3000-object apply quadratic. The pieces are cut from the final
+ * text, so the output itself is always exact; verbs only ever append.
  */
 function trackOrder(k: Kctx): void {
-  const chunks: OutputChunk[] = [];
-  ORDER.set(k, chunks);
+  ORDER.set(k, []);
   for (const [key, stream] of [['out', 'stdout'], ['err', 'stderr']] as const) {
     let value = k[key];
     Object.defineProperty(k, key, {
       enumerable: true,
       get: () => value,
       set: (next: string) => {
-        const list = ORDER.get(k);
-        if (list && next.startsWith(value)) pushChunk(list, stream, next.slice(value.length));
-        else ORDER.set(k, undefined);
+        const marks = ORDER.get(k);
+        if (marks && next.length >= value.length) {
+          if (next.length > value.length) marks.push({ stream, end: next.length });
+        } else ORDER.set(k, undefined);
         value = next;
       },
     });
@@ -77,7 +82,17 @@ function trackOrder(k: Kctx): void {
 
 /** Finishes a run. */
 export function result(k: Kctx): RunResult {
-  return runResult(k.out, k.err, k.code, ORDER.get(k));
+  const marks = ORDER.get(k);
+  let chunks: OutputChunk[] | undefined;
+  if (marks) {
+    chunks = [];
+    const at = { stdout: 0, stderr: 0 };
+    for (const { stream, end } of marks) {
+      pushChunk(chunks, stream, (stream === 'stdout' ? k.out : k.err).slice(at[stream], end));
+      at[stream] = end;
+    }
+  }
+  return runResult(k.out, k.err, k.code, chunks);
 }
 
 /** Prints `error: msg` and sets exit code 1. */

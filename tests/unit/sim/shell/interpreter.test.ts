@@ -101,6 +101,19 @@ describe('builtins', () => {
     expect(s.host()).toBe('controlplane');
   });
 
+  // openssh ssh.c main(): getopt stops at the destination, options are read once more right after
+  // it (`goto again`), and the first operand after that starts the remote command, options and all.
+  it('ssh passes options after the remote command to the remote command', () => {
+    const s = createSimulator();
+    s.run('ssh node02 mkdir -p /x && ssh node02 touch /x/f');
+    expect(s.run('ssh node02 ls -d /x').stdout).toBe('/x\n');
+    expect(s.run('ssh node02 ls -l /x').stdout).toMatch(/^total \d+\n-rw-r--r-- 1 root root\s+0 .+ f\n$/);
+    expect(s.run('ssh -p 22 -l root node02 -o StrictHostKeyChecking=no hostname -s').stdout).toBe('node02\n');
+    expect(s.run('ssh root@node02 -- echo -n hi').stdout).toBe('hi');
+    expect(s.run('ssh -- node02 echo -e a').stdout).toBe('a\n');
+    expect(s.host()).toBe('controlplane');
+  });
+
   it('exit on the first host ends the current script', () => {
     const s = createSimulator();
     const r = s.run('echo a\nexit 3\necho b');
