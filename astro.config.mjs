@@ -8,6 +8,7 @@ import { rehypeAsideNotes } from './src/lib/rehype-aside-notes.ts';
 import { kubeNotesRoutes } from './src/integrations/routes.ts';
 import { inlineCodeStyles } from './src/integrations/inline-code-styles.ts';
 import { kubeNotesCsp } from './src/integrations/csp.ts';
+import { CODE_REGION_SCRIPT } from './src/components/code-region-labels.ts';
 
 /**
  * srcDir is the project root so that Starlight reads its docs and UI strings from the
@@ -73,6 +74,8 @@ export default defineConfig({
         LanguageSelect: './src/components/LanguageSelect.astro',
         Search: './src/components/overrides/Search.astro',
       },
+      // Names Expressive Code's sideways-scrolling code regions (see code-region-labels.ts).
+      head: [{ tag: 'script', content: CODE_REGION_SCRIPT }],
       customCss: ['./src/styles/theme.css', './src/styles/print.css'],
       lastUpdated: false,
       pagination: true,

@@ -2,8 +2,7 @@
 // (functions) belong here rather than in astro.config.mjs so both renderers see them.
 import { defineEcConfig } from '@astrojs/starlight/expressive-code';
 import { pluginRunnableBlocks } from './src/components/terminal/expressive-code-run.ts';
-import { pluginCodeRegionLabels } from './src/components/code-region-labels.ts';
 
 export default defineEcConfig({
-  plugins: [pluginRunnableBlocks(), pluginCodeRegionLabels()],
+  plugins: [pluginRunnableBlocks()],
 });

@@ -1,17 +1,19 @@
 /**
- * Expressive Code plugin: names the code blocks that scroll sideways. Expressive Code makes such
+ * Names the code blocks that scroll sideways. Expressive Code makes such
  * a `<pre>` focusable with `role="region"` but no name, so a page with two of them has unnamed,
  * indistinguishable regions (axe `landmark-unique`; WCAG 4.1.2 wants a name for the tab stop).
  * The role comes and goes with the width, so a page script names the block whenever it gets the
  * role: "Code block 3" / "コードブロック 3" (the block's place among the blocks of its language,
  * as the side-by-side view has a column of each), followed by the block's title if it has one.
  */
-import type { ExpressiveCodePlugin } from '@expressive-code/core';
-
 /** The word for "code block" in each page language (fallback English). */
 export const CODE_BLOCK_WORDS: Record<string, string> = { ja: 'コードブロック', en: 'Code block' };
 
-/** The page script, as plain JavaScript (Expressive Code ships jsModules verbatim). */
+/**
+ * The page script, as plain JavaScript, inlined in every page's head by astro.config.mjs. Not an
+ * Expressive Code jsModule: those are merged into Expressive Code's own script file, which would
+ * then count as ours in the reading-page JS budget (tests/unit/site/budgets.test.ts).
+ */
 export const CODE_REGION_SCRIPT = `(() => {
   const words = ${JSON.stringify(CODE_BLOCK_WORDS)};
   const langOf = (el) => (el.closest('[lang]')?.getAttribute('lang') ?? '').slice(0, 2);
@@ -33,8 +35,3 @@ export const CODE_REGION_SCRIPT = `(() => {
   });
   document.querySelectorAll('.expressive-code pre[role="region"]').forEach(sync);
 })();`;
-
-/** Adds the naming script to pages with code blocks. */
-export function pluginCodeRegionLabels(): ExpressiveCodePlugin {
-  return { name: 'kube-notes-code-region-labels', jsModules: [CODE_REGION_SCRIPT] };
-}
