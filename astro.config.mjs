@@ -48,7 +48,7 @@ export default defineConfig({
   integrations: [
     starlight({
       title: 'kube-notes',
-      description: 'Kubernetes クラスタ管理ノート（日本語 / English）と、ブラウザで動く演習ターミナル',
+      description: 'Kubernetesクラスタ管理ノート（日本語 / English）と、ブラウザで動く演習ターミナル',
       favicon: '/favicon.svg',
       defaultLocale: 'ja',
       locales: {
