@@ -5,6 +5,7 @@ import { toYaml } from '../../printers/yaml.ts';
 import { toJson } from '../../printers/json.ts';
 import { objectName } from '../../printers/name.ts';
 import { jsonpath } from '../../printers/jsonpath.ts';
+import { goTemplate } from '../../printers/go-template.ts';
 import { customColumns, customColumnsFromFile, CustomColumnsError } from '../../printers/custom-columns.ts';
 
 const ALLOWED =
@@ -81,10 +82,29 @@ export function printStructured(k: Kctx, objs: Obj[], format: string, single: bo
       case 'go-template':
       case 'go-template-file':
       case 'template':
-      case 'templatefile':
-        k.err += 'error: go-template output is not supported by this simulator\n';
-        k.code = 1;
+      case 'templatefile': {
+        if (!arg) {
+          k.err += 'error: template format specified but no template given\n';
+          k.code = 1;
+          return true;
+        }
+        let text: string | undefined = arg;
+        if (base === 'go-template-file' || base === 'templatefile') {
+          text = k.ctx.host.fs.readFile(resolvePath(k.ctx, arg));
+          if (text === undefined) {
+            k.err += `error: error reading --template ${arg}, open ${arg}: no such file or directory\n`;
+            k.code = 1;
+            return true;
+          }
+        }
+        const r = goTemplate(text, data, { allowMissingKeys: allowMissing });
+        k.out += r.out;
+        if (r.err) {
+          k.err += r.err;
+          k.code = 1;
+        }
         return true;
+      }
     }
   } catch (e) {
     if (e instanceof CustomColumnsError) k.out += e.stdout;
