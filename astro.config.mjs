@@ -6,8 +6,7 @@ import { remarkHeadingIds } from './src/lib/remark-heading-ids.ts';
 import { rehypeSections } from './src/lib/rehype-sections.ts';
 import { rehypeAsideNotes } from './src/lib/rehype-aside-notes.ts';
 import { kubeNotesRoutes } from './src/integrations/routes.ts';
-import { inlineCodeStyles } from './src/integrations/inline-code-styles.ts';
-import { kubeNotesCsp } from './src/integrations/csp.ts';
+import { kubeNotesPostBuild } from './src/integrations/post-build.ts';
 import { CODE_REGION_SCRIPT } from './src/components/code-region-labels.ts';
 
 /**
@@ -21,7 +20,7 @@ export default defineConfig({
   // Inlined CSS saves the render-blocking stylesheet round trip on a slow phone (Lighthouse FCP).
   build: { inlineStylesheets: 'always' },
   // Astro hashes the scripts and styles it bundles into a <meta http-equiv="content-security-policy">;
-  // kubeNotesCsp() adds the inline ones it leaves out. No 'unsafe-inline', no 'unsafe-eval', no other origin:
+  // kubeNotesPostBuild() (csp-complete.ts) adds the inline ones it leaves out. No 'unsafe-inline', no 'unsafe-eval', no other origin:
   // Pagefind compiles WebAssembly ('wasm-unsafe-eval') and fetches its index (connect-src), the terminal
   // starts a module worker (worker-src).
   security: {
@@ -81,8 +80,6 @@ export default defineConfig({
       pagination: true,
     }),
     kubeNotesRoutes(),
-    // After the build, in this order: code styles move into the head, then the CSP lists every inline style's hash.
-    inlineCodeStyles(),
-    kubeNotesCsp(),
+    kubeNotesPostBuild(),
   ],
 });

@@ -7,7 +7,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from '../scripts/lib/free-port.mjs';
 import { join } from 'node:path';
 import { pageScripts, totalGzip, gzipBytes } from '../src/lib/site-check/page-js.ts';
 import { ScriptOrigins } from '../src/lib/site-check/script-origin.ts';
@@ -35,15 +35,6 @@ function node(script, scriptArgs = []) {
 }
 const figure = (text, label) => new RegExp(`^\\s*${label}\\s+([\\d.]+)`, 'm').exec(text)?.[1];
 
-function freePort() {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 // Simulator: throughput and latency on the mixed 1,000-command script.
 console.error('bench: simulator (bench/sim.mjs)…');

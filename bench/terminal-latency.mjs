@@ -8,7 +8,7 @@
 // --slow emulates a slow phone network (1.6 Mbit/s down, 150 ms round trip) through DevTools.
 // Usage: node bench/terminal-latency.mjs [--url http://host:port] [--port 4461] [--runs 5] [--outDir dist] [--slow]
 // Without --url it serves ./dist (or --outDir) with `astro preview` (run `npm run build` first).
-import { spawn } from 'node:child_process';
+import { startPreview } from '../scripts/lib/preview.mjs';
 import { performance } from 'node:perf_hooks';
 import { chromium } from '@playwright/test';
 
@@ -20,26 +20,9 @@ const opt = (name, fallback) => {
 const runs = Number(opt('runs', 5));
 const port = Number(opt('port', 4461));
 let base = opt('url');
-let server;
+let stop = () => {};
 
-if (!base) {
-  base = `http://127.0.0.1:${port}`;
-  const outDir = opt('outDir') ? ['--outDir', opt('outDir')] : [];
-  server = spawn('npx', ['astro', 'preview', '--ignore-lock', '--port', String(port), '--host', '127.0.0.1', ...outDir], {
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-    stdio: 'ignore',
-    detached: true,
-  });
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(`${base}/en/playground/`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (i > 120) throw new Error('astro preview did not start');
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
+if (!base) ({ base, stop } = await startPreview({ port, outDir: opt('outDir'), readyPath: '/en/playground/' }));
 
 const COMMAND = 'kubectl get nodes';
 const slow = args.includes('--slow');
@@ -110,7 +93,7 @@ try {
   }
 } finally {
   await browser.close();
-  if (server) process.kill(-server.pid);
+  stop();
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

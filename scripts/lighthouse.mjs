@@ -15,6 +15,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './lib/free-port.mjs';
+import { startPreview } from './lib/preview.mjs';
 
 const args = process.argv.slice(2);
 const runsFlag = args.indexOf('--runs');
@@ -65,27 +66,14 @@ async function lighthouse(url, formFactor) {
   };
 }
 
-const port = await freePort();
-const server = spawn('npx', ['astro', 'preview', '--ignore-lock', '--port', String(port), '--host', '127.0.0.1'], {
-  stdio: 'ignore',
-  env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-  detached: true,
-});
+const { base, stop } = await startPreview({ port: await freePort() });
 const below = [];
 try {
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/ja/`)).ok) break;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
   for (const path of paths) {
     for (const formFactor of ['mobile', 'desktop']) {
       let best;
       for (let runNo = 1; runNo <= maxRuns; runNo++) {
-        const result = await lighthouse(`http://127.0.0.1:${port}${path}`, formFactor);
+        const result = await lighthouse(`${base}${path}`, formFactor);
         if (result.error) {
           console.log(`${path} (${formFactor}) run ${runNo}: lighthouse failed\n${result.error}`);
           continue;
@@ -101,11 +89,7 @@ try {
     }
   }
 } finally {
-  try {
-    process.kill(-server.pid);
-  } catch {
-    /* already gone */
-  }
+  stop();
 }
 if (below.length) {
   console.log(`\nUnder 100 (best of ${maxRuns} runs):\n${below.map((l) => `  ${l}`).join('\n')}`);

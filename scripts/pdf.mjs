@@ -5,10 +5,10 @@
  * `astro preview`. Run `npm run build` first. Usage: npm run pdf [-- --port 4398] [--dist dist]
  * (--dist: a build made with `astro build --outDir DIR`).
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
+import { startPreview } from './lib/preview.mjs';
 
 const root = process.cwd();
 const option = (name) => {
@@ -17,7 +17,6 @@ const option = (name) => {
 };
 const port = Number(option('--port') ?? process.env.PDF_PORT ?? 4398);
 const dist = option('--dist');
-const base = `http://127.0.0.1:${port}`;
 const out = join(root, 'dist-pdf');
 
 /** The sheet pages of the build: `/ja/cheatsheet/`, `/ja/cheatsheet/upgrades/`, … */
@@ -34,41 +33,12 @@ function sheetPaths() {
   return paths;
 }
 
-/** Resolves once the preview server answers. */
-async function waitFor(url, ms = 60_000) {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`${url} did not answer within ${ms / 1000}s`);
-}
-
 const sheets = sheetPaths();
 mkdirSync(out, { recursive: true });
-// Its own process group, so that stopping it also stops the node process npx starts.
-const server = spawn('npx', ['astro', 'preview', '--ignore-lock', '--port', String(port), '--host', '127.0.0.1', ...(dist ? ['--outDir', dist] : [])], {
-  cwd: root,
-  detached: true,
-  stdio: ['ignore', 'ignore', 'inherit'],
-  env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-});
-const stop = () => {
-  try {
-    process.kill(-server.pid, 'SIGTERM');
-  } catch {
-    // already gone
-  }
-};
-process.on('exit', stop);
+const { base, stop } = await startPreview({ port, outDir: dist, readyPath: '/ja/cheatsheet/', cwd: root });
 
 let browser;
 try {
-  await waitFor(`${base}/ja/cheatsheet/`);
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],

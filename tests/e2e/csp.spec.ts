@@ -1,7 +1,7 @@
 import { test, expect, type Page } from '@playwright/test';
 
 /**
- * The Content-Security-Policy (astro.config.mjs `security.csp` + src/integrations/csp.ts) on every
+ * The Content-Security-Policy (astro.config.mjs `security.csp` + src/integrations/csp-complete.ts) on every
  * kind of page: it is there, it allows no eval, no inline code without a hash and no other origin,
  * nothing on the page violates it, and what the page does (terminal, search, copy, theme) still works.
  */
