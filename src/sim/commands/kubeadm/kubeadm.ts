@@ -156,13 +156,25 @@ function apply(ctx: CommandContext, args: string[], flags: Set<string>): RunResu
   let out = '[upgrade] Reading configuration from the "kubeadm-config" ConfigMap in namespace "kube-system"...\n[upgrade] Use \'kubeadm init phase upload-config --config your-config-file\' to re-upload it.\n[upgrade/preflight] Running preflight checks\n[upgrade] Running cluster health checks\n';
   if (!pt) return res(out, `error execution phase preflight: [upgrade/version] FATAL: unable to parse normalized version "${want}" as a semantic version\n${TRACE}`, 1);
   out += `[upgrade/preflight] You have chosen to upgrade the cluster version to "${t}"\n[upgrade/versions] Cluster version: ${cur}\n[upgrade/versions] kubeadm version: ${kv}\n`;
+  // upgrade.EnforceVersionPolicies (cmd/kubeadm/app/phases/upgrade/policy.go): mandatory errors
+  // stop the upgrade; skippable ones stop it unless --force.
+  const force = flags.has('-f') || flags.has('--force');
   const fatal: string[] = [];
+  const skippable: string[] = [];
   if (pt.minor > pc.minor + 1) fatal.push(`Specified version to upgrade to "${t}" is too high; kubeadm can upgrade only 1 minor version at a time`);
-  if (pt.minor > pk.minor || (pt.minor === pk.minor && pt.patch > pk.patch)) fatal.push(`Specified version to upgrade to "${t}" is higher than the kubeadm version "${kv}". Upgrade kubeadm first using the tool you used to install kubeadm`);
-  if (pt.minor < pc.minor) fatal.push(`Specified version to upgrade to "${t}" is lower than the cluster version "${cur}". Downgrades are not supported yet`);
-  if (pt.minor > (parseVersion(KUBERNETES_NEWEST)?.minor ?? 35) || (pt.minor === 35 && pt.patch > 0)) fatal.push(`Specified version to upgrade to "${t}" is not a released version of Kubernetes (registry.k8s.io has no images for it)`);
+  if (pt.minor < pc.minor - 1) fatal.push(`Specified version to downgrade to "${t}" is too low; kubeadm can downgrade only 1 minor version at a time`);
+  if (pt.minor > pk.minor) fatal.push(`Specified version to upgrade to "${t}" is at least one minor release higher than the kubeadm minor release (${pt.minor} > ${pk.minor}). Such an upgrade is not supported`);
+  else if (pt.minor === pk.minor && pt.patch > pk.patch) skippable.push(`Specified version to upgrade to "${t}" is higher than the kubeadm version "${kv}". Upgrade kubeadm first using the tool you used to install kubeadm`);
+  if (pk.minor > pt.minor) skippable.push(`Kubeadm version ${kv} can only be used to upgrade to Kubernetes version ${pk.major}.${pk.minor}`);
+  const oldKubelets = [...new Set(c.nodes.map((n) => c.store.get('Node', undefined, n.name)?.status?.nodeInfo?.kubeletVersion ?? ''))]
+    .filter((v) => { const pv = parseVersion(v); return pv !== undefined && pt.minor > pv.minor + 1; });
+  if (oldKubelets.length) skippable.push(`There are kubelets in this cluster that are too old that have these versions [${oldKubelets.join(' ')}]`);
+  const list = (errors: string[]) => errors.map((f) => `\t- ${f}\n`).join('');
   if (fatal.length)
-    return res(out, `error execution phase preflight: [upgrade/version] FATAL: the --version argument is invalid due to these fatal errors:\n\n${fatal.map((f) => `\t- ${f}\n`).join('')}\nPlease fix the misalignments highlighted above and try upgrading again\n${TRACE}`, 1);
+    return res(out, `error execution phase preflight: the version argument is invalid due to these fatal errors:\n\n${list(fatal)}\nPlease fix the misalignments highlighted above and try upgrading again\n${TRACE}`, 1);
+  if (skippable.length && !force)
+    return res(out, `error execution phase preflight: the version argument is invalid due to these errors:\n\n${list(skippable)}\nCan be bypassed if you pass the --force flag\n${TRACE}`, 1);
+  if (skippable.length) out += `[upgrade/version] Found ${skippable.length} potential version compatibility errors but skipping since the --force flag is set: \n\n${list(skippable)}`;
   if (!flags.has('-y') && !flags.has('--yes') && !flags.has('-f') && !flags.has('--force') && !flags.has('--dry-run')) {
     // cmdutil.InteractivelyConfirmAction: one line of stdin, "y" or "yes" in any case; anything
     // else, or nothing at all (the terminal cannot type an answer), stops the upgrade.
@@ -178,6 +190,15 @@ function apply(ctx: CommandContext, args: string[], flags: Set<string>): RunResu
   fs.mkdir(upgraded, true);
   const add = ADDONS[pt.minor] ?? ADDONS[34];
   out += "[upgrade/preflight] Pulling images required for setting up a Kubernetes cluster\n[upgrade/preflight] This might take a minute or two, depending on the speed of your internet connection\n[upgrade/preflight] You can also perform this action beforehand using 'kubeadm config images pull'\n";
+  const newest = parseVersion(KUBERNETES_NEWEST)!;
+  if (pt.minor > newest.minor || (pt.minor === newest.minor && pt.patch > newest.patch)) {
+    // Only --force gets here (kubeadm itself is never newer than a release): registry.k8s.io has no such tag.
+    const missing = ['kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kube-proxy'].map((name) => {
+      const ref = `registry.k8s.io/${name}:${t}`;
+      return `\t[ERROR ImagePull]: failed to pull image ${ref}: failed to pull image ${ref}: rpc error: code = NotFound desc = failed to pull and unpack image "${ref}": failed to resolve reference "${ref}": ${ref}: not found\n`;
+    });
+    return res(out, `error execution phase preflight: [preflight] Some fatal errors occurred:\n${missing.join('')}[preflight] If you know what you are doing, you can make a check non-fatal with \`--ignore-preflight-errors=...\`\n${TRACE}`, 1);
+  }
   out += `[upgrade/control-plane] Upgrading your static Pod-hosted control plane to version "${t}" (timeout: 5m0s)...\n[upgrade/staticpods] Writing new Static Pod manifests to "${upgraded}"\n`;
   const certs: Record<string, string[]> = {
     etcd: ['etcd-server', 'etcd-peer', 'etcd-healthcheck-client'],

@@ -39,6 +39,20 @@ describe('kubeadm cluster upgrade v1.34.2 → v1.35.0', () => {
     const skip = run('kubeadm upgrade apply v1.36.0 -y');
     expect(skip.exitCode).toBe(1);
     expect(skip.stderr).toContain('\t- Specified version to upgrade to "v1.36.0" is too high; kubeadm can upgrade only 1 minor version at a time\n');
+    // upgrade.EnforceVersionPolicies (cmd/kubeadm/app/phases/upgrade/policy.go): both mandatory errors, then the phase's wording.
+    expect(skip.stderr).toBe(
+      'error execution phase preflight: the version argument is invalid due to these fatal errors:\n\n' +
+        '\t- Specified version to upgrade to "v1.36.0" is too high; kubeadm can upgrade only 1 minor version at a time\n' +
+        '\t- Specified version to upgrade to "v1.36.0" is at least one minor release higher than the kubeadm minor release (36 > 35). Such an upgrade is not supported\n' +
+        '\nPlease fix the misalignments highlighted above and try upgrading again\nTo see the stack trace of this error execute with --v=5 or higher\n',
+    );
+    // A patch above kubeadm's is skippable: refused without --force; with it, registry.k8s.io has no such images.
+    const patch = run('kubeadm upgrade apply v1.35.4 -y');
+    expect(patch.stderr).toContain('the version argument is invalid due to these errors:\n\n\t- Specified version to upgrade to "v1.35.4" is higher than the kubeadm version "v1.35.0". Upgrade kubeadm first using the tool you used to install kubeadm\n\nCan be bypassed if you pass the --force flag\n');
+    const forced = run('kubeadm upgrade apply v1.35.4 -y --force');
+    expect(forced.exitCode).toBe(1);
+    expect(forced.stdout).toContain('[upgrade/version] Found 1 potential version compatibility errors but skipping since the --force flag is set: \n\n\t- Specified version to upgrade to "v1.35.4"');
+    expect(forced.stderr).toContain('\t[ERROR ImagePull]: failed to pull image registry.k8s.io/kube-apiserver:v1.35.4: failed to pull image registry.k8s.io/kube-apiserver:v1.35.4: rpc error: code = NotFound');
 
     // cmd/kubeadm/app/cmd/phases/upgrade/apply/preflight.go asks through cmdutil.InteractivelyConfirmAction
     // (cmd/kubeadm/app/cmd/util/cmdutil.go): "[upgrade] Are you sure you want to proceed? [y/N]: ", one line of
