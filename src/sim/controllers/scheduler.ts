@@ -1,9 +1,11 @@
 /**
- * kube-scheduler, simply: filters nodes by readiness, cordon, taints/tolerations, nodeName,
- * nodeSelector and CPU/memory requests, then picks the least loaded node (ties by name).
+ * kube-scheduler, simply: filters nodes by readiness, cordon, taints/tolerations, nodeSelector
+ * and node affinity, CPU/memory requests, volumes and inter-pod (anti-)affinity, then ranks the
+ * rest by preferred affinity, PreferNoSchedule taints and load (ties by name).
  */
 import { parseQuantity } from '../api/quantity.ts';
 import { rfc3339, type Obj, type Store } from '../api/store.ts';
+import { EXISTING_ANTI_AFFINITY_MISMATCH, interPodAffinityError, interPodAffinityScore, NODE_AFFINITY_MISMATCH, nodeAffinityAllows, nodeAffinityScore, POD_ANTI_AFFINITY_MISMATCH } from './affinity.ts';
 import { podActive, type Controller } from './context.ts';
 import { ANN_SELECTED_NODE } from './provisioner.ts';
 import { bindClaim, fits, waitsForConsumer } from './pvbinder.ts';
@@ -50,11 +52,7 @@ function fitError(pod: Obj, node: Obj, pods: Obj[]): string | undefined {
     return 'node(s) were unschedulable';
   const bad = untoleratedTaints(pod, node);
   if (bad.length) return 'node(s) had untolerated taint(s)';
-  const sel = pod.spec?.nodeSelector ?? {};
-  if (Object.entries(sel).some(([k, v]) => node.metadata.labels?.[k] !== v)) return "node(s) didn't match Pod's node affinity/selector";
-  const affinityNode = pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms?.[0]?.matchFields?.[0];
-  if (affinityNode && affinityNode.key === 'metadata.name' && !(affinityNode.values ?? []).includes(node.metadata.name))
-    return "node(s) didn't match Pod's node affinity/selector";
+  if (!nodeAffinityAllows(pod, node)) return NODE_AFFINITY_MISMATCH;
   const req = podRequests(pod);
   const used = pods.filter((p) => p.spec.nodeName === node.metadata.name && podActive(p)).map(podRequests);
   const alloc = node.status?.allocatable ?? {};
@@ -121,6 +119,18 @@ function volumeAllows(pv: Obj, node: Obj): boolean {
   );
 }
 
+/** Filter reasons whose status is Unschedulable, not UnschedulableAndUnresolvable: preemption could help there. */
+const PREEMPTABLE = new Set(['Insufficient cpu', 'Insufficient memory', POD_ANTI_AFFINITY_MISMATCH, EXISTING_ANTI_AFFINITY_MISMATCH]);
+
+/** A node's rank: lower is better, compared element by element. */
+type Score = [number, number, number];
+
+function better(a: Score, b: Score): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] < b[i];
+  return false;
+}
+
+/** Schedules every pending pod of the default scheduler, or records why it cannot. */
 export const scheduler: Controller = ({ store, now }) => {
   let changed = false;
   const nodes = store.list('Node');
@@ -129,7 +139,7 @@ export const scheduler: Controller = ({ store, now }) => {
     if (pod.spec.nodeName || !podActive(pod) || (pod.spec.schedulerName ?? 'default-scheduler') !== 'default-scheduler') continue;
     const reasons = new Map<string, number>();
     let best: Obj | undefined;
-    let bestLoad = Infinity;
+    let bestScore: Score | undefined;
     const claims = claimProblem(store, pod);
     // Assumed on a node, waiting in PreBind for the provisioner to bind its claims.
     if (claims.waiting) continue;
@@ -138,15 +148,22 @@ export const scheduler: Controller = ({ store, now }) => {
       const err =
         fitError(pod, node, pods) ??
         (claims.bound.some((pv) => !volumeAllows(pv, node)) ? 'node(s) had volume node affinity conflict' : undefined) ??
-        (claims.delayed.length && !claims.delayed.every((c) => canBind(store, c)) ? "node(s) didn't find available persistent volumes to bind" : undefined);
+        (claims.delayed.length && !claims.delayed.every((c) => canBind(store, c)) ? "node(s) didn't find available persistent volumes to bind" : undefined) ??
+        interPodAffinityError(pod, node, nodes, pods);
       if (err) {
         reasons.set(err, (reasons.get(err) ?? 0) + 1);
         continue;
       }
-      const load = pods.filter((p) => p.spec.nodeName === node.metadata.name && podActive(p)).length;
-      if (load < bestLoad) {
+      // Scoring, simply: preferred (anti-)affinity first, then fewer PreferNoSchedule taints the
+      // pod does not tolerate, then the least loaded node; the first node by name wins a tie.
+      const score: Score = [
+        -(nodeAffinityScore(pod, node) + interPodAffinityScore(pod, node, nodes, pods)),
+        untoleratedTaints(pod, node, ['PreferNoSchedule']).length,
+        pods.filter((p) => p.spec.nodeName === node.metadata.name && podActive(p)).length,
+      ];
+      if (!bestScore || better(score, bestScore)) {
         best = node;
-        bestLoad = load;
+        bestScore = score;
       }
     }
     const ts = rfc3339(now());
@@ -169,7 +186,14 @@ export const scheduler: Controller = ({ store, now }) => {
       const parts = [...reasons.entries()].map(([r, n]) => (n ? `${n} ${r}` : r)).sort();
       // v1.34 wording: taint details are no longer printed, and the DRA plugin (GA, on by default)
       // adds its PostFilter note before the preemption summary.
-      const msg = `0/${nodes.length} nodes are available: ${parts.join(', ')}. no new claims to deallocate, preemption: 0/${nodes.length} nodes are available: ${nodes.length} Preemption is not helpful for scheduling.`;
+      // DefaultPreemption: nodes that failed with an Unschedulable (not ...AndUnresolvable) status
+      // are tried, but no pod there has a lower priority to evict.
+      const tried = [...reasons.entries()].filter(([r]) => PREEMPTABLE.has(r)).reduce((n, [, c]) => n + c, 0);
+      const preemption = [[nodes.length - tried, 'Preemption is not helpful for scheduling'], [tried, 'No preemption victims found for incoming pod']]
+        .filter(([n]) => n)
+        .map(([n, r]) => `${n} ${r}`)
+        .sort();
+      const msg = `0/${nodes.length} nodes are available: ${parts.join(', ')}. no new claims to deallocate, preemption: 0/${nodes.length} nodes are available: ${preemption.join(', ')}.`;
       const prev = (pod.status?.conditions ?? []).find((c: Obj) => c.type === 'PodScheduled' && c.status === 'False');
       if (prev?.message === msg) continue;
       pod.status = {

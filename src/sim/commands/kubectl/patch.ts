@@ -20,7 +20,7 @@ export const PATCH_FLAGS: FlagSpec[] = [
 ];
 
 /** RFC 7386 merge patch; `strategic` also merges lists of named objects by name. */
-function mergePatch(target: any, patch: any, strategic: boolean): any {
+export function mergePatch(target: any, patch: any, strategic: boolean): any {
   if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) {
     if (strategic && Array.isArray(patch) && Array.isArray(target) && patch.every((p) => p && typeof p === 'object' && 'name' in p)) {
       const out = clone(target);
@@ -52,7 +52,7 @@ function jsonPointer(doc: any, path: string): { parent: any; key: string } | und
 }
 
 /** RFC 6902 JSON patch (add, remove, replace). */
-function jsonPatch(doc: Obj, ops: any[]): Obj | string {
+export function jsonPatch(doc: Obj, ops: any[]): Obj | string {
   const out = clone(doc);
   for (const op of ops) {
     const loc = jsonPointer(out, String(op.path ?? ''));

@@ -5,6 +5,7 @@ import { clean, dryRunMode, MUTATE_FLAGS, printOp } from './common.ts';
 import { formatApiError } from './errors.ts';
 import { arr, bool, str, type FlagSpec } from './flags.ts';
 import { runInPod } from './exec.ts';
+import { jsonPatch, mergePatch } from './patch.ts';
 
 export const RUN_FLAGS: FlagSpec[] = [
   ...MUTATE_FLAGS,
@@ -23,6 +24,7 @@ export const RUN_FLAGS: FlagSpec[] = [
   { name: 'image-pull-policy', type: 'string' },
   { name: 'annotations', type: 'stringArray' },
   { name: 'overrides', type: 'string' },
+  { name: 'override-type', type: 'string' },
   { name: 'privileged', type: 'bool' },
   { name: 'pod-running-timeout', type: 'string' },
 ];
@@ -77,13 +79,16 @@ export function run(k: Kctx): void {
   const port = str(k.p, 'port');
   if (port) container.ports = [{ containerPort: Number(port) }];
   container.resources = {};
-  const pod: Obj = {
+  let pod: Obj = {
     apiVersion: 'v1',
     kind: 'Pod',
     metadata: { labels, name, namespace: k.namespace },
     spec: { containers: [container], dnsPolicy: 'ClusterFirst', restartPolicy: restart },
     status: {},
   };
+  const overridden = override(k, pod);
+  if (typeof overridden === 'string') return fail(k, overridden);
+  pod = overridden;
   const interactive = bool(k.p, 'stdin') || bool(k.p, 'tty');
   if (dry === 'client') {
     const shown = clean(pod);
@@ -110,4 +115,28 @@ export function run(k: Kctx): void {
     k.store.delete('Pod', k.namespace, name);
     k.out += `pod "${name}" deleted from ${k.namespace} namespace\n`;
   }
+}
+
+/**
+ * `--overrides` on the generated pod (cmdutil.OverrideOptions): an RFC 7396 merge patch by
+ * default, so a `containers` list replaces the generated one whole; `--override-type` json or
+ * strategic as `kubectl patch`. Returns the patched pod or kubectl's error text.
+ */
+function override(k: Kctx, pod: Obj): Obj | string {
+  const text = str(k.p, 'overrides');
+  if (!text) return pod;
+  const type = str(k.p, 'override-type', 'merge');
+  if (!['json', 'merge', 'strategic'].includes(type)) return `invalid override type: ${type}`;
+  let fragment: unknown;
+  try {
+    fragment = JSON.parse(text);
+  } catch {
+    return type === 'json' ? 'invalid character in JSON patch' : 'Invalid JSON Patch';
+  }
+  if (type === 'json') {
+    if (!Array.isArray(fragment)) return 'json: cannot unmarshal object into Go value of type jsonpatch.Patch';
+    return jsonPatch(pod, fragment);
+  }
+  if (fragment === null || typeof fragment !== 'object' || Array.isArray(fragment)) return 'Invalid JSON Patch';
+  return mergePatch(pod, fragment, type === 'strategic');
 }
