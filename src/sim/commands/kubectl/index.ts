@@ -27,6 +27,7 @@ import { replace, REPLACE_FLAGS } from './replace.ts';
 import { rollout, ROLLOUT_FLAGS } from './rollout.ts';
 import { run, RUN_FLAGS } from './run.ts';
 import { scale, SCALE_FLAGS, setImage, SET_FLAGS } from './scale.ts';
+import { wait, WAIT_FLAGS } from './wait.ts';
 
 export { registerPodCommand } from './exec.ts';
 export { appendPodLog } from './logs.ts';
@@ -63,6 +64,7 @@ const VERBS: Record<string, Verb> = {
   replace: { flags: REPLACE_FLAGS, run: replace, server: true },
   patch: { flags: PATCH_FLAGS, run: patch, server: true },
   edit: { flags: EDIT_FLAGS, run: edit, server: true },
+  wait: { flags: WAIT_FLAGS, run: wait, server: true },
   top: {
     flags: [{ name: 'all-namespaces', short: 'A', type: 'bool' }, { name: 'containers', type: 'bool' }],
     run: (k) => {
@@ -76,7 +78,7 @@ const VERBS: Record<string, Verb> = {
 };
 
 /** Real kubectl verbs the sandbox does not implement (interactive or network ones). */
-const UNSUPPORTED = new Set(['alpha', 'api-versions', 'attach', 'auth', 'autoscale', 'certificate', 'completion', 'cp', 'debug', 'diff', 'events', 'kustomize', 'options', 'plugin', 'port-forward', 'proxy', 'wait']);
+const UNSUPPORTED = new Set(['alpha', 'api-versions', 'attach', 'auth', 'autoscale', 'certificate', 'completion', 'cp', 'debug', 'diff', 'events', 'kustomize', 'options', 'plugin', 'port-forward', 'proxy']);
 
 function levenshtein(a: string, b: string): number {
   const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
