@@ -4,7 +4,7 @@ import { notFound } from '../../api/server.ts';
 import { rfc3339, type Obj } from '../../api/store.ts';
 import { fail, type Kctx } from './context.ts';
 import { dryRunMode } from './common.ts';
-import { formatApiError } from './errors.ts';
+import { formatApiError, NO_RESOURCES } from './errors.ts';
 import { arr, bool, has, str, type FlagSpec } from './flags.ts';
 import { readManifests } from './manifests.ts';
 import { listObjects, parseLabelSelector, parseResourceArgs } from './resources.ts';
@@ -72,7 +72,7 @@ export function del(k: Kctx): void {
     }
   } else {
     if (!k.p.args.length) {
-      k.err += "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'\n";
+      k.err += NO_RESOURCES;
       k.code = 1;
       return;
     }

@@ -14,7 +14,7 @@ import type { Obj } from '../../api/store.ts';
 import { toYaml } from '../../printers/yaml.ts';
 import { kindName } from './common.ts';
 import { fail, type Kctx } from './context.ts';
-import { formatApiError } from './errors.ts';
+import { formatApiError, NO_RESOURCES } from './errors.ts';
 import type { FlagSpec } from './flags.ts';
 import { getOrNotFound } from './lookup.ts';
 
@@ -56,7 +56,7 @@ const withoutComments = (text: string): string =>
 export function edit(k: Kctx): void {
   let [kind, name] = k.p.args;
   if (kind?.includes('/')) [kind, name] = kind.split('/');
-  if (!kind) return fail(k, "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'\n");
+  if (!kind) return fail(k, NO_RESOURCES);
   const r = resolveResource(kind);
   if (!r) return fail(k, `error: the server doesn't have a resource type "${kind}"\n`);
   if (!name) return fail(k, "error: edit requires a resource name (this sandbox edits one object at a time)\n");

@@ -26,3 +26,7 @@ export function noResourceType(arg: string): string {
 export function connectionRefused(server: string): string {
   return `The connection to the server ${server} was refused - did you specify the right host or port?\n`;
 }
+
+/** The resource builder's error when a verb gets neither TYPE NAME nor -f. */
+export const NO_RESOURCES =
+  "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'\n";

@@ -3,7 +3,7 @@ import { resolveResource } from '../../api/kinds.ts';
 import type { Obj } from '../../api/store.ts';
 import { fail, type Kctx } from './context.ts';
 import { clean, dryRunMode, MUTATE_FLAGS, printOp } from './common.ts';
-import { formatApiError } from './errors.ts';
+import { formatApiError, NO_RESOURCES } from './errors.ts';
 import { getOrNotFound } from './lookup.ts';
 import { str, type FlagSpec } from './flags.ts';
 
@@ -28,7 +28,7 @@ export function expose(k: Kctx): void {
   let [kind, name] = k.p.args;
   if (kind?.includes('/')) [kind, name] = kind.split('/');
   if (!kind || !name) {
-    k.err += "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'\n";
+    k.err += NO_RESOURCES;
     k.code = 1;
     return;
   }

@@ -4,7 +4,7 @@ import { clone, type Obj } from '../../api/store.ts';
 import yaml from 'js-yaml';
 import { fail, type Kctx } from './context.ts';
 import { kindName } from './common.ts';
-import { formatApiError } from './errors.ts';
+import { formatApiError, NO_RESOURCES } from './errors.ts';
 import { getOrNotFound } from './lookup.ts';
 import { str, type FlagSpec } from './flags.ts';
 
@@ -84,7 +84,7 @@ export function patch(k: Kctx): void {
     return;
   }
   if (!kind || !name) {
-    k.err += "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'\n";
+    k.err += NO_RESOURCES;
     k.code = 1;
     return;
   }

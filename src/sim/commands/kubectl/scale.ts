@@ -4,7 +4,7 @@ import { notFound } from '../../api/server.ts';
 import { clone } from '../../api/store.ts';
 import { fail, type Kctx } from './context.ts';
 import { kindName } from './common.ts';
-import { formatApiError } from './errors.ts';
+import { formatApiError, NO_RESOURCES } from './errors.ts';
 import { getOrNotFound } from './lookup.ts';
 import { has, str, type FlagSpec } from './flags.ts';
 import { parseResourceArgs } from './resources.ts';
@@ -30,7 +30,7 @@ export function scale(k: Kctx): void {
   const replicas = Number(str(k.p, 'replicas'));
   if (replicas < 0) return fail(k, 'The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0');
   if (!k.p.args.length) {
-    k.err += "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'\n";
+    k.err += NO_RESOURCES;
     k.code = 1;
     return;
   }

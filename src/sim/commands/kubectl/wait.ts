@@ -11,7 +11,7 @@ import { relaxedJsonPathExpression } from '../../printers/custom-columns.ts';
 import { compileJsonPath, findResults, sprintVal, type Val } from '../../printers/jsonpath.ts';
 import { kindName } from './common.ts';
 import { fail, type Kctx } from './context.ts';
-import { formatApiError, seeHelp } from './errors.ts';
+import { formatApiError, NO_RESOURCES, seeHelp } from './errors.ts';
 import { bool, str, type FlagSpec } from './flags.ts';
 import { getObject, listObjects, parseLabelSelector, parseResourceArgs } from './resources.ts';
 
@@ -132,7 +132,7 @@ export function wait(k: Kctx): void {
   const forDelete = str(k.p, 'for').toLowerCase() === 'delete';
 
   if (!k.p.args.length) {
-    k.err += "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'\n";
+    k.err += NO_RESOURCES;
     k.code = 1;
     return;
   }
