@@ -6,23 +6,30 @@
 
 /** The longest line `run()` accepts, in UTF-8 bytes (a real tty line is 4 KiB; pastes go further). */
 export const MAX_LINE_BYTES = 64 * 1024;
-/** The largest input one `run()` accepts (a pasted manifest or here-document), in UTF-8 bytes. */
-export const MAX_INPUT_BYTES = 1024 * 1024;
+/**
+ * The largest input one `run()` accepts (a pasted manifest or here-document), in UTF-8 bytes: as
+ * much as a file may hold, since a here-document bigger than that could only be refused later.
+ */
+export const MAX_INPUT_BYTES = 256 * 1024;
 /** The most lines one `run()` accepts. */
 export const MAX_LINES = 10_000;
 /**
  * The most simple commands one `run()` executes: a deterministic work budget (each command also lets
- * the controllers sync), which stops self-calling scripts and 5000-stage pipelines in about a second.
+ * the controllers sync), which stops self-calling scripts and 5000-stage pipelines within 100 ms.
  */
-export const MAX_COMMANDS = 2_000;
+export const MAX_COMMANDS = 1_000;
 /** How deep `bash -c`, scripts, subshells and `$(…)` may nest. */
 export const MAX_DEPTH = 32;
-/** The largest file a redirection may grow, in characters. */
-export const MAX_FILE = 2 << 20;
+/**
+ * The largest file a redirection may grow, and the longest value a variable or a sed pattern space
+ * may hold, in characters: ten times the biggest manifest a lesson writes, and small enough that
+ * building one never takes a phone more than a few milliseconds.
+ */
+export const MAX_FILE = 256 * 1024;
 /** The most characters a pipe carries from one command to the next (as much as a file may hold). */
 export const MAX_PIPE = MAX_FILE;
 /** Most a single `run()` keeps of each output stream, in characters; beyond it the output is cut with a note. */
-export const MAX_OUTPUT = 1 << 20;
+export const MAX_OUTPUT = 256 * 1024;
 /** The most API objects the store holds (events included); creates beyond it are refused. */
 export const MAX_OBJECTS = 5_000;
 
@@ -48,8 +55,11 @@ export const outOfResources = (error: RangeError): string =>
   /call stack/i.test(error.message)
     ? `kubesim: input nested too deeply (maximum depth exceeded)\n`
     : `kubesim: out of memory (${error.message})\n`;
-/** `kubesim: NAME: value too large (max N characters)`, for a variable past MAX_FILE. */
+/** `kubesim: NAME: value too large (max N characters)`, for a variable or here-document past MAX_FILE. */
 export const valueTooLarge = (name: string): string => `kubesim: ${name}: value too large (max ${MAX_FILE} characters)\n`;
+/** `kubesim: printf: field width N too large (max M)`, for a width or precision past MAX_OUTPUT. */
+export const fieldTooWide = (what: 'field width' | 'precision', n: string): string =>
+  `kubesim: printf: ${what} ${n} too large (max ${MAX_OUTPUT})\n`;
 /** `kubesim: output truncated after N characters`. */
 export const outputTruncated = (): string => `\nkubesim: output truncated after ${MAX_OUTPUT} characters\n`;
 /** `kubesim: object limit reached (N objects)`, as the API server's refusal message. */

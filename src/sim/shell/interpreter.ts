@@ -1,7 +1,7 @@
 import { orderedOutput, runResult, type Host, type RunResult, type World } from '../types.ts';
 import { commandPath, lookupCommand } from '../commands/registry.ts';
 import { BUILTINS } from './builtins.ts';
-import { ExpansionError, expandHereDoc, expandString, expandWord } from './expand.ts';
+import { ExpansionError, expandHereDoc, expandString, expandWord, ValueTooLargeError } from './expand.ts';
 import type { ExpandEnv } from './expand.ts';
 import { Output } from './output.ts';
 import type { AndOr, Command, Pipeline, Redirect, SimpleCommand } from './parser.ts';
@@ -215,18 +215,17 @@ export class Shell {
     try {
       if (cmd.kind === 'simple') {
         assigns = cmd.assigns.map((a) => splitAssign(a, env));
-        words = cmd.words.flatMap((w) => expandWord(w, env));
+        for (const w of cmd.words) words.push(...expandWord(w, env));
         words = this.expandAlias(cmd, words, env);
       }
     } catch (e) {
       if (!(e instanceof ExpansionError)) throw e;
+      // A word past MAX_FILE is what execve(2) refuses with E2BIG: the command never starts.
+      if (e instanceof ValueTooLargeError) {
+        this.out.write('stderr', `bash: ${words[0] ?? cmd.words[0]}: Argument list too long\n`);
+        return { status: 126, piped: '' };
+      }
       this.out.write('stderr', e.message + '\n');
-      return { status: 1, piped: '' };
-    }
-    // Values past what a file may hold would only grow until the engine throws (x=$x$x, doubled on).
-    const tooBig = assigns.find(([, v]) => v.length > MAX_FILE)?.[0];
-    if (tooBig !== undefined) {
-      this.out.write('stderr', valueTooLarge(tooBig));
       return { status: 1, piped: '' };
     }
     if (words.reduce((n, w) => n + w.length, 0) > MAX_FILE) {
@@ -338,7 +337,12 @@ export class Shell {
     const fs = this.frame.host.fs;
     for (const r of redirects) {
       if (r.heredoc) {
-        stdin = r.heredoc.expand ? safeExpand(() => expandHereDoc(r.heredoc!.body, env)) : r.heredoc.body;
+        try {
+          stdin = r.heredoc.expand ? safeExpand(() => expandHereDoc(r.heredoc!.body, env)) : r.heredoc.body;
+        } catch (e) {
+          if (e instanceof ValueTooLargeError) return { error: valueTooLarge('here-document') };
+          throw e;
+        }
         continue;
       }
       let target: string;
@@ -447,7 +451,7 @@ function safeExpand(fn: () => string): string {
   try {
     return fn();
   } catch (e) {
-    if (e instanceof ExpansionError) return '';
+    if (e instanceof ExpansionError && !(e instanceof ValueTooLargeError)) return '';
     throw e;
   }
 }
@@ -457,8 +461,20 @@ function splitAssign(word: string, env: ExpandEnv): [string, string] {
   const name = word.slice(0, eq).replace(/\+$/, '');
   let raw = word.slice(eq + 1);
   if (raw.startsWith('(') && raw.endsWith(')')) raw = raw.slice(1, -1);
-  const value = expandString(raw, env);
-  return [name, word[eq - 1] === '+' ? (env.getVar(name) ?? '') + value : value];
+  const tooLarge = (): never => {
+    throw new ExpansionError(valueTooLarge(name).trimEnd());
+  };
+  let value: string;
+  try {
+    value = expandString(raw, env);
+  } catch (e) {
+    if (e instanceof ValueTooLargeError) tooLarge();
+    throw e;
+  }
+  if (word[eq - 1] !== '+') return [name, value];
+  const before = env.getVar(name) ?? '';
+  if (before.length + value.length > MAX_FILE) tooLarge();
+  return [name, before + value];
 }
 
 /** The variables a fresh login shell on `host` has (as Ubuntu's root login sets them). */
