@@ -20,6 +20,8 @@ export const MAX_LINES = 10_000;
 export const MAX_COMMANDS = 1_000;
 /** How deep `bash -c`, scripts, subshells and `$(…)` may nest. */
 export const MAX_DEPTH = 32;
+/** How deep `( … )` may nest in one command: far past any real script, well short of the engine's stack. */
+export const MAX_NESTING = 256;
 /**
  * The largest file a redirection may grow, and the longest value a variable or a sed pattern space
  * may hold, in characters: ten times the biggest manifest a lesson writes, and small enough that
@@ -50,11 +52,11 @@ export const tooManyLines = (lines: number): string => `kubesim: script too long
 export const tooManyCommands = (): string => `kubesim: too many commands in one run (max ${MAX_COMMANDS})\n`;
 /** `kubesim: pipe data truncated after N characters`. */
 export const pipeTruncated = (): string => `kubesim: pipe data truncated after ${MAX_PIPE} characters\n`;
+/** `kubesim: input nested too deeply (maximum depth exceeded)`, past MAX_NESTING or the engine's stack. */
+export const nestedTooDeeply = (): string => `kubesim: input nested too deeply (maximum depth exceeded)\n`;
 /** The message for a run that ran out of stack or string space (nesting or growth past the engine's limits). */
 export const outOfResources = (error: RangeError): string =>
-  /call stack/i.test(error.message)
-    ? `kubesim: input nested too deeply (maximum depth exceeded)\n`
-    : `kubesim: out of memory (${error.message})\n`;
+  /call stack/i.test(error.message) ? nestedTooDeeply() : `kubesim: out of memory (${error.message})\n`;
 /** `kubesim: NAME: value too large (max N characters)`, for a variable or here-document past MAX_FILE. */
 export const valueTooLarge = (name: string): string => `kubesim: ${name}: value too large (max ${MAX_FILE} characters)\n`;
 /** `kubesim: printf: field width N too large (max M)`, for a width or precision past MAX_OUTPUT. */

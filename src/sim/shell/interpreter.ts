@@ -79,7 +79,7 @@ export class Shell {
     try {
       for (const piece of splitCommands(input)) {
         if (record) this.history.push(piece);
-        this.runSource(piece);
+        this.runSource(piece, false);
         if (this.exited) break;
       }
     } catch (e) {
@@ -94,8 +94,11 @@ export class Shell {
     return runResult(this.out.stdout, this.out.stderr, this.lastStatus, this.out.chunks);
   }
 
-  /** Parses and runs shell source in the current session (scripts, `bash -c`, `ssh host cmd`). */
-  runSource(src: string): number {
+  /**
+   * Parses and runs shell source in the current session (scripts, `bash -c`, `ssh host cmd`);
+   * `split` false when `src` is already one complete command (saves reading it once more).
+   */
+  runSource(src: string, split = true): number {
     if (this.depth >= MAX_DEPTH) {
       this.out.write('stderr', 'bash: maximum nesting level exceeded\n');
       this.lastStatus = 2;
@@ -103,7 +106,7 @@ export class Shell {
     }
     this.depth++;
     try {
-      for (const piece of splitCommands(src)) {
+      for (const piece of split ? splitCommands(src) : [src]) {
         const parsed = parse(piece);
         for (const w of parsed.warnings) this.out.write('stderr', w + '\n');
         if (!parsed.ok) {

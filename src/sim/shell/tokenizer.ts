@@ -29,6 +29,9 @@ export interface TokenizeResult {
 
 const META = new Set([' ', '\t', '\n', '|', '&', ';', '<', '>', '(', ')']);
 const OPERATORS = ['&&', '||', ';;', '|', '&', ';', '(', ')'];
+const OPERATOR_START = new Set(['&', '|', ';', '(', ')']);
+/** Characters that start a quoted string, an escape or a substitution inside a word. */
+const WORD_QUOTE = new Set(['\\', "'", '"', '`', '$']);
 const REDIRS = ['<<<', '<<-', '&>>', '<<', '>>', '>&', '<&', '&>', '>|', '<>', '>', '<'];
 
 /** Reads `src` into tokens. Never throws; an unterminated quote becomes `error`. */
@@ -64,10 +67,12 @@ export function tokenize(src: string): TokenizeResult {
       tokens.push({ kind: 'newline', start, end: i });
       continue;
     }
-    // A redirection, possibly with its file descriptor number glued in front (2>, 2>&1).
-    const fdMatch = /^[0-9]+(?=[<>])/.exec(src.slice(i, i + 12));
+    // A redirection, possibly with its file descriptor number glued in front (2>, 2>&1). Most
+    // tokens are plain words: look for an operator only where one may start.
+    const fdMatch = c >= '0' && c <= '9' ? /^[0-9]+(?=[<>])/.exec(src.slice(i, i + 12)) : null;
     const redirAt = fdMatch ? i + fdMatch[0].length : i;
-    const redirOp = REDIRS.find((r) => src.startsWith(r, redirAt));
+    const r0 = src[redirAt];
+    const redirOp = r0 === '<' || r0 === '>' || r0 === '&' ? REDIRS.find((r) => src.startsWith(r, redirAt)) : undefined;
     if (redirOp && !(redirOp === '<' && src[redirAt + 1] === '(')) {
       const tok: Token & { kind: 'redir' } = {
         kind: 'redir', op: redirOp, fd: fdMatch ? Number(fdMatch[0]) : undefined, start: i, end: redirAt + redirOp.length,
@@ -77,7 +82,7 @@ export function tokenize(src: string): TokenizeResult {
       if (redirOp === '<<' || redirOp === '<<-') expectHeredocWord = { stripTabs: redirOp === '<<-', token: tok };
       continue;
     }
-    const op = OPERATORS.find((o) => src.startsWith(o, i));
+    const op = OPERATOR_START.has(c) ? OPERATORS.find((o) => src.startsWith(o, i)) : undefined;
     if (op) {
       tokens.push({ kind: 'op', op, start: i, end: i + op.length });
       i += op.length;
@@ -156,6 +161,10 @@ function readWord(src: string, start: number): { next: number; error?: string } 
         continue;
       }
       break;
+    }
+    if (!WORD_QUOTE.has(c)) {
+      i++;
+      continue;
     }
     const r = skipQuoted(src, i);
     if (r.error) return r;
