@@ -4,8 +4,11 @@
  * reached ends in a `kubesim: …` message on stderr and a non-zero exit, never a hang or a throw.
  */
 
-/** The longest line `run()` accepts, in UTF-8 bytes (a real tty line is 4 KiB; pastes go further). */
-export const MAX_LINE_BYTES = 64 * 1024;
+/**
+ * The longest line `run()` accepts, in UTF-8 bytes: a real tty line is 4 KiB, and a pasted line of
+ * base64 (a kubeconfig's key) about 3 KiB; reading a longer one is work before the JIT has warmed up.
+ */
+export const MAX_LINE_BYTES = 16 * 1024;
 /**
  * The largest input one `run()` accepts (a pasted manifest or here-document), in UTF-8 bytes: as
  * much as a file may hold, since a here-document bigger than that could only be refused later.

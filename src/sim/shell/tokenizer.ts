@@ -30,8 +30,8 @@ export interface TokenizeResult {
 const META = new Set([' ', '\t', '\n', '|', '&', ';', '<', '>', '(', ')']);
 const OPERATORS = ['&&', '||', ';;', '|', '&', ';', '(', ')'];
 const OPERATOR_START = new Set(['&', '|', ';', '(', ')']);
-/** Characters that start a quoted string, an escape or a substitution inside a word. */
-const WORD_QUOTE = new Set(['\\', "'", '"', '`', '$']);
+/** Word characters that are neither a metacharacter nor the start of a quote, escape or substitution. */
+const PLAIN = /[^ \t\n|&;<>()\\'"`$]+/y;
 const REDIRS = ['<<<', '<<-', '&>>', '<<', '>>', '>&', '<&', '&>', '>|', '<>', '>', '<'];
 
 /** Reads `src` into tokens. Never throws; an unterminated quote becomes `error`. */
@@ -90,8 +90,9 @@ export function tokenize(src: string): TokenizeResult {
     }
     const w = readWord(src, i);
     if (w.error) return { tokens, error: w.error, warnings };
-    line += countNewlines(src, i, w.next);
-    tokens.push({ kind: 'word', text: src.slice(i, w.next), start: i, end: w.next });
+    const text = src.slice(i, w.next);
+    if (text.includes('\n')) line += countNewlines(src, i, w.next);
+    tokens.push({ kind: 'word', text, start: i, end: w.next });
     i = w.next;
     if (expectHeredocWord) {
       const raw = src.slice(tokens[tokens.length - 1].start, i);
@@ -144,6 +145,12 @@ function readHereDoc(src: string, from: number, doc: HereDoc): { next: number; l
 function readWord(src: string, start: number): { next: number; error?: string } {
   let i = start;
   while (i < src.length) {
+    // A run of plain characters in one native step: a long line is read before the JIT warms up.
+    PLAIN.lastIndex = i;
+    if (PLAIN.test(src)) {
+      i = PLAIN.lastIndex;
+      if (i >= src.length) break;
+    }
     const c = src[i];
     if (META.has(c)) {
       // `<(cmd)` process substitution stays inside the word.
@@ -161,10 +168,6 @@ function readWord(src: string, start: number): { next: number; error?: string } 
         continue;
       }
       break;
-    }
-    if (!WORD_QUOTE.has(c)) {
-      i++;
-      continue;
     }
     const r = skipQuoted(src, i);
     if (r.error) return r;

@@ -31,6 +31,8 @@ export const HOSTILE: Record<string, string> = {
   '3000 nested arithmetic ( )': 'echo $((' + '('.repeat(3000) + '1' + ')'.repeat(3000) + '))',
   '5000 pipes': 'echo a' + ' | cat'.repeat(5000),
   '8000 &&': 'true' + ' && true'.repeat(8000),
+  '1500 pipes': 'echo a' + ' | cat'.repeat(1500),
+  '2000 &&': 'true' + ' && true'.repeat(2000),
   'self-calling script': "echo 'bash /root/loop.sh; bash /root/loop.sh' > /root/loop.sh; bash /root/loop.sh",
   'variable doubled until it does not fit': 'x=' + 'a'.repeat(64) + ';' + ' x=$x$x;'.repeat(30) + ' echo ${#x}',
   'printf width 1e9': "printf '%1000000000d' 1",

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createSimulator, type Simulator } from '../../../../src/sim/index.ts';
 import {
-  MAX_COMMANDS, MAX_FILE, MAX_INPUT_BYTES, MAX_LINE_BYTES, MAX_LINES, MAX_OBJECTS, MAX_OUTPUT, MAX_PODS,
+  MAX_COMMANDS, MAX_FILE, MAX_INPUT_BYTES, MAX_LINE_BYTES, MAX_LINES, MAX_OBJECTS, MAX_OUTPUT, MAX_PODS, tooManyCommands,
 } from '../../../../src/sim/limits.ts';
 import { HOSTILE } from './corpus.ts';
 
@@ -23,7 +23,9 @@ describe('input limits', () => {
     for (const input of [HOSTILE['line of 100 KB']!, HOSTILE['line of 100 KB in UTF-8 (34k characters)']!]) {
       expect(sim.run(input)).toEqual({ stdout: '', stderr: `kubesim: input line too long (max ${MAX_LINE_BYTES} bytes)\n`, exitCode: 2 });
     }
-    expect(sim.run('echo ' + 'x'.repeat(60_000)).exitCode).toBe(0);
+    // A long pipeline or chain is refused by its length before a word of it is read.
+    for (const name of ['5000 pipes', '8000 &&']) expect(sim.run(HOSTILE[name]!).stderr, name).toBe(`kubesim: input line too long (max ${MAX_LINE_BYTES} bytes)\n`);
+    expect(sim.run('echo ' + 'x'.repeat(MAX_LINE_BYTES - 5)).stdout).toHaveLength(MAX_LINE_BYTES - 4);
     expectFine(sim);
   });
 
@@ -61,12 +63,17 @@ describe('work limits', () => {
 
   it('ends a run after MAX_COMMANDS commands (long pipelines and chains, self-calling scripts)', () => {
     const sim = createSimulator();
-    for (const name of ['5000 pipes', '8000 &&', 'self-calling script']) {
+    for (const name of ['1500 pipes', '2000 &&', 'self-calling script']) {
       const r = sim.run(HOSTILE[name]!);
       expect(r.exitCode, name).toBe(2);
       expect(r.stderr, name).toContain(`kubesim: too many commands in one run (max ${MAX_COMMANDS})\n`);
     }
     expect(sim.run('echo a' + ' | cat'.repeat(200)).stdout).toBe('a\n');
+    // A paste of one command per line counts every line: the first MAX_COMMANDS run, then the message.
+    const lines = sim.run(HOSTILE['2000 configmaps, one per line']!);
+    expect(lines.exitCode).toBe(2);
+    expect(lines.stderr).toBe(tooManyCommands());
+    expect(lines.stdout.split('\n').filter((l) => l.endsWith(' created'))).toHaveLength(MAX_COMMANDS);
     expectFine(sim);
   });
 
@@ -88,7 +95,7 @@ describe('work limits', () => {
 
   it('refuses a word, a += or a here-document past MAX_FILE before building it', () => {
     const sim = createSimulator();
-    sim.run(`x=${'a'.repeat(60_000)}; x=$x$x; x=$x$x`);
+    sim.run(`x=${'a'.repeat(15_000)}; x=$x$x; x=$x$x; x=$x$x; x=$x$x`);
     expect(sim.run('echo ${#x}').stdout).toBe('240000\n');
     expect(sim.run('echo $x$x')).toEqual({ stdout: '', stderr: 'bash: echo: Argument list too long\n', exitCode: 126 });
     expect(sim.run('x+=$x')).toEqual({ stdout: '', stderr: `kubesim: x: value too large (max ${MAX_FILE} characters)\n`, exitCode: 1 });
