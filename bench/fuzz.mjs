@@ -6,6 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import fc from 'fast-check';
 import { createSimulator, splitScript } from '../src/sim/index.ts';
+import { MAX_COMMANDS } from '../src/sim/limits.ts';
 import { HOSTILE, TOKENS } from '../tests/unit/sim/fuzz/corpus.ts';
 
 const rounds = Number(process.argv[2] ?? 3);
@@ -37,7 +38,8 @@ for (const [name, input] of Object.entries(HOSTILE)) {
     last = r;
   }
   all.push(...times);
-  const commands = Math.max(1, splitScript(input).length);
+  // A run stops after MAX_COMMANDS complete commands: the ones past it never ran.
+  const commands = Math.max(1, Math.min(splitScript(input).length, MAX_COMMANDS));
   perCommand.push(...times.map((ms) => ms / commands));
   const note = last.stderr.split('\n').find((l) => l.startsWith('kubesim:') || l.includes(': kubesim:') || l.startsWith('bash:') || l.startsWith('Error from server')) ?? '';
   rows.push({ name, median: times.sort((a, b) => a - b)[Math.floor(times.length / 2)], max: Math.max(...times), commands, exit: last.exitCode, note: note.slice(0, 64) });

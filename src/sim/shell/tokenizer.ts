@@ -119,7 +119,42 @@ function countNewlines(src: string, from: number, to: number): number {
   return k;
 }
 
+/** Newlines in `src` between `from` and `to`, found natively. */
+function newlinesIn(src: string, from: number, to: number): number {
+  let k = 0;
+  for (let j = src.indexOf('\n', from); j !== -1 && j < to; j = src.indexOf('\n', j + 1)) k++;
+  return k;
+}
+
+/** Where the line that is exactly `delimiter` (a `\r` before its newline allowed) starts, from line start `at`. */
+function delimiterLine(src: string, at: number, delimiter: string): number {
+  for (;;) {
+    if (src.startsWith(delimiter, at)) {
+      const after = at + delimiter.length;
+      const c = src[after];
+      if (c === undefined || c === '\n' || (c === '\r' && (after + 1 === src.length || src[after + 1] === '\n'))) return at;
+    }
+    const nl = src.indexOf('\n' + delimiter, at);
+    if (nl === -1) return -1;
+    at = nl + 1;
+  }
+}
+
 function readHereDoc(src: string, from: number, doc: HereDoc): { next: number; lines: number; terminated: boolean } {
+  // Without <<- the body is the text up to the delimiter line: found with native searches rather
+  // than line by line, as a pasted manifest of thousands of lines is read before the JIT warms up.
+  if (!doc.stripTabs) {
+    const at = delimiterLine(src, from, doc.delimiter);
+    const stop = at === -1 ? src.length : at;
+    let body = src.slice(from, stop);
+    if (body.includes('\r')) body = body.replace(/\r\n/g, '\n').replace(/\r$/, '');
+    if (body !== '' && !body.endsWith('\n')) body += '\n';
+    doc.body = body;
+    if (at === -1) return { next: src.length, lines: newlinesIn(src, from, src.length) + (src.endsWith('\n') || from >= src.length ? 0 : 1), terminated: false };
+    const end = src.indexOf('\n', at);
+    const next = end === -1 ? src.length : end + 1;
+    return { next, lines: newlinesIn(src, from, at) + 1, terminated: true };
+  }
   let i = from;
   let lines = 0;
   const body: string[] = [];

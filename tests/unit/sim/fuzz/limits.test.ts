@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createSimulator, type Simulator } from '../../../../src/sim/index.ts';
 import {
-  MAX_COMMANDS, MAX_FILE, MAX_INPUT_BYTES, MAX_LINE_BYTES, MAX_LINES, MAX_OBJECTS, MAX_OUTPUT, MAX_PODS, tooManyCommands,
+  MAX_COMMANDS, MAX_FILE, MAX_INPUT_BYTES, MAX_LINE_BYTES, MAX_LINES, MAX_OBJECTS, MAX_OUTPUT, MAX_PODS, pipeTruncated,
+  tooManyCommands,
 } from '../../../../src/sim/limits.ts';
 import { HOSTILE } from './corpus.ts';
 
@@ -86,6 +87,8 @@ describe('work limits', () => {
     expect(sim.run(HOSTILE['sed multiplying a line']!)).toMatchObject({
       stdout: '', stderr: `sed: kubesim: out of memory (pattern space over ${MAX_FILE} characters)\n`, exitCode: 2,
     });
+    // seq stops once it has more than a pipe carries; the pipe cuts it with its note.
+    expect(sim.run(HOSTILE['seq to 1e12']!)).toMatchObject({ stderr: pipeTruncated(), exitCode: 0 });
     // The pipeline's status is wc's, as in bash; sed's own ends with the message.
     expect(sim.run(HOSTILE['pipe multiplying its input']!)).toMatchObject({
       stdout: '0\n', stderr: `sed: kubesim: out of memory (output over ${MAX_FILE} characters)\n`, exitCode: 0,
