@@ -435,8 +435,7 @@ export class Shell {
 
 /** The message for an input `run()` will not read (too big, too many lines, a line too long), if any. */
 function refuseInput(input: string): string | undefined {
-  // Cheap bounds first: a UTF-8 byte is at least one UTF-16 unit and at most three.
-  if (input.length > MAX_INPUT_BYTES || (input.length * 3 > MAX_INPUT_BYTES && utf8Length(input) > MAX_INPUT_BYTES)) return inputTooLarge();
+  // A line too long is named as such even when it alone passes the input limit (a 100 KB paste).
   let lines = 1;
   let start = 0;
   for (;;) {
@@ -447,6 +446,8 @@ function refuseInput(input: string): string | undefined {
     lines++;
     start = end + 1;
   }
+  // Cheap bounds first: a UTF-8 byte is at least one UTF-16 unit and at most three.
+  if (input.length > MAX_INPUT_BYTES || (input.length * 3 > MAX_INPUT_BYTES && utf8Length(input) > MAX_INPUT_BYTES)) return inputTooLarge();
   return lines > MAX_LINES ? tooManyLines(lines) : undefined;
 }
 

@@ -35,7 +35,7 @@ describe('input limits', () => {
     expect(sim.run(HOSTILE['here-document of 2 MB']!)).toEqual({ stdout: '', stderr: `kubesim: input too large (max ${MAX_INPUT_BYTES} bytes)\n`, exitCode: 2 });
     expect(sim.run(HOSTILE['script of 10001 lines']!)).toEqual({ stdout: '', stderr: `kubesim: script too long (10001 lines; max ${MAX_LINES} lines)\n`, exitCode: 2 });
     // Below the limits a big here-document goes through whole.
-    expect(sim.run(HOSTILE['here-document of 200 KB']!).stdout).toHaveLength(202_000);
+    expect(sim.run(HOSTILE['here-document of 60 KB']!).stdout).toHaveLength(60_600);
     expectFine(sim);
   });
 
@@ -71,7 +71,7 @@ describe('work limits', () => {
     }
     expect(sim.run('echo a' + ' | cat'.repeat(200)).stdout).toBe('a\n');
     // A paste of one command per line counts every line: the first MAX_COMMANDS run, then the message.
-    const lines = sim.run(HOSTILE['2000 configmaps, one per line']!);
+    const lines = sim.run(HOSTILE['1100 configmaps, one per line']!);
     expect(lines.exitCode).toBe(2);
     expect(lines.stderr).toBe(tooManyCommands());
     expect(lines.stdout.split('\n').filter((l) => l.endsWith(' created'))).toHaveLength(MAX_COMMANDS);
@@ -133,10 +133,16 @@ describe('work limits', () => {
 describe('object limits', () => {
   it('refuses creates past MAX_OBJECTS with a kubesim message and keeps the store bounded', () => {
     const sim = createSimulator();
-    const list = sim.run(HOSTILE['YAML List of 3000 configmaps']!);
+    // 3000 objects in one paste no longer fit in the input; 700 do, and are all created.
+    expect(sim.run(HOSTILE['YAML List of 3000 configmaps']!)).toEqual({ stdout: '', stderr: `kubesim: input too large (max ${MAX_INPUT_BYTES} bytes)\n`, exitCode: 2 });
+    const list = sim.run(HOSTILE['YAML List of 700 configmaps']!);
     expect(list.exitCode).toBe(0);
-    expect(list.stdout.split('\n').filter((l) => l.endsWith(' created'))).toHaveLength(3000);
-    const docs = sim.run(HOSTILE['multi-document apply of 2000 secrets']!);
+    expect(list.stdout.split('\n').filter((l) => l.endsWith(' created'))).toHaveLength(700);
+    // More pastes of 700, each with its own names, until the store is nearly full.
+    for (let k = 1; store(sim).size() + 700 < MAX_OBJECTS; k++) {
+      expect(sim.run(HOSTILE['YAML List of 700 configmaps']!.replaceAll('name: list-', `name: list${k}-`)).exitCode).toBe(0);
+    }
+    const docs = sim.run(HOSTILE['multi-document apply of 1000 secrets']!);
     expect(docs.exitCode).not.toBe(0);
     expect(docs.stderr).toContain(`kubesim: object limit reached (${MAX_OBJECTS} objects)`);
     expect(store(sim).size()).toBeLessThanOrEqual(MAX_OBJECTS);
