@@ -38,6 +38,7 @@ export const HOSTILE: Record<string, string> = {
   'printf width 1e9': "printf '%1000000000d' 1",
   'printf precision 1e9': "printf '%.1000000000f' 1",
   'sed multiplying a line': "echo a | sed 's/a/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/g;s/a/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/g;s/a/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/g;s/a/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/g;s/a/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/g'",
+  'awk printing a wide field per line': "seq 1 5000 | awk '{printf \"%200000d\", $1}' | wc -c",
   'pipe multiplying its input': "seq 1 10000 | sed 's/.*/&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&/' | wc -c",
   'output of 400 KB': "printf '%200000d%200000d' 1 2",
   'seq to 1e12': 'seq 1000000000000 | tail -1',

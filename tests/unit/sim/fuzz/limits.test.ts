@@ -87,6 +87,10 @@ describe('work limits', () => {
     expect(sim.run(HOSTILE['sed multiplying a line']!)).toMatchObject({
       stdout: '', stderr: `sed: kubesim: out of memory (pattern space over ${MAX_FILE} characters)\n`, exitCode: 2,
     });
+    expect(sim.run(HOSTILE['awk printing a wide field per line']!)).toMatchObject({
+      stdout: '0\n', stderr: `awk: kubesim: out of memory (output over ${MAX_FILE} characters)\n`,
+    });
+    expect(sim.run("seq 3 | awk '{printf \"%3d|\", $1} END {print \"\"}'").stdout).toBe('  1|  2|  3|\n');
     // seq stops once it has more than a pipe carries; the pipe cuts it with its note.
     expect(sim.run(HOSTILE['seq to 1e12']!)).toMatchObject({ stderr: pipeTruncated(), exitCode: 0 });
     // The pipeline's status is wc's, as in bash; sed's own ends with the message.
