@@ -34,6 +34,11 @@ export const MAX_NESTING = 256;
 export const MAX_FILE = 256 * 1024;
 /** The most characters a pipe carries from one command to the next (as much as a file may hold). */
 export const MAX_PIPE = MAX_FILE;
+/**
+ * The most characters one command reads from its files and standard input: four full files. Without
+ * it `wc -c f f f …` over one big file named a thousand times read 300 million characters (a minute).
+ */
+export const MAX_READ = 4 * MAX_FILE;
 /** Most a single `run()` keeps of each output stream, in characters; beyond it the output is cut with a note. */
 export const MAX_OUTPUT = 256 * 1024;
 /** The most API objects the store holds (events included); creates beyond it are refused. */

@@ -1,5 +1,5 @@
 import type { CommandFn } from '../../types.ts';
-import { abs, getopt, lines } from './common.ts';
+import { abs, charge, getopt, lines } from './common.ts';
 import { compilePosix, RegexError } from './regex.ts';
 import { MAX_FILE } from '../../limits.ts';
 
@@ -264,13 +264,13 @@ export const sed: CommandFn = (ctx) => {
   let stderr = '';
   for (const f of o.args.length ? o.args : ['-']) {
     if (f === '-') {
-      text += ctx.stdin;
+      text += charge(ctx, ctx.stdin);
       continue;
     }
     const p = abs(ctx, f);
     if (fs.isDir(p)) stderr += `sed: read error on ${f}: Is a directory\n`;
     else if (!fs.exists(p)) stderr += `sed: can't read ${f}: No such file or directory\n`;
-    else text += fs.readFile(p) ?? '';
+    else text += charge(ctx, fs.readFile(p) ?? '');
   }
   return { stdout: runSed(cmds, text, quiet), stderr, exitCode: stderr ? 2 : 0 };
 };

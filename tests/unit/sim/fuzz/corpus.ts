@@ -39,6 +39,7 @@ export const HOSTILE: Record<string, string> = {
   'printf precision 1e9': "printf '%.1000000000f' 1",
   'sed multiplying a line': "echo a | sed 's/a/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/g;s/a/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/g;s/a/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/g;s/a/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/g;s/a/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/g'",
   'awk printing a wide field per line': "seq 1 5000 | awk '{printf \"%200000d\", $1}' | wc -c",
+  'one big file named 1500 times': "printf '%200000d' 1 > /root/f; wc -c " + 'f '.repeat(1500) + '| tail -1',
   'pipe multiplying its input': "seq 1 10000 | sed 's/.*/&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&/' | wc -c",
   'output of 400 KB': "printf '%200000d%200000d' 1 2",
   'seq to 1e12': 'seq 1000000000000 | tail -1',

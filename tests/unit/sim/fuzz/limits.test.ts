@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createSimulator, type Simulator } from '../../../../src/sim/index.ts';
 import {
-  MAX_COMMANDS, MAX_FILE, MAX_INPUT_BYTES, MAX_LINE_BYTES, MAX_LINES, MAX_OBJECTS, MAX_OUTPUT, MAX_PODS, pipeTruncated,
+  MAX_COMMANDS, MAX_FILE, MAX_INPUT_BYTES, MAX_LINE_BYTES, MAX_LINES, MAX_OBJECTS, MAX_OUTPUT, MAX_PODS, MAX_READ, pipeTruncated,
   tooManyCommands,
 } from '../../../../src/sim/limits.ts';
 import { HOSTILE } from './corpus.ts';
@@ -91,6 +91,12 @@ describe('work limits', () => {
       stdout: '0\n', stderr: `awk: kubesim: out of memory (output over ${MAX_FILE} characters)\n`,
     });
     expect(sim.run("seq 3 | awk '{printf \"%3d|\", $1} END {print \"\"}'").stdout).toBe('  1|  2|  3|\n');
+    // A command reads at most MAX_READ characters, however many times a file is named.
+    expect(sim.run(HOSTILE['one big file named 1500 times']!)).toMatchObject({ stdout: '', stderr: `wc: kubesim: out of memory (input over ${MAX_READ} characters)\n` });
+    for (const tool of ['cat', 'grep x', 'sed p', 'sort', 'head -1', 'awk 1']) {
+      expect(sim.run(`${tool} f f f f f f`).stderr, tool).toBe(`${tool.split(' ')[0]}: kubesim: out of memory (input over ${MAX_READ} characters)\n`);
+    }
+    expect(sim.run('cat f f f f | wc -c')).toMatchObject({ stdout: `${MAX_OUTPUT}\n`, stderr: pipeTruncated(), exitCode: 0 });
     // seq stops once it has more than a pipe carries; the pipe cuts it with its note.
     expect(sim.run(HOSTILE['seq to 1e12']!)).toMatchObject({ stderr: pipeTruncated(), exitCode: 0 });
     // The pipeline's status is wc's, as in bash; sed's own ends with the message.
