@@ -225,7 +225,7 @@ export class Shell {
       if (!(e instanceof ExpansionError)) throw e;
       // A word past MAX_FILE is what execve(2) refuses with E2BIG: the command never starts.
       if (e instanceof ValueTooLargeError) {
-        this.out.write('stderr', `bash: ${words[0] ?? cmd.words[0]}: Argument list too long\n`);
+        this.out.write('stderr', `bash: ${words[0] ?? (cmd.kind === 'simple' ? cmd.words[0] : '')}: Argument list too long\n`);
         return { status: 126, piped: '' };
       }
       this.out.write('stderr', e.message + '\n');
