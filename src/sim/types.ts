@@ -64,6 +64,8 @@ export interface Vfs {
   remove(path: string, recursive?: boolean): boolean;
   /** Size, mtime and mode for `ls -l` and `stat`; optional so that simple stores may omit it. */
   stat?(path: string): FileStat | undefined;
+  /** A count that moves on every change, so a reader can skip re-reading an unchanged tree; optional too. */
+  changes?(): number;
 }
 
 /** What `Vfs.stat` reports about a path. */

@@ -1,4 +1,5 @@
 import type { Vfs } from '../types.ts';
+import { MAX_FILE } from '../limits.ts';
 import { HOME, normalize } from './paths.ts';
 import { skipQuoted } from './tokenizer.ts';
 
@@ -23,10 +24,35 @@ interface Piece {
 /** Raised for `${x:?msg}`-style errors and bad arithmetic; the interpreter prints the message. */
 export class ExpansionError extends Error {}
 
+/**
+ * Raised, before the text is built, when an expansion would be longer than MAX_FILE characters;
+ * where the shell knows more (an assignment's name), it says so instead of this generic message.
+ */
+export class ValueTooLargeError extends ExpansionError {
+  constructor() {
+    super(`kubesim: value too large (max ${MAX_FILE} characters)`);
+  }
+}
+
+/** The pieces, once their total length is known to fit in MAX_FILE. */
+function bounded(pieces: Piece[]): Piece[] {
+  let n = 0;
+  for (const p of pieces) n += p.text.length;
+  if (n > MAX_FILE) throw new ValueTooLargeError();
+  return pieces;
+}
+
+/** The pieces' text as one string, refused when longer than MAX_FILE (checked before it is built). */
+function joined(pieces: Piece[]): string {
+  let out = '';
+  // `+` makes a rope in O(1) per piece; Array.join would copy every character of `$x$x` again.
+  for (const p of bounded(pieces)) out += p.text;
+  return out;
+}
+
 /** Expands one raw word into fields: parameters, substitutions, splitting, globbing, quote removal. */
 export function expandWord(raw: string, env: ExpandEnv): string[] {
-  const pieces = pieces_(raw, env, false);
-  const fields = splitFields(pieces);
+  const fields = splitFields(bounded(pieces_(raw, env, false)));
   const out: string[] = [];
   for (const f of fields) {
     const matches = hasGlob(f) ? glob(f, env) : [];
@@ -38,12 +64,12 @@ export function expandWord(raw: string, env: ExpandEnv): string[] {
 
 /** Expands a word where bash does no splitting or globbing (assignment values, redirection targets). */
 export function expandString(raw: string, env: ExpandEnv): string {
-  return pieces_(raw, env, false).map((p) => p.text).join('');
+  return joined(pieces_(raw, env, false));
 }
 
 /** Expands a here-document body: `$VAR`, `$(…)` and backslashes, but quotes are plain text. */
 export function expandHereDoc(body: string, env: ExpandEnv): string {
-  return pieces_(body, env, true).map((p) => p.text).join('');
+  return joined(pieces_(body, env, true));
 }
 
 function pieces_(raw: string, env: ExpandEnv, heredoc: boolean): Piece[] {

@@ -1,7 +1,7 @@
 import { orderedOutput, runResult, type Host, type RunResult, type World } from '../types.ts';
 import { commandPath, lookupCommand } from '../commands/registry.ts';
 import { BUILTINS } from './builtins.ts';
-import { ExpansionError, expandHereDoc, expandString, expandWord } from './expand.ts';
+import { ExpansionError, expandHereDoc, expandString, expandWord, ValueTooLargeError } from './expand.ts';
 import type { ExpandEnv } from './expand.ts';
 import { Output } from './output.ts';
 import type { AndOr, Command, Pipeline, Redirect, SimpleCommand } from './parser.ts';
@@ -79,7 +79,7 @@ export class Shell {
     try {
       for (const piece of splitCommands(input)) {
         if (record) this.history.push(piece);
-        this.runSource(piece);
+        this.runSource(piece, false);
         if (this.exited) break;
       }
     } catch (e) {
@@ -94,8 +94,11 @@ export class Shell {
     return runResult(this.out.stdout, this.out.stderr, this.lastStatus, this.out.chunks);
   }
 
-  /** Parses and runs shell source in the current session (scripts, `bash -c`, `ssh host cmd`). */
-  runSource(src: string): number {
+  /**
+   * Parses and runs shell source in the current session (scripts, `bash -c`, `ssh host cmd`);
+   * `split` false when `src` is already one complete command (saves reading it once more).
+   */
+  runSource(src: string, split = true): number {
     if (this.depth >= MAX_DEPTH) {
       this.out.write('stderr', 'bash: maximum nesting level exceeded\n');
       this.lastStatus = 2;
@@ -103,7 +106,7 @@ export class Shell {
     }
     this.depth++;
     try {
-      for (const piece of splitCommands(src)) {
+      for (const piece of split ? splitCommands(src) : [src]) {
         const parsed = parse(piece);
         for (const w of parsed.warnings) this.out.write('stderr', w + '\n');
         if (!parsed.ok) {
@@ -215,18 +218,17 @@ export class Shell {
     try {
       if (cmd.kind === 'simple') {
         assigns = cmd.assigns.map((a) => splitAssign(a, env));
-        words = cmd.words.flatMap((w) => expandWord(w, env));
+        for (const w of cmd.words) words.push(...expandWord(w, env));
         words = this.expandAlias(cmd, words, env);
       }
     } catch (e) {
       if (!(e instanceof ExpansionError)) throw e;
+      // A word past MAX_FILE is what execve(2) refuses with E2BIG: the command never starts.
+      if (e instanceof ValueTooLargeError) {
+        this.out.write('stderr', `bash: ${words[0] ?? (cmd.kind === 'simple' ? cmd.words[0] : '')}: Argument list too long\n`);
+        return { status: 126, piped: '' };
+      }
       this.out.write('stderr', e.message + '\n');
-      return { status: 1, piped: '' };
-    }
-    // Values past what a file may hold would only grow until the engine throws (x=$x$x, doubled on).
-    const tooBig = assigns.find(([, v]) => v.length > MAX_FILE)?.[0];
-    if (tooBig !== undefined) {
-      this.out.write('stderr', valueTooLarge(tooBig));
       return { status: 1, piped: '' };
     }
     if (words.reduce((n, w) => n + w.length, 0) > MAX_FILE) {
@@ -338,7 +340,12 @@ export class Shell {
     const fs = this.frame.host.fs;
     for (const r of redirects) {
       if (r.heredoc) {
-        stdin = r.heredoc.expand ? safeExpand(() => expandHereDoc(r.heredoc!.body, env)) : r.heredoc.body;
+        try {
+          stdin = r.heredoc.expand ? safeExpand(() => expandHereDoc(r.heredoc!.body, env)) : r.heredoc.body;
+        } catch (e) {
+          if (e instanceof ValueTooLargeError) return { error: valueTooLarge('here-document') };
+          throw e;
+        }
         continue;
       }
       let target: string;
@@ -428,8 +435,7 @@ export class Shell {
 
 /** The message for an input `run()` will not read (too big, too many lines, a line too long), if any. */
 function refuseInput(input: string): string | undefined {
-  // Cheap bounds first: a UTF-8 byte is at least one UTF-16 unit and at most three.
-  if (input.length > MAX_INPUT_BYTES || (input.length * 3 > MAX_INPUT_BYTES && utf8Length(input) > MAX_INPUT_BYTES)) return inputTooLarge();
+  // A line too long is named as such even when it alone passes the input limit (a 100 KB paste).
   let lines = 1;
   let start = 0;
   for (;;) {
@@ -440,6 +446,8 @@ function refuseInput(input: string): string | undefined {
     lines++;
     start = end + 1;
   }
+  // Cheap bounds first: a UTF-8 byte is at least one UTF-16 unit and at most three.
+  if (input.length > MAX_INPUT_BYTES || (input.length * 3 > MAX_INPUT_BYTES && utf8Length(input) > MAX_INPUT_BYTES)) return inputTooLarge();
   return lines > MAX_LINES ? tooManyLines(lines) : undefined;
 }
 
@@ -447,7 +455,7 @@ function safeExpand(fn: () => string): string {
   try {
     return fn();
   } catch (e) {
-    if (e instanceof ExpansionError) return '';
+    if (e instanceof ExpansionError && !(e instanceof ValueTooLargeError)) return '';
     throw e;
   }
 }
@@ -457,8 +465,20 @@ function splitAssign(word: string, env: ExpandEnv): [string, string] {
   const name = word.slice(0, eq).replace(/\+$/, '');
   let raw = word.slice(eq + 1);
   if (raw.startsWith('(') && raw.endsWith(')')) raw = raw.slice(1, -1);
-  const value = expandString(raw, env);
-  return [name, word[eq - 1] === '+' ? (env.getVar(name) ?? '') + value : value];
+  const tooLarge = (): never => {
+    throw new ExpansionError(valueTooLarge(name).trimEnd());
+  };
+  let value: string;
+  try {
+    value = expandString(raw, env);
+  } catch (e) {
+    if (e instanceof ValueTooLargeError) tooLarge();
+    throw e;
+  }
+  if (word[eq - 1] !== '+') return [name, value];
+  const before = env.getVar(name) ?? '';
+  if (before.length + value.length > MAX_FILE) tooLarge();
+  return [name, before + value];
 }
 
 /** The variables a fresh login shell on `host` has (as Ubuntu's root login sets them). */

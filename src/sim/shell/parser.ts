@@ -1,5 +1,6 @@
 import type { HereDoc, Token } from './tokenizer.ts';
 import { tokenize } from './tokenizer.ts';
+import { MAX_NESTING, nestedTooDeeply } from '../limits.ts';
 
 /** One redirection of a command: `2>&1`, `> file`, `<<EOF`… `target` is a raw (unexpanded) word. */
 export interface Redirect {
@@ -53,14 +54,18 @@ export function parse(src: string): ParseResult {
     return { ok: true, list, warnings: t.warnings };
   } catch (e) {
     if (e instanceof SyntaxFault) return { ok: false, error: e.message, warnings: t.warnings };
+    // Refused by count rather than by overflowing the stack, which takes a phone tens of milliseconds.
+    if (e instanceof NestingFault) return { ok: false, error: nestedTooDeeply().trimEnd(), warnings: t.warnings };
     throw e;
   }
 }
 
 class SyntaxFault extends Error {}
+class NestingFault extends Error {}
 
 class Parser {
   private pos = 0;
+  private nesting = 0;
   private readonly tokens: Token[];
   constructor(tokens: Token[]) {
     this.tokens = tokens;
@@ -76,8 +81,8 @@ class Parser {
     throw new SyntaxFault(`bash: syntax error near unexpected token \`${text}'`);
   }
 
-  private isOp(tok: Token | undefined, ...ops: string[]): boolean {
-    return tok?.kind === 'op' && ops.includes(tok.op);
+  private isOp(tok: Token | undefined, op: string, or?: string): boolean {
+    return tok?.kind === 'op' && (tok.op === op || tok.op === or);
   }
 
   private skipNewlines(): void {
@@ -141,7 +146,9 @@ class Parser {
     const tok = this.peek();
     if (this.isOp(tok, '(')) {
       this.pos++;
+      if (++this.nesting > MAX_NESTING) throw new NestingFault();
       const body = this.list(true);
+      this.nesting--;
       this.pos++; // the `)`
       const redirects: Redirect[] = [];
       while (this.peek()?.kind === 'redir') redirects.push(this.redirect());

@@ -29,6 +29,9 @@ export interface TokenizeResult {
 
 const META = new Set([' ', '\t', '\n', '|', '&', ';', '<', '>', '(', ')']);
 const OPERATORS = ['&&', '||', ';;', '|', '&', ';', '(', ')'];
+const OPERATOR_START = new Set(['&', '|', ';', '(', ')']);
+/** Word characters that are neither a metacharacter nor the start of a quote, escape or substitution. */
+const PLAIN = /[^ \t\n|&;<>()\\'"`$]+/y;
 const REDIRS = ['<<<', '<<-', '&>>', '<<', '>>', '>&', '<&', '&>', '>|', '<>', '>', '<'];
 
 /** Reads `src` into tokens. Never throws; an unterminated quote becomes `error`. */
@@ -64,10 +67,12 @@ export function tokenize(src: string): TokenizeResult {
       tokens.push({ kind: 'newline', start, end: i });
       continue;
     }
-    // A redirection, possibly with its file descriptor number glued in front (2>, 2>&1).
-    const fdMatch = /^[0-9]+(?=[<>])/.exec(src.slice(i, i + 12));
+    // A redirection, possibly with its file descriptor number glued in front (2>, 2>&1). Most
+    // tokens are plain words: look for an operator only where one may start.
+    const fdMatch = c >= '0' && c <= '9' ? /^[0-9]+(?=[<>])/.exec(src.slice(i, i + 12)) : null;
     const redirAt = fdMatch ? i + fdMatch[0].length : i;
-    const redirOp = REDIRS.find((r) => src.startsWith(r, redirAt));
+    const r0 = src[redirAt];
+    const redirOp = r0 === '<' || r0 === '>' || r0 === '&' ? REDIRS.find((r) => src.startsWith(r, redirAt)) : undefined;
     if (redirOp && !(redirOp === '<' && src[redirAt + 1] === '(')) {
       const tok: Token & { kind: 'redir' } = {
         kind: 'redir', op: redirOp, fd: fdMatch ? Number(fdMatch[0]) : undefined, start: i, end: redirAt + redirOp.length,
@@ -77,7 +82,7 @@ export function tokenize(src: string): TokenizeResult {
       if (redirOp === '<<' || redirOp === '<<-') expectHeredocWord = { stripTabs: redirOp === '<<-', token: tok };
       continue;
     }
-    const op = OPERATORS.find((o) => src.startsWith(o, i));
+    const op = OPERATOR_START.has(c) ? OPERATORS.find((o) => src.startsWith(o, i)) : undefined;
     if (op) {
       tokens.push({ kind: 'op', op, start: i, end: i + op.length });
       i += op.length;
@@ -85,8 +90,9 @@ export function tokenize(src: string): TokenizeResult {
     }
     const w = readWord(src, i);
     if (w.error) return { tokens, error: w.error, warnings };
-    line += countNewlines(src, i, w.next);
-    tokens.push({ kind: 'word', text: src.slice(i, w.next), start: i, end: w.next });
+    const text = src.slice(i, w.next);
+    if (text.includes('\n')) line += countNewlines(src, i, w.next);
+    tokens.push({ kind: 'word', text, start: i, end: w.next });
     i = w.next;
     if (expectHeredocWord) {
       const raw = src.slice(tokens[tokens.length - 1].start, i);
@@ -113,7 +119,42 @@ function countNewlines(src: string, from: number, to: number): number {
   return k;
 }
 
+/** Newlines in `src` between `from` and `to`, found natively. */
+function newlinesIn(src: string, from: number, to: number): number {
+  let k = 0;
+  for (let j = src.indexOf('\n', from); j !== -1 && j < to; j = src.indexOf('\n', j + 1)) k++;
+  return k;
+}
+
+/** Where the line that is exactly `delimiter` (a `\r` before its newline allowed) starts, from line start `at`. */
+function delimiterLine(src: string, at: number, delimiter: string): number {
+  for (;;) {
+    if (src.startsWith(delimiter, at)) {
+      const after = at + delimiter.length;
+      const c = src[after];
+      if (c === undefined || c === '\n' || (c === '\r' && (after + 1 === src.length || src[after + 1] === '\n'))) return at;
+    }
+    const nl = src.indexOf('\n' + delimiter, at);
+    if (nl === -1) return -1;
+    at = nl + 1;
+  }
+}
+
 function readHereDoc(src: string, from: number, doc: HereDoc): { next: number; lines: number; terminated: boolean } {
+  // Without <<- the body is the text up to the delimiter line: found with native searches rather
+  // than line by line, as a pasted manifest of thousands of lines is read before the JIT warms up.
+  if (!doc.stripTabs) {
+    const at = delimiterLine(src, from, doc.delimiter);
+    const stop = at === -1 ? src.length : at;
+    let body = src.slice(from, stop);
+    if (body.includes('\r')) body = body.replace(/\r\n/g, '\n').replace(/\r$/, '');
+    if (body !== '' && !body.endsWith('\n')) body += '\n';
+    doc.body = body;
+    if (at === -1) return { next: src.length, lines: newlinesIn(src, from, src.length) + (src.endsWith('\n') || from >= src.length ? 0 : 1), terminated: false };
+    const end = src.indexOf('\n', at);
+    const next = end === -1 ? src.length : end + 1;
+    return { next, lines: newlinesIn(src, from, at) + 1, terminated: true };
+  }
   let i = from;
   let lines = 0;
   const body: string[] = [];
@@ -139,6 +180,12 @@ function readHereDoc(src: string, from: number, doc: HereDoc): { next: number; l
 function readWord(src: string, start: number): { next: number; error?: string } {
   let i = start;
   while (i < src.length) {
+    // A run of plain characters in one native step: a long line is read before the JIT warms up.
+    PLAIN.lastIndex = i;
+    if (PLAIN.test(src)) {
+      i = PLAIN.lastIndex;
+      if (i >= src.length) break;
+    }
     const c = src[i];
     if (META.has(c)) {
       // `<(cmd)` process substitution stays inside the word.

@@ -15,10 +15,16 @@ interface Node {
 export class MemoryVfs implements Vfs {
   private readonly nodes = new Map<string, Node>();
   private readonly now: () => number;
+  private changed = 0;
 
   constructor(now: () => number = () => 0) {
     this.now = now;
     this.nodes.set('/', { dir: true, data: '', mtime: now(), mode: 0o755 });
+  }
+
+  /** Counts writes, mkdirs, removals and chmods: equal counts mean an unchanged tree. */
+  changes(): number {
+    return this.changed;
   }
 
   readFile(path: string): string | undefined {
@@ -31,6 +37,7 @@ export class MemoryVfs implements Vfs {
     const existing = this.nodes.get(p);
     if (existing?.dir || !this.isDir(dirname(p))) return false;
     this.nodes.set(p, { dir: false, data, mtime: this.now(), mode: existing?.mode ?? 0o644 });
+    this.changed++;
     return true;
   }
 
@@ -63,6 +70,7 @@ export class MemoryVfs implements Vfs {
       if (!parents || this.exists(parent) || !this.mkdir(parent, true)) return false;
     }
     this.nodes.set(p, { dir: true, data: '', mtime: this.now(), mode: 0o755 });
+    this.changed++;
     return true;
   }
 
@@ -77,6 +85,7 @@ export class MemoryVfs implements Vfs {
       for (const k of children) this.nodes.delete(k);
     }
     this.nodes.delete(p);
+    this.changed++;
     return true;
   }
 
@@ -90,6 +99,7 @@ export class MemoryVfs implements Vfs {
     const n = this.nodes.get(normalize(path));
     if (!n) return false;
     n.mode = mode;
+    this.changed++;
     return true;
   }
 

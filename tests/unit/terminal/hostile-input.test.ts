@@ -49,7 +49,7 @@ describe('the worker session on hostile lines', () => {
   it('stops waiting for an endless here-document once it passes the input limit', () => {
     const s = session();
     expect(s.handle({ type: 'run', id: 0, input: 'cat <<EOF' })?.type).toBe('more');
-    const line = 'z'.repeat(60_000);
+    const line = 'z'.repeat(10_000);
     let answer: FromWorker | undefined;
     let n = 0;
     do answer = s.handle({ type: 'run', id: ++n, input: line });

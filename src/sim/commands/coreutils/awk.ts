@@ -2,7 +2,7 @@ import type { CommandFn } from '../../types.ts';
 import { getopt, last, lines, readInputs } from './common.ts';
 import { compilePosix } from './regex.ts';
 import { toFixed } from './echo.ts';
-import { MAX_OUTPUT } from '../../limits.ts';
+import { MAX_FILE, MAX_OUTPUT } from '../../limits.ts';
 
 /**
  * A small awk (mawk is Ubuntu's awk): `{print $1, $NF}`, patterns (/re/, NR==2, $3>1), BEGIN/END,
@@ -76,7 +76,27 @@ function lex(src: string): Tok[] {
 }
 
 type Node = (r: Rec) => Val;
-interface Rec { fields: string[]; line: string; nr: number; vars: Map<string, Val>; out: string[] }
+interface Rec { fields: string[]; line: string; nr: number; vars: Map<string, Val>; out: Out }
+
+/**
+ * What awk prints, up to MAX_FILE characters: a printf of a wide field on every line of a long
+ * input would otherwise build gigabytes before the pipe could cut it. Past it, a RangeError that
+ * the shell reports as `awk: kubesim: out of memory (output over N characters)`.
+ */
+class Out {
+  private readonly parts: string[] = [];
+  private size = 0;
+
+  push(text: string): void {
+    this.size += text.length;
+    if (this.size > MAX_FILE) throw new RangeError(`output over ${MAX_FILE} characters`);
+    this.parts.push(text);
+  }
+
+  text(): string {
+    return this.parts.join('');
+  }
+}
 type Stmt = (r: Rec) => void;
 interface Rule { kind: 'begin' | 'end' | 'main'; pattern?: Node; body?: Stmt[] }
 
@@ -355,7 +375,7 @@ export const awk: CommandFn = (ctx) => {
       return line.split(sep);
     }
   };
-  const rec: Rec = { fields: [], line: '', nr: 0, vars: new Map(), out: [] };
+  const rec: Rec = { fields: [], line: '', nr: 0, vars: new Map(), out: new Out() };
   for (const v of o.values.get('v') ?? []) {
     const eq = v.indexOf('=');
     if (eq > 0) rec.vars.set(v.slice(0, eq), v.slice(eq + 1));
@@ -376,9 +396,10 @@ export const awk: CommandFn = (ctx) => {
       }
     }
     for (const r of rules.filter((x) => x.kind === 'end')) for (const s of r.body ?? []) s(rec);
-  } catch {
-    return { stdout: rec.out.join(''), stderr: 'awk: run time error: regular expression compile failed\n', exitCode: 2 };
+  } catch (e) {
+    if (e instanceof RangeError) throw e;
+    return { stdout: rec.out.text(), stderr: 'awk: run time error: regular expression compile failed\n', exitCode: 2 };
   }
   const stderr = errors.replace(/^awk: (.*): No such file or directory$/gm, "awk: cannot open \"$1\" (No such file or directory)");
-  return { stdout: rec.out.join(''), stderr, exitCode: stderr ? 2 : 0 };
+  return { stdout: rec.out.text(), stderr, exitCode: stderr ? 2 : 0 };
 };

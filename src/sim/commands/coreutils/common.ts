@@ -1,5 +1,6 @@
 import type { CommandContext, RunResult } from '../../types.ts';
 import { resolvePath } from '../../shell/paths.ts';
+import { MAX_READ } from '../../limits.ts';
 
 /** A successful result with `stdout`. */
 export const ok = (stdout = ''): RunResult => ({ stdout, stderr: '', exitCode: 0 });
@@ -95,6 +96,19 @@ export function getopt(argv: string[], tool: string, short: string, long: Record
 /** The last value given for an option. */
 export const last = (o: Options, k: string): string | undefined => o.values.get(k)?.at(-1);
 
+const charged = new WeakMap<CommandContext, number>();
+
+/**
+ * Counts `text` against what the command may read (MAX_READ) and returns it; past the limit, a
+ * RangeError that the shell reports as `TOOL: kubesim: out of memory (input over N characters)`.
+ */
+export function charge(ctx: CommandContext, text: string): string {
+  const total = (charged.get(ctx) ?? 0) + text.length;
+  charged.set(ctx, total);
+  if (total > MAX_READ) throw new RangeError(`input over ${MAX_READ} characters`);
+  return text;
+}
+
 /**
  * The inputs of a filter (cat, grep, head…): stdin when no files (or `-`), else each file.
  * Missing files and directories become `tool: NAME: message` lines, as GNU prints them.
@@ -104,7 +118,7 @@ export function readInputs(ctx: CommandContext, files: string[], tool: string): 
   let errors = '';
   for (const f of files.length ? files : ['-']) {
     if (f === '-') {
-      inputs.push({ name: '(standard input)', text: ctx.stdin });
+      inputs.push({ name: '(standard input)', text: charge(ctx, ctx.stdin) });
       continue;
     }
     const p = abs(ctx, f);
@@ -114,7 +128,7 @@ export function readInputs(ctx: CommandContext, files: string[], tool: string): 
     }
     const text = ctx.host.fs.readFile(p);
     if (text === undefined) errors += `${tool}: ${f}: No such file or directory\n`;
-    else inputs.push({ name: f, text });
+    else inputs.push({ name: f, text: charge(ctx, text) });
   }
   return { inputs, errors };
 }

@@ -1,6 +1,6 @@
 import type { CommandFn } from '../../types.ts';
 import { fail, ok } from './common.ts';
-import { MAX_OUTPUT } from '../../limits.ts';
+import { fieldTooWide, MAX_OUTPUT } from '../../limits.ts';
 
 /** Backslash escapes of `echo -e` and `printf %b`; returns the text and whether `\c` stopped output. */
 export function escapes(s: string): { text: string; stop: boolean } {
@@ -54,17 +54,43 @@ export function toFixed(n: number, digits: number): string {
   return n.toFixed(100) + '0'.repeat(d - 100);
 }
 
+/** A conversion of a printf format: `%-10.3s` and the like. */
+const CONVERSION = /%(-?\d*)(\.\d+)?([sdifxXocbq%])/g;
+
 /** printf FORMAT [ARG]…: bash's builtin, with %s %d %i %f %x %o %c %b %q and widths; the format repeats for extra args. */
 export const printf: CommandFn = (ctx) => {
   const [fmt, ...args] = ctx.argv.slice(1).filter((a, k) => !(k === 0 && a === '--'));
   if (fmt === undefined) return fail('bash: printf: usage: printf [-v var] format [arguments]\n', 2);
+  // A width or precision past what the terminal keeps is refused before any padding is built:
+  // %1000000000d would otherwise allocate a gigabyte to show its first MAX_OUTPUT characters.
+  for (const m of fmt.matchAll(CONVERSION)) {
+    const width = m[1].replace('-', '');
+    if (Number(width) > MAX_OUTPUT) return fail(fieldTooWide('field width', width), 1);
+    if (m[2] && m[3] !== 's' && Number(m[2].slice(1)) > MAX_OUTPUT) return fail(fieldTooWide('precision', m[2].slice(1)), 1);
+  }
   let out = '';
   let stderr = '';
   let k = 0;
   do {
     const start = k;
-    const r = escapes(fmt.replace(/%(-?\d*)(\.\d+)?([sdifxXocbq%])/g, (_m, w: string, prec: string | undefined, conv: string) => {
-      if (conv === '%') return '%';
+    let stop = false;
+    let last = 0;
+    // Escapes apply to the format's own text only: what a conversion produces is printed as is.
+    const literal = (text: string): void => {
+      if (stop || !text) return;
+      const r = text.includes('\\') ? escapes(text) : { text, stop: false };
+      out += r.text;
+      stop = r.stop;
+    };
+    for (const m of fmt.matchAll(CONVERSION)) {
+      literal(fmt.slice(last, m.index));
+      last = m.index + m[0].length;
+      if (stop) break;
+      const [, w, prec, conv] = m;
+      if (conv === '%') {
+        out += '%';
+        continue;
+      }
       const a = args[k++] ?? '';
       let s: string;
       if (conv === 's') s = prec ? a.slice(0, Number(prec.slice(1))) : a;
@@ -81,12 +107,11 @@ export const printf: CommandFn = (ctx) => {
         else if (conv === 'o') s = Math.trunc(n).toString(8);
         else s = String(Math.trunc(n));
       }
-      // A width past what the terminal keeps would only be cut (and %1000000000d would not fit in a string).
-      const width = Math.min(Number(w.replace('-', '')) || 0, MAX_OUTPUT);
-      return (w.startsWith('-') ? s.padEnd(width) : s.padStart(width)).replace(/\\/g, '\\\\');
-    }));
-    out += r.text;
-    if (r.stop || k === start || out.length > MAX_OUTPUT) break;
+      const width = Number(w.replace('-', '')) || 0;
+      out += w.startsWith('-') ? s.padEnd(width) : s.padStart(width);
+    }
+    literal(fmt.slice(last));
+    if (stop || k === start || out.length > MAX_OUTPUT) break;
   } while (k < args.length);
   return { stdout: out, stderr, exitCode: stderr ? 1 : 0 };
 };

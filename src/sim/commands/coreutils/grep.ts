@@ -1,5 +1,5 @@
 import type { CommandFn } from '../../types.ts';
-import { abs, getopt, last, lines } from './common.ts';
+import { abs, charge, getopt, last, lines } from './common.ts';
 import { compilePosix, RegexError } from './regex.ts';
 
 const USAGE = "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n";
@@ -50,12 +50,12 @@ export const grep: CommandFn = (ctx) => {
     if (fs.isDir(path)) {
       for (const n of fs.list(path) ?? []) walk(display === '.' ? n : `${display.replace(/\/$/, '')}/${n}`, `${path}/${n}`.replace('//', '/'));
     } else {
-      inputs.push({ name: display, text: fs.readFile(path) ?? '' });
+      inputs.push({ name: display, text: charge(ctx, fs.readFile(path) ?? '') });
     }
   };
   for (const file of files.length ? files : ['-']) {
     if (file === '-') {
-      inputs.push({ name: '(standard input)', text: ctx.stdin });
+      inputs.push({ name: '(standard input)', text: charge(ctx, ctx.stdin) });
       continue;
     }
     const p = abs(ctx, file);
@@ -64,7 +64,7 @@ export const grep: CommandFn = (ctx) => {
     } else if (fs.isDir(p)) {
       if (f.has('r') || f.has('R')) walk(file, p);
       else if (!f.has('s')) stderr += `grep: ${file}: Is a directory\n`;
-    } else inputs.push({ name: file, text: fs.readFile(p) ?? '' });
+    } else inputs.push({ name: file, text: charge(ctx, fs.readFile(p) ?? '') });
   }
   const prefixNames = f.has('H') || (!f.has('h') && (inputs.length > 1 || f.has('r') || f.has('R')));
   const max = last(o, 'm') !== undefined ? Number(last(o, 'm')) : Infinity;

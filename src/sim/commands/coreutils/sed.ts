@@ -1,5 +1,5 @@
 import type { CommandFn } from '../../types.ts';
-import { abs, getopt, lines } from './common.ts';
+import { abs, charge, getopt, lines } from './common.ts';
 import { compilePosix, RegexError } from './regex.ts';
 import { MAX_FILE } from '../../limits.ts';
 
@@ -121,20 +121,58 @@ export function parseSed(script: string, extended: boolean, exprNo = 1): SedComm
   return cmds;
 }
 
-function replaceWith(rep: string): (m: string, ...groups: unknown[]) => string {
-  return (m, ...groups) => {
-    let out = '';
-    for (let k = 0; k < rep.length; k++) {
-      const ch = rep[k];
-      if (ch === '\\' && k + 1 < rep.length) {
-        const n = rep[++k];
-        if (/\d/.test(n)) out += n === '0' ? m : String(groups[Number(n) - 1] ?? '');
-        else out += n === 'n' ? '\n' : n === 't' ? '\t' : n;
-      } else if (ch === '&') out += m;
-      else out += ch;
+/** A replacement, read once: literal text, or the number of a group (0 for `&`, the whole match). */
+type Replacement = (string | number)[];
+
+function compileReplacement(rep: string): Replacement {
+  const parts: Replacement = [];
+  let lit = '';
+  for (let k = 0; k < rep.length; k++) {
+    const ch = rep[k];
+    if (ch === '\\' && k + 1 < rep.length) {
+      const n = rep[++k];
+      if (/\d/.test(n)) {
+        parts.push(lit, Number(n));
+        lit = '';
+      } else lit += n === 'n' ? '\n' : n === 't' ? '\t' : n;
+    } else if (ch === '&') {
+      parts.push(lit, 0);
+      lit = '';
+    } else lit += ch;
+  }
+  parts.push(lit);
+  return parts;
+}
+
+/**
+ * `s` on one pattern space. It stops as soon as what it has built passes MAX_FILE (the result can
+ * only be longer), so `s/a/&&&&/g` repeated costs at most MAX_FILE characters, not the product.
+ */
+function substitute(line: string, c: SedCommand, rep: Replacement): { text: string; did: boolean } {
+  const re = c.re!;
+  re.lastIndex = 0;
+  let out = '';
+  let last = 0;
+  let count = 0;
+  let did = false;
+  for (let m = re.exec(line); m; m = re.exec(line)) {
+    count++;
+    const take = c.occurrence ? count === c.occurrence || (c.global && count > c.occurrence) : c.global || count === 1;
+    if (take) {
+      out += line.slice(last, m.index);
+      for (const part of rep) out += typeof part === 'string' ? part : m[part] ?? '';
+      last = m.index + m[0].length;
+      did = true;
+      if (out.length > MAX_FILE) throw new RangeError(`pattern space over ${MAX_FILE} characters`);
+      if (!c.global) break;
     }
-    return out;
-  };
+    // An empty match moves on by one character, as String.prototype.replace does.
+    if (m[0] === '') re.lastIndex++;
+  }
+  if (!did) return { text: line, did };
+  out += line.slice(last);
+  if (out.length > MAX_FILE) throw new RangeError(`pattern space over ${MAX_FILE} characters`);
+  return { text: out, did };
 }
 
 /** Runs parsed commands over a text; returns the output and whether `q` stopped early. */
@@ -143,6 +181,8 @@ export function runSed(cmds: SedCommand[], text: string, quiet: boolean): string
   const endsNl = text === '' || text.endsWith('\n');
   let out = '';
   const active = new Map<SedCommand, boolean>();
+  const replacements = new Map<SedCommand, Replacement>();
+  for (const c of cmds) if (c.cmd === 's') replacements.set(c, compileReplacement(c.replacement ?? ''));
   const matches = (a: Address, n: number, line: string): boolean =>
     a.kind === 'line' ? n === a.n : a.kind === 'last' ? n === ls.length : (a.re.lastIndex = 0, a.re.test(line));
   for (let k = 0; k < ls.length; k++) {
@@ -167,22 +207,9 @@ export function runSed(cmds: SedCommand[], text: string, quiet: boolean): string
       if (c.negate) sel = !sel;
       if (!sel) continue;
       if (c.cmd === 's' && c.re) {
-        let count = 0;
-        let did = false;
-        c.re.lastIndex = 0;
-        const rep = replaceWith(c.replacement ?? '');
-        line = line.replace(c.re, (m, ...rest) => {
-          count++;
-          const groups = rest.slice(0, -2);
-          if (c.occurrence ? count === c.occurrence || (c.global && count > c.occurrence) : c.global || count === 1) {
-            did = true;
-            return rep(m, ...groups);
-          }
-          return m;
-        });
-        // `s/x/&&&&/g` repeated multiplies the line: stop at what a file may hold (the shell reports it).
-        if (line.length > MAX_FILE) throw new RangeError(`pattern space over ${MAX_FILE} characters`);
-        if (did && c.print) out += line + '\n';
+        const r = substitute(line, c, replacements.get(c)!);
+        line = r.text;
+        if (r.did && c.print) out += line + '\n';
       } else if (c.cmd === 'd') {
         deleted = true;
         break;
@@ -237,13 +264,13 @@ export const sed: CommandFn = (ctx) => {
   let stderr = '';
   for (const f of o.args.length ? o.args : ['-']) {
     if (f === '-') {
-      text += ctx.stdin;
+      text += charge(ctx, ctx.stdin);
       continue;
     }
     const p = abs(ctx, f);
     if (fs.isDir(p)) stderr += `sed: read error on ${f}: Is a directory\n`;
     else if (!fs.exists(p)) stderr += `sed: can't read ${f}: No such file or directory\n`;
-    else text += fs.readFile(p) ?? '';
+    else text += charge(ctx, fs.readFile(p) ?? '');
   }
   return { stdout: runSed(cmds, text, quiet), stderr, exitCode: stderr ? 2 : 0 };
 };

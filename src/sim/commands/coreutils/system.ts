@@ -1,5 +1,6 @@
 import type { CommandFn } from '../../types.ts';
 import { fail, getopt, ok, tryHelp } from './common.ts';
+import { MAX_PIPE } from '../../limits.ts';
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -144,10 +145,10 @@ export const seq: CommandFn = (ctx) => {
   const [first, step, lastN] = nums.length === 1 ? [1, 1, nums[0]] : nums.length === 2 ? [nums[0], 1, nums[1]] : nums;
   if (step === 0) return fail(`seq: invalid Zero increment value: ‘0’\n` + tryHelp('seq'));
   let out = '';
-  let count = 0;
+  // Past what a pipe carries the rest would only be cut (with the shell's note): stop there.
   for (let v = first; step > 0 ? v <= lastN : v >= lastN; v += step) {
     out += v + '\n';
-    if (++count >= 100_000) break;
+    if (out.length > MAX_PIPE) break;
   }
   return ok(out);
 };
