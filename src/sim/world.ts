@@ -1,7 +1,8 @@
 import { createCluster } from './cluster.ts';
 import type { Cluster } from './cluster.ts';
 import { parseSed, runSed } from './commands/coreutils/sed.ts';
-import type { Fault, FileDecl, HostDecl, Scenario } from './scenario/schema.ts';
+import { hostFiles } from './scenario/files.ts';
+import type { Fault, HostDecl, Scenario } from './scenario/schema.ts';
 import { MemoryVfs } from './shell/vfs.ts';
 import type { Clock, Host, Rng, Service, World } from './types.ts';
 
@@ -34,33 +35,18 @@ function service(name: string, at: number, description: string): Service {
   return { name, active: true, enabled: true, since: at, journal: [`Started ${name}.service - ${description}.`] };
 }
 
-/** Fills `{{host.name}}`, `{{host.ip}}`, `{{host.index}}` and `{{hosts}}` (one "IP name" line per host). */
-function template(text: string, h: HostDecl, index: number, all: HostDecl[]): string {
-  return text
-    .replaceAll('{{host.name}}', h.name)
-    .replaceAll('{{host.ip}}', h.ip)
-    .replaceAll('{{host.index}}', String(index))
-    .replaceAll('{{hosts}}', all.map((x) => `${x.ip} ${x.name}\n`).join(''));
-}
-
-function seedFiles(fs: MemoryVfs, files: Record<string, FileDecl>, h: HostDecl, index: number, all: HostDecl[]): void {
-  for (const [path, decl] of Object.entries(files)) {
-    if (decl === null) {
-      if (path.endsWith('/')) fs.mkdir(path, true);
-      else fs.remove(path, true);
-      continue;
-    }
-    const content = typeof decl === 'string' ? decl : decl.content;
-    const mode = typeof decl === 'string' || decl.mode === undefined ? undefined : parseInt(decl.mode, 8);
-    fs.seed(path, template(content, h, index, all), mode);
+function seedFiles(fs: MemoryVfs, h: HostDecl, index: number, s: Scenario): void {
+  for (const { path, content, mode } of hostFiles(s, h, index)) {
+    if (content !== null) fs.seed(path, content, mode);
+    else if (path.endsWith('/')) fs.mkdir(path, true);
+    else fs.remove(path, true);
   }
 }
 
 function makeHost(h: HostDecl, index: number, s: Scenario, clock: Clock): Host {
   const fs = new MemoryVfs(() => clock.now());
   for (const d of ['/root', '/tmp', '/home', '/etc', '/var/log', '/usr/bin', '/usr/local/bin', '/opt', '/dev', '/proc', '/run', '/mnt']) fs.mkdir(d, true);
-  seedFiles(fs, s.files['*'] ?? {}, h, index, s.hosts);
-  seedFiles(fs, s.files[h.name] ?? {}, h, index, s.hosts);
+  seedFiles(fs, h, index, s);
   const at = clock.now();
   const services = new Map<string, Service>([
     ['containerd', service('containerd', at, 'containerd container runtime')],

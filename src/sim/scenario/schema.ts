@@ -2,6 +2,7 @@
  * The scenario format (content/scenarios/README.md describes it) and its validation. Errors
  * name the scenario and the field path, e.g. `scenario "x": hosts[1].ip: expected an IPv4 address`.
  */
+import { isPemType, PEM_TYPES, pemLineRange, type PemType } from './pem.ts';
 
 /** Text in both languages of the site. */
 export interface Bilingual {
@@ -17,8 +18,18 @@ export interface HostDecl {
   kubeletVersion?: string;
 }
 
-/** A file's content, or `{ content, mode }`; `null` deletes an inherited file; a path ending in `/` is a directory. */
-export type FileDecl = string | { content: string; mode?: string } | null;
+/** Stand-in certificates or keys generated at start-up (see pem.ts): one block type, or several in one file. */
+export interface PemDecl {
+  pem: PemType | PemType[];
+  /** Base64 lines of each certificate or RSA key block (the other types have a fixed size). */
+  lines?: number;
+  /** A different block on each host (the kubelet's own certificates) instead of one cluster-wide. */
+  perHost?: boolean;
+  mode?: string;
+}
+
+/** A file's content, `{ content, mode }` or a PEM descriptor; `null` deletes an inherited file; a path ending in `/` is a directory. */
+export type FileDecl = string | { content: string; mode?: string } | PemDecl | null;
 
 /** A change applied after the world is built; `type` selects it. Unknown types are kept for later tools. */
 export interface Fault {
@@ -77,6 +88,31 @@ export class ScenarioError extends Error {}
 const TOP = new Set(['name', 'title', 'task', 'extends', 'clock', 'seed', 'cluster', 'start', 'hosts', 'env', 'files', 'objects', 'faults', 'checks', 'solution']);
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+type Bad = (field: string, msg: string) => never;
+
+/** A `{ pem, lines?, perHost?, mode? }` file: known block types, and `lines` only where the size may vary. */
+function checkPemDecl(v: Record<string, unknown>, f: string, bad: Bad): void {
+  for (const k of Object.keys(v)) if (!['pem', 'lines', 'perHost', 'mode'].includes(k)) bad(`${f}.${k}`, 'unknown field (known: pem, lines, perHost, mode)');
+  const types = Array.isArray(v.pem) ? v.pem : [v.pem];
+  if (types.length === 0 || !types.every(isPemType)) bad(`${f}.pem`, `expected a PEM type (${PEM_TYPES.join(', ')}) or a list of them, got ${JSON.stringify(v.pem)}`);
+  if (v.perHost !== undefined && typeof v.perHost !== 'boolean') bad(`${f}.perHost`, 'expected true or false');
+  if (v.lines === undefined) return;
+  const ranges = (types as PemType[]).map(pemLineRange).filter((r) => r !== undefined);
+  if (ranges.length === 0) bad(`${f}.lines`, `${types.join(', ')} has a fixed size`);
+  const [lo, hi] = [Math.max(...ranges.map((r) => r[0])), Math.min(...ranges.map((r) => r[1]))];
+  if (!Number.isInteger(v.lines) || (v.lines as number) < lo || (v.lines as number) > hi) bad(`${f}.lines`, `expected a whole number of base64 lines from ${lo} to ${hi}`);
+}
+
+/** Each `{{pem64 …}}` in a file's text names a file (`/path`) or a block type and an id (`CERTIFICATE kubernetes-admin`). */
+function checkPem64(text: string, f: string, bad: Bad): void {
+  for (const m of text.matchAll(/\{\{pem64(?: ([^}]*))?\}\}/g)) {
+    const arg = (m[1] ?? '').trim();
+    if (arg.startsWith('/')) continue;
+    const words = arg.split(/\s+/);
+    if (words.length < 2 || !isPemType(words.slice(0, -1).join(' '))) bad(f, `${m[0]}: expected {{pem64 /path/of/a/file}} or {{pem64 TYPE id}} with TYPE one of ${PEM_TYPES.join(', ')}`);
+  }
+}
+
 /** Checks a parsed document against the format; returns it typed or throws ScenarioError. */
 export function validateScenario(doc: unknown, label = 'scenario'): ScenarioDoc {
   const name = isObj(doc) && typeof doc.name === 'string' ? doc.name : undefined;
@@ -128,8 +164,14 @@ export function validateScenario(doc: unknown, label = 'scenario'): ScenarioDoc 
       for (const [path, v] of Object.entries(files as Record<string, unknown>)) {
         const f = `files.${host}["${path}"]`;
         if (!path.startsWith('/')) bad(f, 'expected an absolute path');
-        if (v === null || typeof v === 'string') continue;
-        if (!isObj(v) || typeof v.content !== 'string') bad(f, 'expected text, null, or { content, mode }');
+        if (v === null) continue;
+        if (typeof v === 'string') {
+          checkPem64(v, f, bad);
+          continue;
+        }
+        if (isObj(v) && v.pem !== undefined) checkPemDecl(v, f, bad);
+        else if (!isObj(v) || typeof v.content !== 'string') bad(f, 'expected text, null, { content, mode } or { pem: CERTIFICATE }');
+        else checkPem64(v.content as string, f, bad);
         const o = v as Record<string, unknown>;
         if (o.mode !== undefined && (typeof o.mode !== 'string' || !/^0?[0-7]{3}$/.test(o.mode))) bad(`${f}.mode`, "expected an octal mode like '0755'");
       }
