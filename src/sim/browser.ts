@@ -32,10 +32,14 @@ export function loadCommandsFor(lines: readonly string[]): Promise<void> {
   return Promise.all(lines.map((line) => loadChunks(chunksForLine(line)))).then(() => undefined);
 }
 
-/** The command lines a scenario's checks run (after each command), or none if it does not resolve. */
-export function checkLines(scenario: string, scenarios: OnDemandScenarios): string[] {
+/**
+ * The command lines a scenario runs by itself: its checks (after every command), and `sed` when a
+ * fault edits a file while the world is built. None if the scenario does not resolve.
+ */
+export function initLines(scenario: string, scenarios: OnDemandScenarios): string[] {
   try {
-    return resolveScenarioWith(scenario, scenarios.lookup).checks.map((c) => c.run);
+    const resolved = resolveScenarioWith(scenario, scenarios.lookup);
+    return [...resolved.checks.map((c) => c.run), ...(resolved.faults.some((f) => f.type === 'edit-file') ? ['sed'] : [])];
   } catch {
     return [];
   }

@@ -10,7 +10,7 @@
  * and `kubectl get pods` downloads kubectl's core only. Chunks come through the module loader; the
  * worker has no other network (no-network.ts), locked before any message is read.
  */
-import { checkLines, createSimulator, isIncomplete, loadCommandFamilies, loadCommandsFor, OnDemandScenarios, scenarioLoaders } from '../../sim/browser.ts';
+import { createSimulator, initLines, isIncomplete, loadCommandFamilies, loadCommandsFor, OnDemandScenarios, scenarioLoaders } from '../../sim/browser.ts';
 import { lockNetwork } from './no-network.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 import { SimSession } from './session.ts';
@@ -21,14 +21,15 @@ const scenarios = new OnDemandScenarios(scenarioLoaders);
 const session = new SimSession((scenario) => createSimulator({ scenario }, scenarios), isIncomplete);
 
 /**
- * What must be loaded before a message is answered: the scenario for `init`, with what its checks
- * run (they run after every command) and, for a replay, every chunk; a line's chunks for `run`.
+ * What must be loaded before a message is answered: the scenario for `init`, with what it runs by
+ * itself (its checks, after every command; a fault's sed) and, for a replay, every chunk; a
+ * line's chunks for `run`.
  * Completion needs none: command names are known without their chunks.
  */
 async function prepare(message: ToWorker): Promise<void> {
   if (message.type === 'init') {
     await scenarios.prepare(message.scenario);
-    await (message.replay.length > 0 ? loadCommandFamilies() : loadCommandsFor(checkLines(message.scenario, scenarios)));
+    await (message.replay.length > 0 ? loadCommandFamilies() : loadCommandsFor(initLines(message.scenario, scenarios)));
   } else if (message.type === 'run') {
     await loadCommandsFor([message.input]);
   }

@@ -16,14 +16,15 @@ import { COMMANDS as kubectl } from './families/kubectl.ts';
 import { COMMANDS as net } from './families/net.ts';
 import { COMMANDS as node } from './families/node.ts';
 import { COMMANDS as systemd } from './families/systemd.ts';
-import { install as describe } from './kubectl/parts/describe.ts';
-import { install as goTemplate } from './kubectl/parts/go-template.ts';
-import { install as jsonpath } from './kubectl/parts/jsonpath.ts';
-import { install as verbs } from './kubectl/parts/verbs.ts';
+import { install as describe } from './kubectl/parts/kubectl-describe.ts';
+import { install as goTemplate } from './kubectl/parts/kubectl-gotemplate.ts';
+import { install as jsonpath } from './kubectl/parts/kubectl-jsonpath.ts';
+import { install as verbs } from './kubectl/parts/kubectl-verbs.ts';
+import { install as yamlPrinter } from './kubectl/parts/kubectl-yaml.ts';
 
 /** Every family's commands, by family name (the names lazy.ts uses). */
 export const ALL_FAMILIES: Record<string, Record<string, CommandFn>> = { coreutils, kubectl, systemd, etcd, net, docker, apt, kubeadm, node };
 
 for (const family of Object.values(ALL_FAMILIES)) registerCommands(family);
-for (const install of [describe, verbs, jsonpath, goTemplate]) install();
+for (const install of [describe, verbs, jsonpath, goTemplate, yamlPrinter]) install();
 useFullYaml((text) => yaml.load(text));

@@ -6,6 +6,7 @@
 import type { CommandFn } from '../types.ts';
 import { useFullYaml } from '../controllers/manifest-yaml.ts';
 import type { FamilyName } from './command-map.ts';
+import type { KubectlPart } from './families/kubectl.ts';
 import type { ChunkName, LineNeeds } from './line-scan.ts';
 import { registerCommands } from './registry.ts';
 
@@ -24,14 +25,24 @@ export const FAMILIES: Record<FamilyName, Family> = {
   node: () => import('./families/node.ts'),
 };
 
+// Loaded through kubectl's family module: see families/kubectl.ts.
+const part = (name: KubectlPart) => async () => (await (await import('./families/kubectl.ts')).PARTS[name]()).install();
+
 /** The other chunks: what each one registers once loaded, and the chunks it needs first. */
 const EXTRAS: Record<Exclude<ChunkName, FamilyName>, { load: () => Promise<void>; after: ChunkName[] }> = {
-  'kubectl-describe': { load: async () => (await import('./kubectl/parts/describe.ts')).install(), after: ['kubectl'] },
-  'kubectl-verbs': { load: async () => (await import('./kubectl/parts/verbs.ts')).install(), after: ['kubectl', 'yaml'] },
-  'kubectl-jsonpath': { load: async () => (await import('./kubectl/parts/jsonpath.ts')).install(), after: ['kubectl'] },
-  'kubectl-gotemplate': { load: async () => (await import('./kubectl/parts/go-template.ts')).install(), after: ['kubectl'] },
+  'kubectl-describe': { load: part('kubectl-describe'), after: ['kubectl'] },
+  'kubectl-verbs': { load: part('kubectl-verbs'), after: ['kubectl', 'yaml'] },
+  'kubectl-jsonpath': { load: part('kubectl-jsonpath'), after: ['kubectl'] },
+  'kubectl-gotemplate': { load: part('kubectl-gotemplate'), after: ['kubectl'] },
+  'kubectl-yaml': { load: part('kubectl-yaml'), after: ['kubectl'] },
   // The kubelet's manifest reader and kubectl's kubeconfig reader fall back to it (manifest-yaml.ts).
-  yaml: { load: async () => { const m = await import('js-yaml'); useFullYaml((text) => m.default.load(text)); }, after: [] },
+  yaml: {
+    load: async () => {
+      const m = await import('js-yaml');
+      useFullYaml((text) => m.default.load(text));
+    },
+    after: [],
+  },
 };
 
 /** Every chunk name. */

@@ -10,7 +10,7 @@ import { COMMAND_FAMILY, type FamilyName } from './command-map.ts';
 import { VERB_PARTS } from './kubectl/verbs.ts';
 
 /** A chunk the browser loads on demand: a command family, a part of kubectl, or js-yaml. */
-export type ChunkName = FamilyName | 'kubectl-describe' | 'kubectl-verbs' | 'kubectl-jsonpath' | 'kubectl-gotemplate' | 'yaml';
+export type ChunkName = FamilyName | 'kubectl-describe' | 'kubectl-verbs' | 'kubectl-jsonpath' | 'kubectl-gotemplate' | 'kubectl-yaml' | 'yaml';
 
 /** What a line needs: some chunks, or every one. */
 export type LineNeeds = Set<ChunkName> | 'all';
@@ -53,6 +53,10 @@ export function chunksForLine(line: string): LineNeeds {
   }
   if (/jsonpath|custom-columns|sort-by/.test(text)) needs.add('kubectl-jsonpath');
   if (text.includes('template')) needs.add('kubectl-gotemplate');
+  if (text.includes('yaml')) needs.add('kubectl-yaml');
+  // A kubectl line with a variable may expand to any verb or -o format: bring all of kubectl.
+  if (/\$[\w{@*#?]/.test(text) && [...needs].some((n) => n.startsWith('kubectl')))
+    for (const part of ['kubectl-describe', 'kubectl-verbs', 'kubectl-jsonpath', 'kubectl-gotemplate', 'kubectl-yaml'] as const) needs.add(part);
   if (/[>]|manifests|kubeconfig|\.kube|\.conf|\.ya?ml/.test(text)) needs.add('yaml');
   return needs;
 }

@@ -1,5 +1,5 @@
 /**
- * The output formats and `--sort-by` that kubectl's printers chunks provide: jsonpath,
+ * The output formats and `--sort-by` that kubectl's printers chunks provide: yaml, jsonpath,
  * custom-columns and sort-by (which share the JSONPath engine) and go-template. They register
  * here once loaded (parts/*.ts), so that `kubectl get pods` never downloads them; the browser
  * worker loads them before a line that mentions them (line-scan.ts), Node at once (all.ts).
@@ -21,15 +21,24 @@ export interface JsonPathPrinters {
 /** The go-template printer (printers/go-template.ts). */
 export type GoTemplatePrinter = (text: string, data: unknown, options: { allowMissingKeys: boolean }) => { out: string; err?: string };
 
+/** The YAML printer (printers/yaml.ts). */
+export type YamlPrinter = (value: unknown) => string;
+
+let yamlPrinter: YamlPrinter | undefined;
 let jsonPathPrinters: JsonPathPrinters | undefined;
 let goTemplatePrinter: GoTemplatePrinter | undefined;
 
-/** Registers the JSONPath printers (parts/jsonpath.ts). */
+/** Registers the YAML printer (parts/kubectl-yaml.ts). */
+export function useYamlPrinter(printer: YamlPrinter): void {
+  yamlPrinter = printer;
+}
+
+/** Registers the JSONPath printers (parts/kubectl-jsonpath.ts). */
 export function useJsonPathPrinters(printers: JsonPathPrinters): void {
   jsonPathPrinters = printers;
 }
 
-/** Registers the go-template printer (parts/go-template.ts). */
+/** Registers the go-template printer (parts/kubectl-gotemplate.ts). */
 export function useGoTemplatePrinter(printer: GoTemplatePrinter): void {
   goTemplatePrinter = printer;
 }
@@ -41,6 +50,12 @@ const missing = (what: string) => new Error(`kubesim: the ${what} printer is not
 export function jsonPathFormats(): JsonPathPrinters {
   if (!jsonPathPrinters) throw missing('jsonpath');
   return jsonPathPrinters;
+}
+
+/** The YAML printer; throws when its chunk is not loaded. */
+export function yamlFormat(): YamlPrinter {
+  if (!yamlPrinter) throw missing('yaml');
+  return yamlPrinter;
 }
 
 /** The go-template printer; throws when its chunk is not loaded. */

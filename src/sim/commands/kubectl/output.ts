@@ -1,10 +1,9 @@
 /** `-o` handling shared by get, create, run, apply…: yaml, json, name, jsonpath, custom-columns. */
 import { resolvePath, type Kctx } from './context.ts';
 import type { Obj } from '../../api/store.ts';
-import { toYaml } from '../../printers/yaml.ts';
 import { toJson } from '../../printers/json.ts';
 import { objectName } from '../../printers/name.ts';
-import { goTemplateFormat, jsonPathFormats, loadedJsonPathFormats } from './formats.ts';
+import { goTemplateFormat, jsonPathFormats, loadedJsonPathFormats, yamlFormat } from './formats.ts';
 
 const ALLOWED =
   'custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml';
@@ -37,7 +36,7 @@ export function printStructured(k: Kctx, objs: Obj[], format: string, single: bo
   try {
     switch (base) {
       case 'yaml':
-        k.out += single && objs.length === 1 ? toYaml(data) : toYaml(data);
+        k.out += yamlFormat()(data);
         return true;
       case 'json':
         k.out += toJson(data);

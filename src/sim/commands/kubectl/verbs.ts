@@ -1,6 +1,6 @@
 /**
  * kubectl's verbs by name. get, version, cluster-info, api-resources and top are always here; the
- * others come in chunks (parts/describe.ts, parts/verbs.ts) that register on load. The browser
+ * others come in chunks (parts/kubectl-describe.ts, parts/kubectl-verbs.ts) that register on load. The browser
  * worker loads a part before a line that names one of its verbs (line-scan.ts), Node at once.
  */
 import type { Kctx } from './context.ts';

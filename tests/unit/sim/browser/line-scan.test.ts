@@ -26,7 +26,7 @@ describe('chunksForLine', () => {
   it('finds commands hidden by quotes, escapes, substitutions, pipes and aliases', () => {
     expect(needs('k"ube"ctl get pods')).toEqual(['kubectl']);
     expect(needs('\\kubectl get pods')).toEqual(['kubectl']);
-    expect(needs('N=$(kubectl get pods -o name | wc -l); echo $N')).toEqual(['coreutils', 'kubectl']);
+    expect(needs('echo $(kubectl get pods -o name | wc -l)')).toEqual(['coreutils', 'kubectl']);
     expect(needs("alias k='kubectl'")).toEqual(['kubectl']);
     expect(needs('systemctl status kubelet | grep Active')).toEqual(['apt', 'coreutils', 'systemd']);
   });
@@ -38,12 +38,15 @@ describe('chunksForLine', () => {
     expect(needs('kubectl get pods -o custom-columns=NAME:.metadata.name')).toEqual(['kubectl', 'kubectl-jsonpath']);
     expect(needs("kubectl get pods -o go-template='{{.metadata.name}}'")).toEqual(['kubectl', 'kubectl-gotemplate']);
     expect(needs('kubectl delete pod web')).toEqual(['kubectl', 'kubectl-verbs']);
-    expect(needs('kubectl apply -f web.yaml')).toEqual(['kubectl', 'kubectl-verbs', 'yaml']);
+    expect(needs('kubectl apply -f web.yaml')).toEqual(['kubectl', 'kubectl-verbs', 'kubectl-yaml', 'yaml']);
+    expect(needs('kubectl get pod web -o yaml')).toEqual(['kubectl', 'kubectl-yaml']);
+    // A variable may hold any verb or format.
+    expect(needs('kubectl get pod web -o $FORMAT')).toEqual(['kubectl', 'kubectl-describe', 'kubectl-gotemplate', 'kubectl-jsonpath', 'kubectl-verbs', 'kubectl-yaml']);
   });
 
   it('asks for js-yaml before a line that may write a manifest or a kubeconfig', () => {
-    expect(needs('sed -i s/6443/6444/ /etc/kubernetes/manifests/kube-apiserver.yaml')).toEqual(['coreutils', 'yaml']);
-    expect(needs('vi kube-apiserver.yaml')).toEqual(['yaml']);
+    expect(needs('sed -i s/6443/6444/ /etc/kubernetes/manifests/kube-apiserver.yaml')).toEqual(['coreutils', 'kubectl-yaml', 'yaml']);
+    expect(needs('vi kube-apiserver.yaml')).toEqual(['kubectl-yaml', 'yaml']);
     expect(needs('echo "  server: x" >> cfg')).toEqual(['coreutils', 'yaml']);
     expect(needs('cp /etc/kubernetes/admin.conf /root/admin.conf')).toEqual(['coreutils', 'yaml']);
   });
@@ -63,7 +66,7 @@ async function freshBrowser(scenario: string) {
   const browser = await import('../../../../src/sim/browser.ts');
   const scenarios = new browser.OnDemandScenarios(browser.scenarioLoaders);
   await scenarios.prepare(scenario);
-  await browser.loadCommandsFor(browser.checkLines(scenario, scenarios));
+  await browser.loadCommandsFor(browser.initLines(scenario, scenarios));
   const sim = browser.createSimulator({ scenario }, scenarios);
   return {
     sim,
