@@ -1,12 +1,12 @@
 /**
  * The simulator's entry for the browser worker. Unlike index.ts it holds no scenario catalog,
  * no command and no YAML parser: the worker imports its scenario's module (already parsed, see
- * scripts/build-scenarios.mjs) and shows the first prompt with this much, then
- * `loadCommandFamilies()` brings the commands and js-yaml in as separate chunks; a command line
- * must wait for them (run() itself stays synchronous).
+ * scripts/build-scenarios.mjs) and shows the first prompt with this much; before each line it
+ * loads the chunks that line may need (commands/line-scan.ts, commands/lazy.ts), since run()
+ * itself stays synchronous.
  */
-import { loadCommandFamilies as loadFamilies } from './commands/lazy.ts';
-import { useFullYaml } from './controllers/manifest-yaml.ts';
+import { CHUNK_NAMES, loadChunks } from './commands/lazy.ts';
+import { chunksForLine } from './commands/line-scan.ts';
 import { SCENARIO_LOADERS } from './scenario/loaders.generated.ts';
 import { resolveScenarioWith } from './scenario/resolve.ts';
 import type { OnDemandScenarios } from './scenario/on-demand.ts';
@@ -22,21 +22,27 @@ export const scenarioLoaders = SCENARIO_LOADERS;
 /** Whether an interactive terminal should prompt `> ` for more before running the input. */
 export const isIncomplete = needsMoreInput;
 
-let yamlLoading: Promise<void> | undefined;
+/** Loads every command family, kubectl part and js-yaml (replays, tests). */
+export function loadCommandFamilies(): Promise<void> {
+  return loadChunks(CHUNK_NAMES);
+}
+
+/** Loads what the command lines `lines` may need before they run. */
+export function loadCommandsFor(lines: readonly string[]): Promise<void> {
+  return Promise.all(lines.map((line) => loadChunks(chunksForLine(line)))).then(() => undefined);
+}
 
 /**
- * Loads and registers every command family and the full YAML parser, which the kubelet needs
- * for manifests outside what it reads alone (once; later calls share the first one's promise).
+ * The command lines a scenario runs by itself: its checks (after every command), and `sed` when a
+ * fault edits a file while the world is built. None if the scenario does not resolve.
  */
-export function loadCommandFamilies(): Promise<void> {
-  yamlLoading ??= import('js-yaml').then(
-    (m) => useFullYaml((text) => m.default.load(text)),
-    (error: unknown) => {
-      yamlLoading = undefined;
-      throw error;
-    },
-  );
-  return Promise.all([loadFamilies(), yamlLoading]).then(() => undefined);
+export function initLines(scenario: string, scenarios: OnDemandScenarios): string[] {
+  try {
+    const resolved = resolveScenarioWith(scenario, scenarios.lookup);
+    return [...resolved.checks.map((c) => c.run), ...(resolved.faults.some((f) => f.type === 'edit-file') ? ['sed'] : [])];
+  } catch {
+    return [];
+  }
 }
 
 /**

@@ -3,9 +3,7 @@
  * scenario and every command is here at once, so `createSimulator` is synchronous. The browser
  * worker uses browser.ts instead, which loads its scenario and most commands on demand.
  */
-import yaml from 'js-yaml';
 import './commands/all.ts';
-import { useFullYaml } from './controllers/manifest-yaml.ts';
 import { resolveScenario, scenarioNames } from './scenario/loader.ts';
 import { needsMoreInput, splitCommands } from './shell/parser.ts';
 import { buildSimulator, type Simulator, type SimulatorOptions } from './simulator.ts';
@@ -15,8 +13,6 @@ export { ScenarioError } from './scenario/schema.ts';
 export type { RunResult } from './types.ts';
 export type { CheckResult, Simulator, SimulatorOptions, Snapshot } from './simulator.ts';
 export { scenarioNames };
-
-useFullYaml((text) => yaml.load(text));
 
 /** Splits a script into the complete commands a terminal would run one by one (for echoing them). */
 export const splitScript = splitCommands;

@@ -1,6 +1,6 @@
 import { createCluster } from './cluster.ts';
 import type { Cluster } from './cluster.ts';
-import { parseSed, runSed } from './commands/coreutils/sed.ts';
+import { faultSed } from './fault-sed.ts';
 import { hostFiles } from './scenario/files.ts';
 import type { Fault, HostDecl, Scenario } from './scenario/schema.ts';
 import { MemoryVfs } from './shell/vfs.ts';
@@ -74,7 +74,7 @@ function applyFault(world: World, f: Fault): void {
     }
     case 'edit-file': {
       const text = fs.readFile(path);
-      if (text !== undefined) fs.writeFile(path, runSed(parseSed(String(f.sed), false), text, false));
+      if (text !== undefined) fs.writeFile(path, faultSed(String(f.sed), text));
       break;
     }
     case 'write-file':

@@ -4,12 +4,13 @@
  * the page's thread. This is the only place the terminal imports the simulator.
  *
  * The worker starts small: the simulator's core and the one scenario it runs (each scenario
- * is a parsed module, a chunk of its own) are enough for the first prompt. The command families
- * are chunks of their own, loaded while the world is built; a line waits for them, so no command
- * is ever missing. Chunks come through the module loader; the worker has no other network
- * (no-network.ts), locked before any message is read.
+ * is a parsed module, a chunk of its own) are enough for the first prompt. The command families,
+ * kubectl's rarer verbs and printers, and js-yaml are chunks of their own: before a line runs, the
+ * worker loads what its words may need (sim/commands/line-scan.ts), so no command is ever missing
+ * and `kubectl get pods` downloads kubectl's core only. Chunks come through the module loader; the
+ * worker has no other network (no-network.ts), locked before any message is read.
  */
-import { createSimulator, isIncomplete, loadCommandFamilies, OnDemandScenarios, scenarioLoaders } from '../../sim/browser.ts';
+import { createSimulator, initLines, isIncomplete, loadCommandFamilies, loadCommandsFor, OnDemandScenarios, scenarioLoaders } from '../../sim/browser.ts';
 import { lockNetwork } from './no-network.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 import { SimSession } from './session.ts';
@@ -19,17 +20,18 @@ lockNetwork(self);
 const scenarios = new OnDemandScenarios(scenarioLoaders);
 const session = new SimSession((scenario) => createSimulator({ scenario }, scenarios), isIncomplete);
 
-/** What must be loaded before a message is answered: the scenario for `init`, the commands for anything that runs one. */
+/**
+ * What must be loaded before a message is answered: the scenario for `init`, with what it runs by
+ * itself (its checks, after every command; a fault's sed) and, for a replay, every chunk; a
+ * line's chunks for `run`.
+ * Completion needs none: command names are known without their chunks.
+ */
 async function prepare(message: ToWorker): Promise<void> {
   if (message.type === 'init') {
     await scenarios.prepare(message.scenario);
-    // The command chunks download while the world is built (not earlier: on a slow network they
-    // would share it with the scenario module), so that the first command rarely waits for them.
-    const commands = loadCommandFamilies();
-    commands.catch(() => undefined);
-    if (message.replay.length > 0) await commands;
-  } else if (message.type !== 'cancel') {
-    await loadCommandFamilies();
+    await (message.replay.length > 0 ? loadCommandFamilies() : loadCommandsFor(initLines(message.scenario, scenarios)));
+  } else if (message.type === 'run') {
+    await loadCommandsFor([message.input]);
   }
 }
 

@@ -1,29 +1,59 @@
 /**
- * What the terminal's worker downloads by the end of a first command, from the built chunks:
- * the worker entry and its static imports (the simulator core), then the default scenario and
- * every command family (the worker fetches them once the scenario is in). Printed, not enforced.
+ * What the terminal's worker downloads by the end of a first command, from the built chunks: the
+ * worker entry and its static imports (the simulator core), the default scenario's chunk, and the
+ * chunks the worker's loader fetches for that command (src/sim/commands/line-scan.ts names them;
+ * each with its static imports not already in the core).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { chunksForLine, type ChunkName } from '../../sim/commands/line-scan.ts';
 import { gzipBytes, staticImports } from './page-js.ts';
 
-/** Gzip bytes of the worker core and of its lazily loaded default scenario and command families. */
-export function workerLoad(dist: string, familiesDir: string): { core: number; lazy: number; families: number } {
+/** One built chunk and its gzip size. */
+export interface ChunkSize {
+  name: string;
+  gzip: number;
+}
+
+/** The worker's chunks by role, each with its gzip size. */
+export interface WorkerLoad {
+  core: ChunkSize[];
+  scenario: ChunkSize[];
+  command: ChunkSize[];
+}
+
+/** The module (file name without .ts) behind each lazily loaded chunk: Rollup names the chunk after it. */
+function moduleOf(chunk: ChunkName): string {
+  return chunk === 'yaml' ? 'js-yaml' : chunk;
+}
+
+/** The chunks the worker holds after `line` ran in the default scenario. */
+export function workerLoad(dist: string, line: string): WorkerLoad {
   const astro = join(dist, '_astro');
-  const chunks = readdirSync(astro);
-  const entry = chunks.find((f) => /^worker-.*\.js$/.test(f));
-  if (!entry) throw new Error('no worker-*.js in dist/_astro');
+  const files = readdirSync(astro);
   const file = (name: string) => readFileSync(join(astro, name));
-  const core = new Set<string>();
-  const visit = (name: string) => {
-    if (core.has(name)) return;
-    core.add(name);
-    for (const spec of staticImports(file(name).toString())) visit(spec.replace(/^\.\//, '').replace(/^\/_astro\//, ''));
-  };
-  visit(entry);
-  const families = readdirSync(familiesDir).filter((f) => f.endsWith('.ts')).map((f) => f.replace(/\.ts$/, ''));
   // Rollup names a chunk after its module and adds an 8-character hash.
-  const lazy = chunks.filter((c) => !core.has(c) && [...families, 'default'].some((f) => new RegExp(`^${f}-[\\w-]{8}\\.js$`).test(c)));
-  const sum = (names: Iterable<string>) => [...names].reduce((t, n) => t + gzipBytes(file(n)), 0);
-  return { core: sum(core), lazy: sum(lazy), families: families.length };
+  const chunkOf = (module: string) => {
+    const found = files.filter((f) => new RegExp(`^${module}-[\\w-]{8}\\.js$`).test(f));
+    if (found.length !== 1) throw new Error(`expected one ${module}-*.js in dist/_astro, found ${found.length}`);
+    return found[0];
+  };
+  const closure = (entry: string, skip: Set<string>) => {
+    const seen = new Set<string>();
+    const visit = (name: string) => {
+      if (seen.has(name) || skip.has(name)) return;
+      seen.add(name);
+      for (const spec of staticImports(file(name).toString())) visit(spec.replace(/^\.\//, '').replace(/^\/_astro\//, ''));
+    };
+    visit(entry);
+    return seen;
+  };
+  const core = closure(chunkOf('worker'), new Set());
+  const scenario = closure(chunkOf('default'), core);
+  const needs = chunksForLine(line);
+  if (needs === 'all') throw new Error(`"${line}" would load every chunk`);
+  const command = new Set<string>();
+  for (const chunk of needs) for (const name of closure(chunkOf(moduleOf(chunk)), new Set([...core, ...scenario]))) command.add(name);
+  const sizes = (names: Set<string>) => [...names].map((name) => ({ name, gzip: gzipBytes(file(name)) }));
+  return { core: sizes(core), scenario: sizes(scenario), command: sizes(command) };
 }

@@ -1,7 +1,10 @@
 /**
- * Registers every command family at once: what Node (index.ts: the CLI, tests, benchmarks)
- * imports so that all commands exist from the first line. The browser loads them with lazy.ts.
+ * Registers every command family, every kubectl part and js-yaml (the full YAML reader) at once:
+ * what Node (index.ts: the CLI, tests, benchmarks) imports so that all commands exist from the
+ * first line. The browser loads them with lazy.ts, line by line.
  */
+import yaml from 'js-yaml';
+import { useFullYaml } from '../controllers/manifest-yaml.ts';
 import type { CommandFn } from '../types.ts';
 import { registerCommands } from './registry.ts';
 import { COMMANDS as apt } from './families/apt.ts';
@@ -13,8 +16,15 @@ import { COMMANDS as kubectl } from './families/kubectl.ts';
 import { COMMANDS as net } from './families/net.ts';
 import { COMMANDS as node } from './families/node.ts';
 import { COMMANDS as systemd } from './families/systemd.ts';
+import { install as describe } from './kubectl/parts/kubectl-describe.ts';
+import { install as goTemplate } from './kubectl/parts/kubectl-gotemplate.ts';
+import { install as jsonpath } from './kubectl/parts/kubectl-jsonpath.ts';
+import { install as verbs } from './kubectl/parts/kubectl-verbs.ts';
+import { install as yamlPrinter } from './kubectl/parts/kubectl-yaml.ts';
 
 /** Every family's commands, by family name (the names lazy.ts uses). */
 export const ALL_FAMILIES: Record<string, Record<string, CommandFn>> = { coreutils, kubectl, systemd, etcd, net, docker, apt, kubeadm, node };
 
 for (const family of Object.values(ALL_FAMILIES)) registerCommands(family);
+for (const install of [describe, verbs, jsonpath, goTemplate, yamlPrinter]) install();
+useFullYaml((text) => yaml.load(text));

@@ -1,15 +1,19 @@
 /**
- * The command families as separate chunks, for the browser worker: it shows its first prompt
- * with none of them and loads them all right after. Keep the list in step with all.ts (a test
- * compares them).
+ * The command families, kubectl's parts and js-yaml as separate chunks, for the browser worker:
+ * it shows its first prompt with none of them and loads, before each line, what that line may
+ * need (line-scan.ts). Keep FAMILIES in step with all.ts (a test compares them).
  */
 import type { CommandFn } from '../types.ts';
+import { useFullYaml } from '../controllers/manifest-yaml.ts';
+import type { FamilyName } from './command-map.ts';
+import type { KubectlPart } from './families/kubectl.ts';
+import type { ChunkName, LineNeeds } from './line-scan.ts';
 import { registerCommands } from './registry.ts';
 
 type Family = () => Promise<{ COMMANDS: Record<string, CommandFn> }>;
 
 /** Each family's loader by name; each import becomes a chunk of its own in the browser build. */
-export const FAMILIES: Record<string, Family> = {
+export const FAMILIES: Record<FamilyName, Family> = {
   coreutils: () => import('./families/coreutils.ts'),
   kubectl: () => import('./families/kubectl.ts'),
   systemd: () => import('./families/systemd.ts'),
@@ -21,17 +25,62 @@ export const FAMILIES: Record<string, Family> = {
   node: () => import('./families/node.ts'),
 };
 
-let loading: Promise<void> | undefined;
+// Loaded through kubectl's family module: see families/kubectl.ts.
+const part = (name: KubectlPart) => async () => (await (await import('./families/kubectl.ts')).PARTS[name]()).install();
 
-/** Loads and registers every family (once; later calls share the first one's promise). */
-export function loadCommandFamilies(): Promise<void> {
-  loading ??= Promise.all(Object.values(FAMILIES).map(async (load) => registerCommands((await load()).COMMANDS))).then(
-    () => undefined,
-    (error: unknown) => {
-      // A chunk that failed to download may come on a later try.
-      loading = undefined;
-      throw error;
+/** The other chunks: what each one registers once loaded, and the chunks it needs first. */
+const EXTRAS: Record<Exclude<ChunkName, FamilyName>, { load: () => Promise<void>; after: ChunkName[] }> = {
+  'kubectl-describe': { load: part('kubectl-describe'), after: ['kubectl'] },
+  'kubectl-verbs': { load: part('kubectl-verbs'), after: ['kubectl', 'yaml'] },
+  'kubectl-jsonpath': { load: part('kubectl-jsonpath'), after: ['kubectl'] },
+  'kubectl-gotemplate': { load: part('kubectl-gotemplate'), after: ['kubectl'] },
+  'kubectl-yaml': { load: part('kubectl-yaml'), after: ['kubectl'] },
+  // The kubelet's manifest reader and kubectl's kubeconfig reader fall back to it (manifest-yaml.ts).
+  yaml: {
+    load: async () => {
+      const m = await import('js-yaml');
+      useFullYaml((text) => m.default.load(text));
     },
-  );
-  return loading;
+    after: [],
+  },
+};
+
+/** Every chunk name. */
+export const CHUNK_NAMES = [...Object.keys(FAMILIES), ...Object.keys(EXTRAS)] as ChunkName[];
+
+const loading = new Map<ChunkName, Promise<void>>();
+
+function isFamily(name: ChunkName): name is FamilyName {
+  return Object.hasOwn(FAMILIES, name);
+}
+
+function loadChunk(name: ChunkName): Promise<void> {
+  let promise = loading.get(name);
+  if (!promise) {
+    const extra = isFamily(name) ? undefined : EXTRAS[name];
+    const run = isFamily(name)
+      ? async () => registerCommands((await FAMILIES[name]()).COMMANDS)
+      : async () => {
+          await Promise.all(extra!.after.map(loadChunk));
+          await extra!.load();
+        };
+    promise = run().catch((error: unknown) => {
+      // A chunk that failed to download may come on a later try.
+      loading.delete(name);
+      throw error;
+    });
+    loading.set(name, promise);
+  }
+  return promise;
+}
+
+/** Loads and registers the chunks a line needs (each once; later calls share the first one's promise). */
+export function loadChunks(needs: LineNeeds | Iterable<ChunkName>): Promise<void> {
+  const names = needs === 'all' ? CHUNK_NAMES : [...needs];
+  return Promise.all(names.map(loadChunk)).then(() => undefined);
+}
+
+/** The chunks loaded so far (tests, benchmarks). */
+export function loadedChunks(): ChunkName[] {
+  return CHUNK_NAMES.filter((name) => loading.has(name));
 }

@@ -14,7 +14,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { builtHtmlPages, DIST, requireDist, type BuiltPage } from '../../../src/lib/site-check/dist-files.ts';
 import { gzipBytes, pageScripts, totalGzip, type ScriptPart } from '../../../src/lib/site-check/page-js.ts';
-import { workerLoad } from '../../../src/lib/site-check/worker-load.ts';
+import { workerLoad, type ChunkSize } from '../../../src/lib/site-check/worker-load.ts';
 import { ScriptOrigins } from '../../../src/lib/site-check/script-origin.ts';
 
 requireDist();
@@ -22,6 +22,8 @@ const KB = 1024;
 const READING_OVER_BASELINE = 2 * KB;
 const DEMO_BEFORE_INTERACTION = 80 * KB;
 const CHAPTER_HTML_CSS = 60 * KB;
+const DEMO_AFTER_FIRST_COMMAND = 80 * KB;
+const FIRST_COMMAND = 'kubectl get pods';
 
 const pages = builtHtmlPages();
 const html = new Map(pages.map((p) => [p.url, readFileSync(p.file, 'utf8')]));
@@ -86,13 +88,23 @@ describe('demo pages: no simulator code before interaction, JS under 80 KB gzip'
     });
   }
 
-  it('after a first kubectl command (printed, not enforced): page + worker core + default scenario + command families', () => {
+  // Budget (issue #9): page + worker core + default scenario + what a first `kubectl get pods`
+  // loads ≤ 80 KB gzip. Still over (see the printed gap), so printed, not enforced: what is
+  // enforced is that the line loads kubectl's core alone, none of its rarer parts nor js-yaml.
+  it('after a first kubectl get pods: page + worker core + default scenario + the chunks the line loads (printed with the gap to 80 KB)', () => {
     const page = demos.find((p) => p.url === '/en/playground/') ?? demos[0];
     const before = totalGzip(pageScripts(html.get(page.url)!, DIST));
-    const load = workerLoad(DIST, join(process.cwd(), 'src/sim/commands/families'));
-    const [coreGz, lazyGz, families] = [load.core, load.lazy, load.families];
-    row('after', `${page.url}: page ${kb(before)} + worker core ${kb(coreGz)} + default scenario and ${families} families ${kb(lazyGz)} = ${kb(before + coreGz + lazyGz)} gzip`);
-    expect(lazyGz).toBeGreaterThan(0);
+    const load = workerLoad(DIST, FIRST_COMMAND);
+    const sum = (chunks: ChunkSize[]) => chunks.reduce((t, c) => t + c.gzip, 0);
+    const [core, scenario, command] = [sum(load.core), sum(load.scenario), sum(load.command)];
+    const total = before + core + scenario + command;
+    const list = (chunks: ChunkSize[]) => chunks.map((c) => `${c.name} ${kb(c.gzip)}`).join(', ');
+    const gap = total > DEMO_AFTER_FIRST_COMMAND ? `, ${kb(total - DEMO_AFTER_FIRST_COMMAND)} over the 80 KB budget` : ', within the 80 KB budget';
+    row('after', `${page.url}: page ${kb(before)} + worker core ${kb(core)} + default scenario ${kb(scenario)} + ${FIRST_COMMAND} ${kb(command)} = ${kb(total)} gzip${gap}`);
+    row('after', `  core: ${list(load.core)}\n  scenario: ${list(load.scenario)}\n  ${FIRST_COMMAND}: ${list(load.command)}`);
+    expect(load.command.some((c) => /^kubectl-[\w-]{8}\.js$/.test(c.name)), `${FIRST_COMMAND} loads kubectl's chunk`).toBe(true);
+    const extra = load.command.filter((c) => /^(js-yaml|kubectl-(describe|verbs|jsonpath|gotemplate|yaml)|coreutils|net)-/.test(c.name));
+    expect(extra.map((c) => c.name), `${FIRST_COMMAND} loads only kubectl's core`).toEqual([]);
   });
 });
 
@@ -116,7 +128,7 @@ afterAll(() => {
   const head: Record<string, string> = {
     reading: `${'reading page'.padEnd(40)}  ${'JS gzip'.padStart(8)}  ${'Starlight'.padStart(8)}  ${'ours'.padStart(8)}   (budget: ours ≤ 2.0 KB)`,
     demo: `${'demo page'.padEnd(40)}  ${'JS gzip before interaction'}   (budget 80 KB, no src/sim)`,
-    after: 'after a first command (not enforced)',
+    after: 'after a first command   (budget 80 KB: printed, not enforced yet)',
     chapter: `${'chapter page'.padEnd(40)}  ${'HTML gz'.padStart(8)}  ${'CSS gz'.padStart(8)}  ${'total'.padStart(8)}   (budget 60 KB)`,
   };
   for (const [name, rows] of Object.entries(tables)) console.log([head[name], ...rows].join('\n'));

@@ -1,6 +1,22 @@
-/** kubectl: a command family of the registry (with its printers, the biggest one). */
+/**
+ * kubectl: a command family of the registry (get, version and the table printers). Its rarer
+ * verbs and printers are parts loaded from here, so that the bundler knows this chunk is loaded
+ * before them and keeps the modules they share with it here instead of in chunks of their own.
+ */
 import type { CommandFn } from '../../types.ts';
 import { kubectl } from '../kubectl/index.ts';
 
+/** A part of kubectl loaded on demand (named like its module, which names its chunk). */
+export type KubectlPart = 'kubectl-describe' | 'kubectl-verbs' | 'kubectl-jsonpath' | 'kubectl-gotemplate' | 'kubectl-yaml';
+
 /** The family's commands by name. */
 export const COMMANDS: Record<string, CommandFn> = { kubectl };
+
+/** kubectl's parts (kubectl/parts/*.ts), each a chunk of its own in the browser. */
+export const PARTS: Record<KubectlPart, () => Promise<{ install(): void }>> = {
+  'kubectl-describe': () => import('../kubectl/parts/kubectl-describe.ts'),
+  'kubectl-verbs': () => import('../kubectl/parts/kubectl-verbs.ts'),
+  'kubectl-jsonpath': () => import('../kubectl/parts/kubectl-jsonpath.ts'),
+  'kubectl-gotemplate': () => import('../kubectl/parts/kubectl-gotemplate.ts'),
+  'kubectl-yaml': () => import('../kubectl/parts/kubectl-yaml.ts'),
+};

@@ -2,7 +2,7 @@
  * The state one kubectl invocation works with: the cluster, the resolved namespace and
  * kubeconfig, output buffers. Verbs receive it after flag parsing.
  */
-import yaml from 'js-yaml';
+import { loadManifestYaml } from '../../controllers/manifest-yaml.ts';
 import type { Cluster } from '../../cluster.ts';
 import type { ApiServer } from '../../api/server.ts';
 import type { Store } from '../../api/store.ts';
@@ -145,7 +145,9 @@ export function loadKubeconfig(ctx: CommandContext, flag: string | undefined, is
     }
   }
   try {
-    const cfg = yaml.load(text) as Record<string, any> | undefined;
+    // The subset reader first (kubeadm's kubeconfigs are inside it), js-yaml for the rest: the
+    // browser loads js-yaml before any line that could write a file (line-scan.ts).
+    const cfg = loadManifestYaml(text) as Record<string, any> | undefined;
     const current = cfg?.['current-context'];
     const context = (cfg?.contexts ?? []).find((c: any) => c?.name === current)?.context;
     const cluster = (cfg?.clusters ?? []).find((c: any) => c?.name === context?.cluster)?.cluster ?? cfg?.clusters?.[0]?.cluster;

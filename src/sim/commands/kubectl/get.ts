@@ -3,10 +3,10 @@ import { kindPrefix, resourceOfKind } from '../../api/kinds.ts';
 import type { Obj } from '../../api/store.ts';
 import { COLUMNS, eventWideRow, formatLabels } from '../../printers/columns.ts';
 import { tabwrite } from '../../printers/table.ts';
-import { sortByField, KlogExitError } from '../../printers/sort.ts';
 import { fail, type Kctx } from './context.ts';
 import { formatApiError } from './errors.ts';
 import { arr, bool, str, type FlagSpec } from './flags.ts';
+import { jsonPathFormats, loadedJsonPathFormats } from './formats.ts';
 import { checkOutputFormat, printStructured } from './output.ts';
 import { getObject, listObjects, parseFieldSelector, parseLabelSelector, parseResourceArgs } from './resources.ts';
 
@@ -115,9 +115,9 @@ export function get(k: Kctx): void {
   const sortBy = str(p, 'sort-by');
   const structured = output !== '' && output !== 'wide';
   try {
-    if (sortBy) for (const g of groups) g.objs = sortByField(g.objs, sortBy, { mode: structured ? 'list' : 'table' }) as Obj[];
+    if (sortBy) for (const g of groups) g.objs = jsonPathFormats().sortByField(g.objs, sortBy, { mode: structured ? 'list' : 'table' }) as Obj[];
   } catch (e) {
-    if (e instanceof KlogExitError) {
+    if (loadedJsonPathFormats()?.isKlogExit(e)) {
       k.err += `${(e as Error).message}\n`;
       k.code = 1;
       return;

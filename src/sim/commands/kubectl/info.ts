@@ -1,13 +1,13 @@
 /** `kubectl version`, `cluster-info` and `api-resources`. */
 import { apiVersionOf, RESOURCES } from '../../api/kinds.ts';
 import { toJson } from '../../printers/json.ts';
-import { toYaml } from '../../printers/yaml.ts';
 import { tabwrite } from '../../printers/table.ts';
 import { GO_VERSION, KUBERNETES_VERSION, KUSTOMIZE_VERSION, parseVersion } from '../../versions.ts';
 import { packagesOf } from '../apt/packages.ts';
 import { fail, type Kctx } from './context.ts';
 import { connectionRefused } from './errors.ts';
 import { bool, str, type FlagSpec } from './flags.ts';
+import { yamlFormat } from './formats.ts';
 
 export const VERSION_FLAGS: FlagSpec[] = [
   { name: 'client', type: 'bool' },
@@ -61,7 +61,7 @@ export function version(k: Kctx, apiUp: boolean): void {
   const data: Record<string, unknown> = { clientVersion: versionInfo(client, false), kustomizeVersion: KUSTOMIZE_VERSION };
   const serverUp = !clientOnly && apiUp;
   if (serverUp) data.serverVersion = versionInfo(k.cluster.version, true);
-  if (output === 'yaml') k.out += toYaml(data);
+  if (output === 'yaml') k.out += yamlFormat()(data);
   else if (output === 'json') k.out += JSON.stringify(data, null, 2) + '\n';
   else {
     k.out += `Client Version: ${client}\nKustomize Version: ${KUSTOMIZE_VERSION}\n`;

@@ -1,12 +1,9 @@
 /** `-o` handling shared by get, create, run, apply…: yaml, json, name, jsonpath, custom-columns. */
 import { resolvePath, type Kctx } from './context.ts';
 import type { Obj } from '../../api/store.ts';
-import { toYaml } from '../../printers/yaml.ts';
 import { toJson } from '../../printers/json.ts';
 import { objectName } from '../../printers/name.ts';
-import { jsonpath } from '../../printers/jsonpath.ts';
-import { goTemplate } from '../../printers/go-template.ts';
-import { customColumns, customColumnsFromFile, CustomColumnsError } from '../../printers/custom-columns.ts';
+import { goTemplateFormat, jsonPathFormats, loadedJsonPathFormats, yamlFormat } from './formats.ts';
 
 const ALLOWED =
   'custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml';
@@ -39,7 +36,7 @@ export function printStructured(k: Kctx, objs: Obj[], format: string, single: bo
   try {
     switch (base) {
       case 'yaml':
-        k.out += single && objs.length === 1 ? toYaml(data) : toYaml(data);
+        k.out += yamlFormat()(data);
         return true;
       case 'json':
         k.out += toJson(data);
@@ -49,7 +46,7 @@ export function printStructured(k: Kctx, objs: Obj[], format: string, single: bo
         return true;
       case 'jsonpath':
       case 'jsonpath-as-json':
-        k.out += jsonpath(stripJsonpathBraces(arg), data, { allowMissingKeys: allowMissing });
+        k.out += jsonPathFormats().jsonpath(stripJsonpathBraces(arg), data, { allowMissingKeys: allowMissing });
         return true;
       case 'jsonpath-file': {
         const text = k.ctx.host.fs.readFile(resolvePath(k.ctx, arg));
@@ -58,7 +55,7 @@ export function printStructured(k: Kctx, objs: Obj[], format: string, single: bo
           k.code = 1;
           return true;
         }
-        k.out += jsonpath(text, data, { allowMissingKeys: allowMissing });
+        k.out += jsonPathFormats().jsonpath(text, data, { allowMissingKeys: allowMissing });
         return true;
       }
       case 'custom-columns':
@@ -67,7 +64,7 @@ export function printStructured(k: Kctx, objs: Obj[], format: string, single: bo
           k.code = 1;
           return true;
         }
-        k.out += customColumns(arg, objs, { noHeaders: k.p.flags.get('no-headers') === true });
+        k.out += jsonPathFormats().customColumns(arg, objs, { noHeaders: k.p.flags.get('no-headers') === true });
         return true;
       case 'custom-columns-file': {
         const text = k.ctx.host.fs.readFile(resolvePath(k.ctx, arg));
@@ -76,7 +73,7 @@ export function printStructured(k: Kctx, objs: Obj[], format: string, single: bo
           k.code = 1;
           return true;
         }
-        k.out += customColumnsFromFile(text, objs);
+        k.out += jsonPathFormats().customColumnsFromFile(text, objs);
         return true;
       }
       case 'go-template':
@@ -97,7 +94,7 @@ export function printStructured(k: Kctx, objs: Obj[], format: string, single: bo
             return true;
           }
         }
-        const r = goTemplate(text, data, { allowMissingKeys: allowMissing });
+        const r = goTemplateFormat()(text, data, { allowMissingKeys: allowMissing });
         k.out += r.out;
         if (r.err) {
           k.err += r.err;
@@ -107,7 +104,8 @@ export function printStructured(k: Kctx, objs: Obj[], format: string, single: bo
       }
     }
   } catch (e) {
-    if (e instanceof CustomColumnsError) k.out += e.stdout;
+    // Only the custom-columns printer throws with output to keep; it is loaded when it threw.
+    if (base.startsWith('custom-columns')) k.out += loadedJsonPathFormats()?.customColumnsStdout(e) ?? '';
     const msg = (e as Error).message;
     k.err += msg.startsWith('error:') ? msg : `error: ${msg}${msg.endsWith('\n') ? '' : '\n'}`;
     k.code = 1;

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulator as browserSimulator, loadCommandFamilies, OnDemandScenarios, scenarioLoaders } from '../../../../src/sim/browser.ts';
 import { ALL_FAMILIES } from '../../../../src/sim/commands/all.ts';
+import { FAMILY_COMMANDS } from '../../../../src/sim/commands/command-map.ts';
 import { FAMILIES } from '../../../../src/sim/commands/lazy.ts';
 import { createSimulator, scenarioNames } from '../../../../src/sim/index.ts';
 
@@ -18,6 +19,11 @@ describe('browser entry parity', () => {
   it('loads the same families as Node, with the same commands', async () => {
     expect(Object.keys(FAMILIES).sort()).toEqual(Object.keys(ALL_FAMILIES).sort());
     for (const [name, load] of Object.entries(FAMILIES)) expect((await load()).COMMANDS).toEqual(ALL_FAMILIES[name]);
+  });
+
+  it('knows, before loading, the commands each family registers (command-map.ts)', () => {
+    const sorted = (r: Record<string, string[]>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, [...v].sort()]));
+    expect(sorted(FAMILY_COMMANDS)).toEqual(sorted(Object.fromEntries(Object.entries(ALL_FAMILIES).map(([k, v]) => [k, Object.keys(v)]))));
   });
 
   for (const name of scenarioNames()) {

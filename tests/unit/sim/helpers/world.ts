@@ -1,5 +1,7 @@
 /** A minimal World for kubectl/cluster tests, independent of the shell's createSimulator. */
 import { createCluster, type Cluster, type ClusterOptions } from '../../../../src/sim/cluster.ts';
+// Every kubectl verb and printer, as in Node's entry (the browser loads them on demand).
+import '../../../../src/sim/commands/all.ts';
 import { kubectl } from '../../../../src/sim/commands/kubectl/index.ts';
 import type { Host, RunResult, Vfs, World } from '../../../../src/sim/types.ts';
 import { KUBERNETES_VERSION } from '../../../../src/sim/versions.ts';

@@ -92,7 +92,7 @@ describe('kubectl logs and exec', () => {
   });
 
   it('lets other modules register in-pod commands', async () => {
-    const { registerPodCommand } = await import('../../../../src/sim/commands/kubectl/index.ts');
+    const { registerPodCommand } = await import('../../../../src/sim/commands/kubectl/exec.ts');
     registerPodCommand('simtest-hello', ({ pod }) => ({ stdout: `hello from ${pod.metadata.name}\n`, stderr: '', exitCode: 0 }));
     const { k } = makeWorld();
     k('run web --image=nginx');

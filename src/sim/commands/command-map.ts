@@ -1,0 +1,30 @@
+/**
+ * Which family registers each command, known before any family is loaded: the browser worker
+ * reads it to load a line's families (line-scan.ts), and completion, `which` and `type` to know
+ * every command name. Keep it in step with families/*.ts (a test compares them).
+ */
+
+/** A command family's name (families/NAME.ts). */
+export type FamilyName = 'coreutils' | 'kubectl' | 'systemd' | 'etcd' | 'net' | 'docker' | 'apt' | 'kubeadm' | 'node';
+
+/** Each family's command names. */
+export const FAMILY_COMMANDS: Record<FamilyName, string[]> = {
+  coreutils: [
+    'awk', 'base64', 'basename', 'cat', 'chmod', 'chown', 'clear', 'cp', 'cut', 'date', 'dirname', 'echo', 'egrep', 'env', 'false', 'grep', 'head',
+    'hostname', 'id', 'less', 'ls', 'mkdir', 'more', 'mv', 'printf', 'rm', 'sed', 'seq', 'sleep', 'sort', 'tail', 'tee', 'touch', 'tr', 'true',
+    'uname', 'uniq', 'wc', 'whoami',
+  ],
+  kubectl: ['kubectl'],
+  systemd: ['systemctl', 'service', 'journalctl'],
+  etcd: ['etcdctl', 'etcdutl'],
+  net: ['curl', 'dig', 'getent', 'nslookup', 'ping', 'wget', 'ip', 'ifconfig', 'route'],
+  docker: ['docker'],
+  apt: ['apt', 'apt-get', 'apt-cache', 'apt-mark', 'kubelet'],
+  kubeadm: ['kubeadm'],
+  node: ['crictl', 'openssl', 'df', 'free'],
+};
+
+/** The family of each command name. */
+export const COMMAND_FAMILY: ReadonlyMap<string, FamilyName> = new Map(
+  (Object.entries(FAMILY_COMMANDS) as [FamilyName, string[]][]).flatMap(([family, names]) => names.map((name) => [name, family] as const)),
+);

@@ -1,0 +1,62 @@
+/**
+ * Which chunks a command line may need, read from its text before it runs (run() is synchronous,
+ * so the browser worker must load them first). Over-approximation is fine, missing one is a bug:
+ * every word that names a command brings its family, and a line that could run commands its text
+ * does not show (a `$CMD` or backtick command word, eval, sh/bash/source of a file, xargs, watch,
+ * exec, ssh HOST CMD, sudo -s, ./script) needs all of them. Aliases need nothing here: an alias
+ * comes from an `alias` line whose words were scanned, and loaded chunks stay loaded.
+ */
+import { COMMAND_FAMILY, type FamilyName } from './command-map.ts';
+import { VERB_PARTS } from './kubectl/verbs.ts';
+
+/** A chunk the browser loads on demand: a command family, a part of kubectl, or js-yaml. */
+export type ChunkName = FamilyName | 'kubectl-describe' | 'kubectl-verbs' | 'kubectl-jsonpath' | 'kubectl-gotemplate' | 'kubectl-yaml' | 'yaml';
+
+/** What a line needs: some chunks, or every one. */
+export type LineNeeds = Set<ChunkName> | 'all';
+
+/** Command words that run commands named elsewhere (a file, stdin, another host, a later argument). */
+const RUNS_HIDDEN = new Set(['eval', 'bash', 'sh', 'dash', 'zsh', 'source', '.', 'xargs', 'watch', 'exec', 'su']);
+/** Words before the command word that leave it a command word (`sudo kubectl`, `time kubectl`). */
+const PREFIXES = new Set(['sudo', 'env', 'time', 'nohup', 'command', 'builtin', 'nice', 'timeout', 'if', 'then', 'else', 'elif', 'do', 'while', 'until', '!', '{', 'function']);
+/** Commands that may write a file the kubelet or kubectl then reads as YAML (static pod manifests, kubeconfigs). */
+const WRITERS = new Set(['sed', 'vi', 'vim', 'nano', 'tee', 'cp', 'mv', 'ln', 'install', 'dd', 'truncate', 'kubeadm', 'patch', 'apply', 'create', 'replace', 'edit', 'config']);
+
+/** The chunks `line` may need. */
+export function chunksForLine(line: string): LineNeeds {
+  // Quotes and backslashes only group or escape: `k"ubectl"` and `\kubectl` still run kubectl.
+  const text = line.replace(/["'\\]/g, '');
+  if (text.includes('`')) return 'all';
+  const needs = new Set<ChunkName>();
+  // Segments start where a new command word may stand.
+  for (const segment of text.split(/[;&|()\n]|\$\(/)) {
+    const words = segment.split(/\s+/).filter(Boolean);
+    let i = 0;
+    while (i < words.length && (PREFIXES.has(words[i]) || /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i]) || (i > 0 && /^-|^\d/.test(words[i])))) {
+      if ((words[i] === 'sudo' && words.slice(i + 1).some((w) => /^-[a-zA-Z]*[si]/.test(w))) || words[i] === 'function') return 'all';
+      i++;
+    }
+    const command = words[i];
+    if (command === undefined) continue;
+    if (command.includes('$') || RUNS_HIDDEN.has(command)) return 'all';
+    if (command.includes('/') && !COMMAND_FAMILY.has(command.slice(command.lastIndexOf('/') + 1))) return 'all';
+    if (command === 'ssh' && words.slice(i + 1).filter((w) => !w.startsWith('-')).length > 1) return 'all';
+  }
+  const words = text.split(/[\s;&|()<>{}=,]+/).filter(Boolean);
+  for (const raw of words) {
+    const word = raw.slice(raw.lastIndexOf('/') + 1);
+    if (word === 'exec') return 'all';
+    const family = COMMAND_FAMILY.get(word);
+    if (family) needs.add(family);
+    if (Object.hasOwn(VERB_PARTS, word)) needs.add(VERB_PARTS[word]);
+    if (WRITERS.has(word)) needs.add('yaml');
+  }
+  if (/jsonpath|custom-columns|sort-by/.test(text)) needs.add('kubectl-jsonpath');
+  if (text.includes('template')) needs.add('kubectl-gotemplate');
+  if (text.includes('yaml')) needs.add('kubectl-yaml');
+  // A kubectl line with a variable may expand to any verb or -o format: bring all of kubectl.
+  if (/\$[\w{@*#?]/.test(text) && [...needs].some((n) => n.startsWith('kubectl')))
+    for (const part of ['kubectl-describe', 'kubectl-verbs', 'kubectl-jsonpath', 'kubectl-gotemplate', 'kubectl-yaml'] as const) needs.add(part);
+  if (/[>]|manifests|kubeconfig|\.kube|\.conf|\.ya?ml/.test(text)) needs.add('yaml');
+  return needs;
+}

@@ -1,0 +1,110 @@
+/**
+ * The line scan that tells the browser worker which chunks to load before a line runs
+ * (src/sim/commands/line-scan.ts), and a sweep showing it never misses one: every scenario's
+ * solution and checks and every chapter command, run in a browser simulator that loaded only
+ * what the scan asked for, never meets a command, verb or printer that is not loaded.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import { chunksForLine } from '../../../../src/sim/commands/line-scan.ts';
+import { pageCommands } from '../../content/commands.ts';
+import { pagesOf, readPage } from '../../content/docs.ts';
+
+const needs = (line: string) => {
+  const n = chunksForLine(line);
+  return n === 'all' ? 'all' : [...n].sort();
+};
+
+describe('chunksForLine', () => {
+  it('asks for kubectl\'s core alone for kubectl get', () => {
+    expect(needs('kubectl get pods')).toEqual(['kubectl']);
+    expect(needs('kubectl get pods -A -o wide')).toEqual(['kubectl']);
+    expect(needs('/usr/bin/kubectl get pods')).toEqual(['kubectl']);
+    expect(needs('sudo kubectl get nodes')).toEqual(['kubectl']);
+    expect(needs('timeout 5 kubectl get nodes')).toEqual(['kubectl']);
+  });
+
+  it('finds commands hidden by quotes, escapes, substitutions, pipes and aliases', () => {
+    expect(needs('k"ube"ctl get pods')).toEqual(['kubectl']);
+    expect(needs('\\kubectl get pods')).toEqual(['kubectl']);
+    expect(needs('echo $(kubectl get pods -o name | wc -l)')).toEqual(['coreutils', 'kubectl']);
+    expect(needs("alias k='kubectl'")).toEqual(['kubectl']);
+    expect(needs('systemctl status kubelet | grep Active')).toEqual(['apt', 'coreutils', 'systemd']);
+  });
+
+  it('asks for kubectl\'s parts by the verbs and formats a line names', () => {
+    expect(needs('kubectl describe pod web')).toEqual(['kubectl', 'kubectl-describe']);
+    expect(needs("kubectl get pods -o jsonpath='{.items[*].metadata.name}'")).toEqual(['kubectl', 'kubectl-jsonpath']);
+    expect(needs('kubectl get pods --sort-by=.metadata.creationTimestamp')).toEqual(['kubectl', 'kubectl-jsonpath']);
+    expect(needs('kubectl get pods -o custom-columns=NAME:.metadata.name')).toEqual(['kubectl', 'kubectl-jsonpath']);
+    expect(needs("kubectl get pods -o go-template='{{.metadata.name}}'")).toEqual(['kubectl', 'kubectl-gotemplate']);
+    expect(needs('kubectl delete pod web')).toEqual(['kubectl', 'kubectl-verbs']);
+    expect(needs('kubectl apply -f web.yaml')).toEqual(['kubectl', 'kubectl-verbs', 'kubectl-yaml', 'yaml']);
+    expect(needs('kubectl get pod web -o yaml')).toEqual(['kubectl', 'kubectl-yaml']);
+    // A variable may hold any verb or format.
+    expect(needs('kubectl get pod web -o $FORMAT')).toEqual(['kubectl', 'kubectl-describe', 'kubectl-gotemplate', 'kubectl-jsonpath', 'kubectl-verbs', 'kubectl-yaml']);
+  });
+
+  it('asks for js-yaml before a line that may write a manifest or a kubeconfig', () => {
+    expect(needs('sed -i s/6443/6444/ /etc/kubernetes/manifests/kube-apiserver.yaml')).toEqual(['coreutils', 'kubectl-yaml', 'yaml']);
+    expect(needs('vi kube-apiserver.yaml')).toEqual(['kubectl-yaml', 'yaml']);
+    expect(needs('echo "  server: x" >> cfg')).toEqual(['coreutils', 'yaml']);
+    expect(needs('cp /etc/kubernetes/admin.conf /root/admin.conf')).toEqual(['coreutils', 'yaml']);
+  });
+
+  it('asks for everything when the text does not show what runs', () => {
+    for (const line of ['$CMD get pods', '${K} get pods', 'eval "$x"', 'bash run.sh', 'sh -c "ls"', 'source env.sh', '. env.sh', './fix.sh', 'ls | xargs rm',
+      'watch kubectl get pods', 'kubectl exec -it web -- sh', 'ssh node01 systemctl restart kubelet', 'sudo -i', 'sudo su', 'echo `hostname`', 'exec bash', 'function f { ls; }'])
+      expect(needs(line), line).toBe('all');
+    expect(needs('ssh node01')).toEqual([]);
+    expect(needs('cd /etc/kubernetes; ls')).toEqual(['coreutils']);
+  });
+});
+
+/** A browser simulator with a module graph of its own, so that nothing is loaded yet. */
+async function freshBrowser(scenario: string) {
+  vi.resetModules();
+  const browser = await import('../../../../src/sim/browser.ts');
+  const scenarios = new browser.OnDemandScenarios(browser.scenarioLoaders);
+  await scenarios.prepare(scenario);
+  await browser.loadCommandsFor(browser.initLines(scenario, scenarios));
+  const sim = browser.createSimulator({ scenario }, scenarios);
+  return {
+    sim,
+    /** Runs a command the way the worker does: each line's chunks loaded first. */
+    run: async (command: string) => {
+      await browser.loadCommandsFor(command.split('\n'));
+      return sim.run(command);
+    },
+  };
+}
+
+const NOT_LOADED = /not loaded/;
+
+describe('no line meets a missing chunk', () => {
+  it('scenario solutions and checks', async () => {
+    const { scenarioLoaders } = await import('../../../../src/sim/browser.ts');
+    for (const name of Object.keys(scenarioLoaders)) {
+      const { sim, run } = await freshBrowser(name);
+      expect(sim.check().map((c) => c.stdout).join('')).not.toMatch(NOT_LOADED);
+      for (const line of sim.scenario.solution ?? []) {
+        const r = await run(line);
+        expect(r.stdout + r.stderr, `${name}: ${line}`).not.toMatch(NOT_LOADED);
+      }
+    }
+  }, 60_000);
+
+  it('chapter commands, page by page', async () => {
+    for (const page of pagesOf('en')) {
+      const commands = pageCommands(readPage('en', page));
+      // One scenario at a time: a fresh module graph leaves the previous simulator's behind.
+      for (const scenario of new Set(commands.map((c) => c.scenario))) {
+        const session = await freshBrowser(scenario);
+        for (const cmd of commands.filter((c) => c.scenario === scenario)) {
+          for (const file of cmd.files) if (!file.name.startsWith('/')) await session.run(`cat > '${file.name}' <<'EOF_PAGE_FILE'\n${file.content}EOF_PAGE_FILE`);
+          const r = await session.run(cmd.command);
+          expect(r.stdout + r.stderr, `${page}: ${cmd.command}`).not.toMatch(NOT_LOADED);
+        }
+      }
+    }
+  }, 120_000);
+});
