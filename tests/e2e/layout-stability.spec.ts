@@ -68,3 +68,33 @@ for (const path of ['/ja/node-maintenance/', '/en/networking/service-networking/
     expect(total, moved.join('\n')).toBeLessThan(0.01);
   });
 }
+
+test('a terminal on the screen comes to life and boots its simulator without moving anything', async ({ page, baseURL }) => {
+  const path = '/en/node-maintenance/';
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(path);
+  const top = await page.locator('kube-terminal').evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+  // A screen tall enough to show the terminal at load, so that its script and its worker's first answer happen in view.
+  await page.setViewportSize({ width: 1280, height: Math.ceil(top + 900) });
+  await page.goto(new URL(path, baseURL).href);
+  const checks = page.locator('kube-terminal [data-part="checks"]');
+  // The scenario's checks arrive from the worker: the simulator has booted and answered.
+  await expect(checks).not.toHaveAttribute('data-state', 'unknown');
+  await expect(checks).toBeVisible();
+  const below = await page.evaluate(
+    (from) =>
+      new Promise<string[]>((resolve) => {
+        new PerformanceObserver((list) => {
+          const entries = list.getEntries() as (PerformanceEntry & { value: number; sources: { node?: Node | null; previousRect: DOMRectReadOnly }[] })[];
+          resolve(
+            entries
+              .filter((e) => e.sources.some((s) => s.previousRect.top + window.scrollY >= from - 1))
+              .map((e) => `${e.value.toFixed(4)} ${e.sources.map((s) => (s.node as Element | null)?.className ?? '?').join(', ')}`),
+          );
+        }).observe({ type: 'layout-shift', buffered: true });
+        setTimeout(() => resolve([]), 500);
+      }),
+    top,
+  );
+  expect(below).toEqual([]);
+});
