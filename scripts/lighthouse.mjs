@@ -6,7 +6,8 @@
  *
  * Usage: npm run build && npm run lighthouse [-- --runs 3] [-- --form mobile|desktop] [-- --keep DIR] [-- /en/upgrades/ …]
  * `--form` measures one form factor only (both by default); `--keep DIR` keeps every run's JSON
- * report in DIR (named after page, form and run), for the diagnostics behind a score.
+ * report in DIR (named after page, form and run), for the diagnostics behind a score; `--base URL`
+ * measures a server that is already running (another build's preview, for a comparison).
  * Lighthouse (13) comes from the npm registry through npx on first use, so it is no devDependency;
  * Chromium from CHROMIUM_PATH or /usr/bin/chromium. A run measures the machine as well as the page:
  * on a busy machine Total Blocking Time grows, so a page is measured up to `--runs` times (default 3)
@@ -28,6 +29,8 @@ if (forms.some((f) => f !== 'mobile' && f !== 'desktop')) throw new Error('--for
 const keepFlag = args.indexOf('--keep');
 const keepDir = keepFlag >= 0 ? args.splice(keepFlag, 2)[1] : undefined;
 if (keepDir) mkdirSync(keepDir, { recursive: true });
+const baseFlag = args.indexOf('--base');
+const givenBase = baseFlag >= 0 ? args.splice(baseFlag, 2)[1].replace(/\/$/, '') : undefined;
 // `?stay`: the landing page would otherwise send Lighthouse's browser on to /en/ (it honours the browser's language).
 const defaults = ['/?stay', '/ja/', '/en/', '/ja/networking/service-networking/', '/en/networking/service-networking/', '/ja/node-maintenance/', '/en/node-maintenance/', '/ja/cheatsheet/', '/en/cheatsheet/'];
 const paths = args.length ? args : defaults;
@@ -75,7 +78,7 @@ async function lighthouse(url, formFactor, keepAs) {
   };
 }
 
-const { base, stop } = await startPreview({ port: await freePort() });
+const { base, stop } = givenBase ? { base: givenBase, stop: () => {} } : await startPreview({ port: await freePort() });
 const below = [];
 try {
   for (const path of paths) {
