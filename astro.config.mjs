@@ -75,7 +75,7 @@ export default defineConfig({
       },
       // Names Expressive Code's sideways-scrolling code regions (see code-region-labels.ts).
       head: [{ tag: 'script', content: CODE_REGION_SCRIPT }],
-      customCss: ['./src/styles/theme.css', './src/styles/print.css'],
+      customCss: ['./src/styles/theme.css', './src/styles/layout-stability.css', './src/styles/print.css'],
       lastUpdated: false,
       pagination: true,
     }),

@@ -4,14 +4,17 @@
  * cheat-sheet, in both languages, mobile and desktop), served by `astro preview`. Prints every score
  * and the metrics behind Performance; exits non-zero when any category of any page is under 100.
  *
- * Usage: npm run build && npm run lighthouse [-- --runs 3] [-- /en/upgrades/ …]
+ * Usage: npm run build && npm run lighthouse [-- --runs 3] [-- --form mobile|desktop] [-- --keep DIR] [-- /en/upgrades/ …]
+ * `--form` measures one form factor only (both by default); `--keep DIR` keeps every run's JSON
+ * report in DIR (named after page, form and run), for the diagnostics behind a score; `--base URL`
+ * measures a server that is already running (another build's preview, for a comparison).
  * Lighthouse (13) comes from the npm registry through npx on first use, so it is no devDependency;
  * Chromium from CHROMIUM_PATH or /usr/bin/chromium. A run measures the machine as well as the page:
  * on a busy machine Total Blocking Time grows, so a page is measured up to `--runs` times (default 3)
  * and its best run counts; every run is printed.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './lib/free-port.mjs';
@@ -20,6 +23,14 @@ import { startPreview } from './lib/preview.mjs';
 const args = process.argv.slice(2);
 const runsFlag = args.indexOf('--runs');
 const maxRuns = runsFlag >= 0 ? Number(args.splice(runsFlag, 2)[1]) : 3;
+const formFlag = args.indexOf('--form');
+const forms = formFlag >= 0 ? [args.splice(formFlag, 2)[1]] : ['mobile', 'desktop'];
+if (forms.some((f) => f !== 'mobile' && f !== 'desktop')) throw new Error('--form takes mobile or desktop');
+const keepFlag = args.indexOf('--keep');
+const keepDir = keepFlag >= 0 ? args.splice(keepFlag, 2)[1] : undefined;
+if (keepDir) mkdirSync(keepDir, { recursive: true });
+const baseFlag = args.indexOf('--base');
+const givenBase = baseFlag >= 0 ? args.splice(baseFlag, 2)[1].replace(/\/$/, '') : undefined;
 // `?stay`: the landing page would otherwise send Lighthouse's browser on to /en/ (it honours the browser's language).
 const defaults = ['/?stay', '/ja/', '/en/', '/ja/networking/service-networking/', '/en/networking/service-networking/', '/ja/node-maintenance/', '/en/node-maintenance/', '/ja/cheatsheet/', '/en/cheatsheet/'];
 const paths = args.length ? args : defaults;
@@ -39,7 +50,7 @@ function run(cmd, argv, opts = {}) {
 
 
 /** One Lighthouse run: category scores (0–100) and the Performance metrics. */
-async function lighthouse(url, formFactor) {
+async function lighthouse(url, formFactor, keepAs) {
   const dir = mkdtempSync(join(tmpdir(), 'lh-'));
   const report = join(dir, 'report.json');
   const extra = formFactor === 'desktop' ? ['--preset=desktop'] : [];
@@ -48,6 +59,7 @@ async function lighthouse(url, formFactor) {
   });
   if (code !== 0) return { error: out.slice(-1500) };
   const json = JSON.parse(readFileSync(report, 'utf8'));
+  if (keepAs) copyFileSync(report, keepAs);
   rmSync(dir, { recursive: true, force: true });
   const scores = Object.fromEntries(Object.values(json.categories).map((c) => [c.title, Math.round(c.score * 100)]));
   const metric = (id) => json.audits[id]?.displayValue ?? '?';
@@ -66,14 +78,15 @@ async function lighthouse(url, formFactor) {
   };
 }
 
-const { base, stop } = await startPreview({ port: await freePort() });
+const { base, stop } = givenBase ? { base: givenBase, stop: () => {} } : await startPreview({ port: await freePort() });
 const below = [];
 try {
   for (const path of paths) {
-    for (const formFactor of ['mobile', 'desktop']) {
+    for (const formFactor of forms) {
       let best;
       for (let runNo = 1; runNo <= maxRuns; runNo++) {
-        const result = await lighthouse(`${base}${path}`, formFactor);
+        const keepAs = keepDir && join(keepDir, `${path.replace(/[^\w]+/g, '_').replace(/^_|_$/g, '') || 'root'}.${formFactor}.${runNo}.json`);
+        const result = await lighthouse(`${base}${path}`, formFactor, keepAs);
         if (result.error) {
           console.log(`${path} (${formFactor}) run ${runNo}: lighthouse failed\n${result.error}`);
           continue;
@@ -95,4 +108,4 @@ if (below.length) {
   console.log(`\nUnder 100 (best of ${maxRuns} runs):\n${below.map((l) => `  ${l}`).join('\n')}`);
   process.exit(1);
 }
-console.log(`\nAll ${paths.length * 2} page × form-factor pairs score 100 in every category.`);
+console.log(`\nAll ${paths.length * forms.length} page × form-factor pairs score 100 in every category.`);

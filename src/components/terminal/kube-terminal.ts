@@ -1,13 +1,15 @@
 /**
  * `<kube-terminal>`: the interactive part of a terminal demo. The server renders the markup (task,
- * solution, labels in the page's language); this element brings it to life and starts the
- * simulator's worker only when the terminal is seen or used. Output is only ever text nodes.
+ * solution, labels in the page's language, the interactive parts at their final size); this
+ * element brings it to life without touching the layout, and starts the simulator's worker only
+ * when the terminal is seen (once the page is idle) or used. Output is only ever text nodes.
  */
 import { parseAnsi } from './ansi.ts';
 import { forgetSession, loadSession, saveSession, sessionKey, sessionStore } from './history.ts';
 import { applyCompletion, formatColumns, keyAction, LineHistory, type LineAction } from './line-editor.ts';
 import type { FromWorker, ToWorker, TranscriptEntry } from './protocol.ts';
 import { localize } from './localize.ts';
+import { unwatchScreen, watchScreen, whenIdle } from './on-screen.ts';
 import { terminalLang, terminalStrings, type TerminalStrings } from './strings.ts';
 
 /** The time limit of one command unless the element's `timeout-ms` says otherwise. */
@@ -50,7 +52,6 @@ export class KubeTerminal extends HTMLElement {
   #history = new LineHistory();
   #replay: string[] = [];
   #key = '';
-  #observer: IntersectionObserver | undefined;
 
   connectedCallback(): void {
     if (this.#key) return;
@@ -61,7 +62,6 @@ export class KubeTerminal extends HTMLElement {
     this.#input = this.#part('input') as HTMLInputElement;
     this.#promptEl = this.#part('prompt');
     this.#status = this.#part('status');
-    for (const el of this.querySelectorAll<HTMLElement>('[data-interactive]')) el.hidden = false;
 
     const index = [...document.querySelectorAll('kube-terminal')].indexOf(this);
     const hint = this.querySelector<HTMLElement>('.kt-hint');
@@ -100,18 +100,13 @@ export class KubeTerminal extends HTMLElement {
     });
     this.addEventListener('focusin', () => this.#boot());
     this.addEventListener('pointerdown', () => this.#boot());
-    if ('IntersectionObserver' in window) {
-      this.#observer = new IntersectionObserver((entries) => {
-        if (entries.some((e) => e.isIntersecting)) this.#boot();
-      });
-      this.#observer.observe(this);
-    } else {
-      this.#boot();
-    }
+    // Seen at load (a terminal high on the page): the worker waits until the page is idle, so
+    // that starting it does not compete with the page's own loading.
+    watchScreen(this, () => whenIdle(() => this.#boot()));
   }
 
   disconnectedCallback(): void {
-    this.#observer?.disconnect();
+    unwatchScreen(this);
   }
 
   /** The scenario's name (`default` when the attribute is absent). */
@@ -156,7 +151,7 @@ export class KubeTerminal extends HTMLElement {
 
   #boot(): void {
     if (this.#worker || this.#failed) return;
-    this.#observer?.disconnect();
+    unwatchScreen(this);
     this.#ready = false;
     this.#log.setAttribute('aria-busy', 'true');
     this.#say(this.#strings.starting);
@@ -200,7 +195,6 @@ export class KubeTerminal extends HTMLElement {
     if (!report) return;
     const passed = checks.filter(Boolean).length;
     const state = passed === checks.length ? 'passed' : 'failing';
-    report.hidden = false;
     report.dataset.state = state;
     report.textContent = state === 'passed' ? this.#strings.checksPassed : this.#strings.checksFailing(passed, checks.length);
   }
