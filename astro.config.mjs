@@ -1,4 +1,5 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { unified } from '@astrojs/markdown-remark';
@@ -40,7 +41,14 @@ export default defineConfig({
   },
   // The terminal's worker (a module worker) loads its scenario and the simulator's command
   // families as separate chunks: ES output, since Vite's default IIFE worker is one file.
-  vite: { worker: { format: 'es' } },
+  // Starlight's search would import Pagefind's UI (26 KB gzip) on every page once idle; the
+  // stand-in loads it when the reader reaches for the search (pagefind-ui-on-demand.ts).
+  vite: {
+    worker: { format: 'es' },
+    resolve: {
+      alias: [{ find: /^@pagefind\/default-ui$/, replacement: fileURLToPath(new URL('./src/components/overrides/pagefind-ui-on-demand.ts', import.meta.url)) }],
+    },
+  },
   markdown: {
     processor: unified({ remarkPlugins: [remarkHeadingIds], rehypePlugins: [rehypeSections, rehypeAsideNotes] }),
   },

@@ -131,10 +131,13 @@ test('search from the keyboard: Ctrl+K and / open it, typing finds, Enter opens 
   const dialog = page.locator('site-search dialog');
   const input = page.locator('#starlight__search input.pagefind-ui__search-input');
   await expect(page.locator('site-search button[data-open-modal]')).toBeEnabled();
-  await expect(input).toBeAttached({ timeout: 30_000 });
+  // Pagefind's UI is not loaded until the reader reaches for the search (pagefind-ui-on-demand.ts).
+  await page.waitForLoadState('networkidle');
+  await expect(input).not.toBeAttached();
 
   await page.keyboard.press('Control+k');
   await expect(dialog).toHaveAttribute('open', '');
+  await expect(input).toBeAttached({ timeout: 30_000 });
   await expect(input).toBeFocused();
   expectRings([(await focused(page))!]);
   await page.keyboard.press('Escape');

@@ -4,7 +4,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 class FakeObserver {
   static made: FakeObserver[] = [];
   observed = new Set<object>();
-  constructor(readonly callback: (entries: { target: object; isIntersecting: boolean }[]) => void) {
+  readonly callback: (entries: { target: object; isIntersecting: boolean }[]) => void;
+  constructor(callback: (entries: { target: object; isIntersecting: boolean }[]) => void) {
+    this.callback = callback;
     FakeObserver.made.push(this);
   }
   observe(el: object): void {

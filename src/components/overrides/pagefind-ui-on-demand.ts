@@ -1,0 +1,49 @@
+/**
+ * Starlight's search imports `@pagefind/default-ui` as soon as every page is idle: 26 KB gzip of
+ * UI script parsed on each page, most of which nobody searches from (and on a phone, a long task
+ * at load). astro.config.mjs aliases that import to this module, which stands in for Pagefind UI
+ * and loads the real one at the first sign of a search: the pointer or the focus on the search
+ * button, a touch, a click, Ctrl+K / ⌘K or `/`. The dialog still opens at once; its box appears
+ * when the UI is in, and takes the focus if the dialog is open by then.
+ */
+
+type Options = { element: string } & Record<string, unknown>;
+
+/** Loads Pagefind's UI module itself (the alias covers only the bare specifier). */
+const loadRealUi = (): Promise<{ PagefindUI: new (options: Options) => unknown }> =>
+  // @ts-expect-error: Pagefind ships no types for its UI module.
+  import('@pagefind/default-ui/npm_dist/mjs/ui-core.mjs');
+
+/** Pagefind UI's constructor, deferred: the real UI is built on the reader's first sign of a search. */
+export class PagefindUI {
+  constructor(options: Options) {
+    const root = document.querySelector<HTMLElement>(options.element);
+    const site = root?.closest('site-search');
+    const button = site?.querySelector<HTMLButtonElement>('button[data-open-modal]');
+    const dialog = site?.querySelector<HTMLDialogElement>('dialog');
+    let started = false;
+    const start = () => {
+      if (started) return;
+      started = true;
+      for (const type of ['pointerenter', 'focus', 'touchstart', 'click'] as const) button?.removeEventListener(type, start);
+      window.removeEventListener('keydown', onKey, true);
+      void loadRealUi().then(({ PagefindUI: Real }) => {
+        new Real(options);
+        // Starlight focused the (then missing) box when the dialog opened: focus it now.
+        if (dialog?.open) root?.querySelector<HTMLInputElement>('input')?.focus();
+      });
+    };
+    const onKey = (event: KeyboardEvent) => {
+      const typing = event.target instanceof HTMLElement && (event.target.isContentEditable || event.target.closest('input, textarea, select') !== null);
+      if (((event.ctrlKey || event.metaKey) && event.key === 'k') || (event.key === '/' && !typing)) start();
+    };
+    if (!root || !button) {
+      start();
+      return;
+    }
+    for (const type of ['pointerenter', 'focus', 'touchstart', 'click'] as const) button.addEventListener(type, start, { passive: true });
+    // Capture phase: Starlight's own Ctrl+K handler opens the dialog in the same event.
+    window.addEventListener('keydown', onKey, true);
+    if (dialog?.open) start();
+  }
+}
