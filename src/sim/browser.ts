@@ -42,13 +42,18 @@ export function loadCommandsFor(lines: readonly string[]): Promise<void> {
 }
 
 /**
- * The command lines a scenario runs by itself: its checks (after every command), and `sed` when a
- * fault edits a file while the world is built. None if the scenario does not resolve.
+ * The command lines a scenario runs by itself: its checks (after every command), `sed` when a
+ * fault edits a file while the world is built, and `kubectl create` for the objects it declares. None if the scenario does not resolve.
  */
 export function initLines(scenario: string, scenarios: OnDemandScenarios): string[] {
   try {
     const resolved = resolveScenarioWith(scenario, scenarios.lookup, byNameOnly);
-    return [...resolved.checks.map((c) => c.run), ...(resolved.faults.some((f) => f.type === 'edit-file') ? ['sed'] : [])];
+    return [
+      ...resolved.checks.map((c) => c.run),
+      ...(resolved.faults.some((f) => f.type === 'edit-file') ? ['sed'] : []),
+      // Its objects are created as kubectl create would: validated, with the controllers of every kind.
+      ...(resolved.objects.length > 0 ? ['kubectl create'] : []),
+    ];
   } catch {
     return [];
   }
