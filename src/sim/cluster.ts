@@ -24,8 +24,6 @@ import { kubeletController } from './controllers/kubelet.ts';
 import { namespaceController } from './controllers/namespace.ts';
 import { componentUp, syncNodeAgents } from './controllers/nodeagent.ts';
 import { nodeLifecycleController } from './controllers/nodelifecycle.ts';
-import { localPathProvisioner } from './controllers/provisioner.ts';
-import { pvBinder } from './controllers/pvbinder.ts';
 import { replicaSetController } from './controllers/replicaset.ts';
 import { scheduler } from './controllers/scheduler.ts';
 import { serviceAccountController } from './controllers/serviceaccount.ts';
@@ -80,7 +78,7 @@ const DAY = 24 * 3600 * 1000;
 
 /**
  * The controllers in the order one reconcile pass runs them, by name. Those of kinds the default
- * cluster has no objects of (StatefulSets, CronJobs, Jobs, Ingresses) are registered by
+ * cluster has no objects of (StatefulSets, CronJobs, Jobs, volumes and claims, Ingresses) are registered by
  * controllers/workloads.ts, which the browser worker loads with what can create such objects
  * (kubectl's verbs, a scenario's objects); a pass runs the registered ones in this order.
  */
@@ -102,8 +100,6 @@ const registered = new Map<ControllerName, Controller>([
   ['deployment', deploymentController],
   ['replicaset', replicaSetController],
   ['daemonset', daemonSetController],
-  ['pvbinder', pvBinder],
-  ['local-path-provisioner', localPathProvisioner],
   ['scheduler', scheduler],
   ['kubelet', kubeletController],
   ['endpoints', endpointsController],
