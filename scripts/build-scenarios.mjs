@@ -9,6 +9,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import yaml from 'js-yaml';
+import { validateScenario } from '../src/sim/scenario/schema.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SOURCE_DIR = join(root, 'content/scenarios');
@@ -32,6 +33,20 @@ function parseScenario(name) {
   }
 }
 
+/**
+ * Checks one parsed scenario against the format here, at build time: the browser worker trusts
+ * the generated modules and carries no validator (src/sim/browser.ts).
+ */
+function checkScenario(name, doc) {
+  try {
+    validateScenario(doc, `scenario "${name}"`);
+    if (doc.name !== name) throw new Error(`scenario "${name}": name: must match the file name (got "${doc.name}")`);
+  } catch (e) {
+    throw new Error(`content/scenarios/${name}.yaml: ${e.message}`);
+  }
+  return doc;
+}
+
 const ident = (name) => `scenario_${name.replaceAll('-', '_')}`;
 
 /** Every generated file (path relative to the repository → text) for the scenarios now in content/scenarios. */
@@ -42,8 +57,8 @@ export function renderGenerated() {
     files.set(`src/sim/scenario/generated/${name}.ts`, [
       HEADER.replace('*.yaml', `${name}.yaml`),
       '',
-      `/** The scenario ${name} as parsed from its YAML (validated when it is resolved). */`,
-      `const doc: unknown = ${JSON.stringify(parseScenario(name), null, 2)};`,
+      `/** The scenario ${name} as parsed from its YAML, validated by the build. */`,
+      `const doc: unknown = ${JSON.stringify(checkScenario(name, parseScenario(name)), null, 2)};`,
       '',
       'export default doc;',
       '',

@@ -8,13 +8,22 @@
 import { CHUNK_NAMES, loadChunks } from './commands/lazy.ts';
 import { chunksForLine } from './commands/line-scan.ts';
 import { SCENARIO_LOADERS } from './scenario/loaders.generated.ts';
-import { resolveScenarioWith } from './scenario/resolve.ts';
+import { ScenarioError } from './scenario/error.ts';
+import { resolveScenarioWith, type ScenarioValidator } from './scenario/resolve.ts';
 import type { OnDemandScenarios } from './scenario/on-demand.ts';
 import { needsMoreInput } from './shell/parser.ts';
 import { buildSimulator, type Simulator, type SimulatorOptions } from './simulator.ts';
 
 export { OnDemandScenarios } from './scenario/on-demand.ts';
 export type { Simulator, SimulatorOptions } from './simulator.ts';
+
+/**
+ * The worker runs scenarios by name, from generated modules the build validated; a scenario
+ * object would need schema.ts's validator, which stays out of the worker (index.ts has it).
+ */
+const byNameOnly: ScenarioValidator = () => {
+  throw new ScenarioError('the browser entry runs scenarios by name only');
+};
 
 /** Each scenario's loader by name: a dynamic import of its generated module (a chunk of its own). */
 export const scenarioLoaders = SCENARIO_LOADERS;
@@ -33,13 +42,18 @@ export function loadCommandsFor(lines: readonly string[]): Promise<void> {
 }
 
 /**
- * The command lines a scenario runs by itself: its checks (after every command), and `sed` when a
- * fault edits a file while the world is built. None if the scenario does not resolve.
+ * The command lines a scenario runs by itself: its checks (after every command), `sed` when a
+ * fault edits a file while the world is built, and `kubectl create` for the objects it declares. None if the scenario does not resolve.
  */
 export function initLines(scenario: string, scenarios: OnDemandScenarios): string[] {
   try {
-    const resolved = resolveScenarioWith(scenario, scenarios.lookup);
-    return [...resolved.checks.map((c) => c.run), ...(resolved.faults.some((f) => f.type === 'edit-file') ? ['sed'] : [])];
+    const resolved = resolveScenarioWith(scenario, scenarios.lookup, byNameOnly);
+    return [
+      ...resolved.checks.map((c) => c.run),
+      ...(resolved.faults.some((f) => f.type === 'edit-file') ? ['sed'] : []),
+      // Its objects are created as kubectl create would: validated, with the controllers of every kind.
+      ...(resolved.objects.length > 0 ? ['kubectl create'] : []),
+    ];
   } catch {
     return [];
   }
@@ -50,5 +64,5 @@ export function initLines(scenario: string, scenarios: OnDemandScenarios): strin
  * throws ScenarioError as index.ts's createSimulator does. Commands run only once loaded.
  */
 export function createSimulator(options: SimulatorOptions, scenarios: OnDemandScenarios): Simulator {
-  return buildSimulator(options, (source) => resolveScenarioWith(source, scenarios.lookup));
+  return buildSimulator(options, (source) => resolveScenarioWith(source, scenarios.lookup, byNameOnly));
 }

@@ -16,26 +16,20 @@ import {
 import { ApiServer } from './api/server.ts';
 import { clone, rfc3339, Store, type Obj } from './api/store.ts';
 import type { Controller, ControllerContext } from './controllers/context.ts';
-import { cronJobController } from './controllers/cronjob.ts';
 import { daemonSetController } from './controllers/daemonset.ts';
 import { deploymentController } from './controllers/deployment.ts';
 import { endpointsController } from './controllers/endpoints.ts';
 import { eventTTL, garbageCollector } from './controllers/garbagecollector.ts';
-import { jobController } from './controllers/job.ts';
 import { kubeletController } from './controllers/kubelet.ts';
 import { namespaceController } from './controllers/namespace.ts';
 import { componentUp, syncNodeAgents } from './controllers/nodeagent.ts';
 import { nodeLifecycleController } from './controllers/nodelifecycle.ts';
-import { localPathProvisioner } from './controllers/provisioner.ts';
-import { pvBinder } from './controllers/pvbinder.ts';
 import { replicaSetController } from './controllers/replicaset.ts';
 import { scheduler } from './controllers/scheduler.ts';
 import { serviceAccountController } from './controllers/serviceaccount.ts';
-import { statefulSetController } from './controllers/statefulset.ts';
 import { taintEvictionController } from './controllers/tainteviction.ts';
 import type { Clock, World } from './types.ts';
 import { KUBERNETES_VERSION } from './versions.ts';
-import { syncIngressStatus } from './net/ingress.ts';
 
 /** A node of the simulated cluster as a scenario declares it. */
 export interface NodeSpec {
@@ -82,33 +76,52 @@ export interface Cluster {
 
 const DAY = 24 * 3600 * 1000;
 
-/** The controllers, in the order one reconcile pass runs them. */
-/** ingress-nginx publishes the address of its Service on the Ingresses it serves (kubectl get ingress ADDRESS). */
-const ingressStatus: Controller = ({ store }) => syncIngressStatus(store);
+/**
+ * The controllers in the order one reconcile pass runs them, by name. Those of kinds the default
+ * cluster has no objects of (StatefulSets, CronJobs, Jobs, volumes and claims, Ingresses) are registered by
+ * controllers/workloads.ts, which the browser worker loads with what can create such objects
+ * (kubectl's verbs, a scenario's objects); a pass runs the registered ones in this order.
+ */
+const ORDER = [
+  'namespace', 'serviceaccount', 'nodelifecycle', 'deployment', 'replicaset', 'daemonset', 'statefulset', 'cronjob', 'job', 'pvbinder',
+  'local-path-provisioner', 'scheduler', 'kubelet', 'endpoints', 'garbagecollector', 'eventttl', 'tainteviction', 'ingress-status',
+] as const;
 
-const CONTROLLERS: Controller[] = [
-  namespaceController,
-  serviceAccountController,
-  nodeLifecycleController,
-  deploymentController,
-  replicaSetController,
-  daemonSetController,
-  statefulSetController,
-  cronJobController,
-  jobController,
-  pvBinder,
-  localPathProvisioner,
-  scheduler,
-  kubeletController,
-  endpointsController,
-  garbageCollector,
-  eventTTL,
-  taintEvictionController,
-  ingressStatus,
-];
+/** A controller's name in ORDER. */
+export type ControllerName = (typeof ORDER)[number];
 
-/** Controllers that run in kube-scheduler or the kubelets, not in kube-controller-manager. */
-const NOT_KCM = new Set<Controller>([scheduler, kubeletController, ingressStatus, localPathProvisioner]);
+/** Controllers that run in kube-scheduler, the kubelets or add-ons, not in kube-controller-manager. */
+const NOT_KCM = new Set<ControllerName>(['scheduler', 'kubelet', 'ingress-status', 'local-path-provisioner']);
+
+const registered = new Map<ControllerName, Controller>([
+  ['namespace', namespaceController],
+  ['serviceaccount', serviceAccountController],
+  ['nodelifecycle', nodeLifecycleController],
+  ['deployment', deploymentController],
+  ['replicaset', replicaSetController],
+  ['daemonset', daemonSetController],
+  ['scheduler', scheduler],
+  ['kubelet', kubeletController],
+  ['endpoints', endpointsController],
+  ['garbagecollector', garbageCollector],
+  ['eventttl', eventTTL],
+  ['tainteviction', taintEvictionController],
+]);
+/** The registered controllers in ORDER with their names; rebuilt when a chunk registers more. */
+let passOrder: [ControllerName, Controller][] = [];
+const sortControllers = () => {
+  passOrder = ORDER.flatMap((name) => {
+    const c = registered.get(name);
+    return c ? [[name, c] as [ControllerName, Controller]] : [];
+  });
+};
+sortControllers();
+
+/** Adds controllers to every cluster's reconcile passes, each at its place in ORDER (idempotent). */
+export function registerControllers(controllers: Partial<Record<ControllerName, Controller>>): void {
+  for (const [name, c] of Object.entries(controllers) as [ControllerName, Controller][]) registered.set(name, c);
+  sortControllers();
+}
 
 /** Bootstraps a kubeadm-like cluster and applies the scenario's manifests. */
 export function createCluster(world: World, options: ClusterOptions): Cluster {
@@ -170,8 +183,8 @@ export function createCluster(world: World, options: ClusterOptions): Cluster {
     for (let i = 0; i < 60; i++) {
       const before = store.changes();
       let changed = false;
-      for (const c of CONTROLLERS) {
-        if (c === scheduler ? !sched : !NOT_KCM.has(c) && !kcm) continue;
+      for (const [name, c] of passOrder) {
+        if (name === 'scheduler' ? !sched : !NOT_KCM.has(name) && !kcm) continue;
         if (c(ctx)) changed = true;
       }
       if (!changed) {

@@ -5,8 +5,28 @@
 import { qualifiedPlural, resourceForKind, resourceOfKind, type ResourceInfo } from './kinds.ts';
 import { applyDefaults } from './defaults.ts';
 import { clone, type Obj, type Store } from './store.ts';
-import { formatFieldError, strictDecode, validateObject } from './validation.ts';
 import { MAX_PODS, objectLimitReached, podLimitReached } from '../limits.ts';
+
+/** Decoding and validation of what users write (validation.ts + schema.ts). */
+export interface Validator {
+  /** The strict decoder's error for unknown or mistyped fields, if any. */
+  decode(obj: Obj, kind: string, version: string): string | undefined;
+  /** The formatted field errors of an object about to be stored. */
+  validate(obj: Obj): string[];
+}
+
+/**
+ * Set once, by what lets users write objects (kubectl's verbs, js-yaml for manifests edited on
+ * disk; all of it at once in Node). Until then the server stores what the bootstrap and the
+ * controllers build, which is valid by construction, without checking it: the browser worker's
+ * core then carries no schema.
+ */
+let validator: Validator | undefined;
+
+/** Makes the API server decode and validate every write from now on (idempotent). */
+export function useValidator(v: Validator): void {
+  validator = v;
+}
 
 /** A metav1.Status failure as the server returns it. */
 export interface ApiError {
@@ -36,7 +56,7 @@ export class ApiServer {
   create(input: Obj, namespace: string | undefined, dryRun = false): ApiResult {
     const r = resourceForKind(String(input.apiVersion ?? ''), String(input.kind ?? ''));
     if (!r) return { error: { reason: 'BadRequest', message: `no kind "${input.kind}" is registered for version "${input.apiVersion}"` } };
-    const decodeErr = strictDecode(input, r.kind, r.version);
+    const decodeErr = validator?.decode(input, r.kind, r.version);
     if (decodeErr) return { error: { reason: 'BadRequest', message: decodeErr } };
     const obj = clone(input);
     obj.metadata ??= {};
@@ -53,8 +73,8 @@ export class ApiServer {
         };
     } else delete obj.metadata.namespace;
     for (const k of ['uid', 'resourceVersion', 'creationTimestamp', 'generation', 'deletionTimestamp']) delete obj.metadata[k];
-    const errs = validateObject(obj);
-    if (errs.length) return { error: invalid(r.kind, obj.metadata.name ?? '', errs.map(formatFieldError)) };
+    const errs = validator?.validate(obj) ?? [];
+    if (errs.length) return { error: invalid(r.kind, obj.metadata.name ?? '', errs) };
     if (obj.metadata.name && this.store.get(r.kind, obj.metadata.namespace, obj.metadata.name))
       return { error: { reason: 'AlreadyExists', message: `${qualifiedPlural(r)} "${obj.metadata.name}" already exists` } };
     applyDefaults(obj, this.store);
@@ -69,7 +89,7 @@ export class ApiServer {
   update(input: Obj, dryRun = false): ApiResult {
     const r = resourceForKind(String(input.apiVersion ?? ''), String(input.kind ?? '')) ?? resourceOfKind(String(input.kind));
     if (!r) return { error: { reason: 'BadRequest', message: `no kind "${input.kind}" is registered` } };
-    const decodeErr = strictDecode(input, r.kind, r.version);
+    const decodeErr = validator?.decode(input, r.kind, r.version);
     if (decodeErr) return { error: { reason: 'BadRequest', message: decodeErr } };
     const current = this.store.get(r.kind, input.metadata?.namespace, input.metadata?.name);
     if (!current) return { error: notFound(r, input.metadata?.name) };
@@ -79,8 +99,8 @@ export class ApiServer {
     if (next.metadata.annotations === undefined) delete next.metadata.annotations;
     if (r.kind === 'Namespace') next.metadata.labels = { ...(next.metadata.labels ?? {}), 'kubernetes.io/metadata.name': next.metadata.name };
     if ('status' in current && !('status' in next)) next.status = clone(current.status);
-    const errs = validateObject(next);
-    if (errs.length) return { error: invalid(r.kind, next.metadata.name, errs.map(formatFieldError)) };
+    const errs = validator?.validate(next) ?? [];
+    if (errs.length) return { error: invalid(r.kind, next.metadata.name, errs) };
     preserveAllocated(current, next);
     applyDefaults(next, this.store, false);
     if (r.kind === 'Pod') {

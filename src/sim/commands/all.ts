@@ -1,9 +1,12 @@
 /**
- * Registers every command family, every kubectl part and js-yaml (the full YAML reader) at once:
+ * Registers every command family, every kubectl part, js-yaml (the full YAML reader), the API
+ * server's validation and every controller at once:
  * what Node (index.ts: the CLI, tests, benchmarks) imports so that all commands exist from the
  * first line. The browser loads them with lazy.ts, line by line.
  */
 import yaml from 'js-yaml';
+import { installValidation } from '../api/install-validation.ts';
+import { installWorkloadControllers } from '../controllers/workloads.ts';
 import { useFullYaml } from '../controllers/manifest-yaml.ts';
 import type { CommandFn } from '../types.ts';
 import { registerCommands } from './registry.ts';
@@ -28,3 +31,6 @@ export const ALL_FAMILIES: Record<string, Record<string, CommandFn>> = { coreuti
 for (const family of Object.values(ALL_FAMILIES)) registerCommands(family);
 for (const install of [describe, verbs, jsonpath, goTemplate, yamlPrinter]) install();
 useFullYaml((text) => yaml.load(text));
+// The verbs part installs these too; said here as well, since Node needs them whatever it runs.
+installValidation();
+installWorkloadControllers();

@@ -36,10 +36,12 @@ const EXTRAS: Record<Exclude<ChunkName, FamilyName>, { load: () => Promise<void>
   'kubectl-gotemplate': { load: part('kubectl-gotemplate'), after: ['kubectl'] },
   'kubectl-yaml': { load: part('kubectl-yaml'), after: ['kubectl'] },
   // The kubelet's manifest reader and kubectl's kubeconfig reader fall back to it (manifest-yaml.ts).
+  // A manifest edited on disk becomes a static pod the API server must validate, as in Node.
   yaml: {
     load: async () => {
-      const m = await import('js-yaml');
+      const [m, v] = await Promise.all([import('js-yaml'), import('../api/install-validation.ts')]);
       useFullYaml((text) => m.default.load(text));
+      v.installValidation();
     },
     after: [],
   },

@@ -9,15 +9,12 @@
  * event, pvc-<uid> names) and controller/volume_store.go ("ProvisioningSucceeded").
  */
 import type { Obj, Store } from '../api/store.ts';
+import { ANN_SELECTED_NODE, ANN_STORAGE_PROVISIONER } from './claims.ts';
 import { podReady, type Controller, type ControllerContext } from './context.ts';
 
 /** The provisioner name local-path-provisioner registers. */
 export const LOCAL_PATH = 'rancher.io/local-path';
 
-/** Annotations the scheduler and the PV controller put on a claim (pv_controller.go). */
-export const ANN_SELECTED_NODE = 'volume.kubernetes.io/selected-node';
-export const ANN_STORAGE_PROVISIONER = 'volume.kubernetes.io/storage-provisioner';
-export const ANN_BETA_STORAGE_PROVISIONER = 'volume.beta.kubernetes.io/storage-provisioner';
 const ANN_PROVISIONED_BY = 'pv.kubernetes.io/provisioned-by';
 const ANN_LOCAL_NODE = 'local.path.provisioner/selected-node';
 

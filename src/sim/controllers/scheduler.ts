@@ -7,8 +7,7 @@ import { parseQuantity } from '../api/quantity.ts';
 import { rfc3339, type Obj, type Store } from '../api/store.ts';
 import { EXISTING_ANTI_AFFINITY_MISMATCH, interPodAffinityError, interPodAffinityScore, NODE_AFFINITY_MISMATCH, nodeAffinityAllows, nodeAffinityScore, POD_ANTI_AFFINITY_MISMATCH } from './affinity.ts';
 import { podActive, type Controller } from './context.ts';
-import { ANN_SELECTED_NODE } from './provisioner.ts';
-import { bindClaim, fits, waitsForConsumer } from './pvbinder.ts';
+import { ANN_SELECTED_NODE, bindClaim, fits, waitsForConsumer } from './claims.ts';
 
 /** Whether some Available volume could take the claim (without binding it). */
 function canBind(store: Store, pvc: Obj): boolean {

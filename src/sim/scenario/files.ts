@@ -5,7 +5,7 @@
  */
 import { base64Text, pemFile } from './pem.ts';
 import type { PemType } from './pem.ts';
-import { ScenarioError } from './schema.ts';
+import { ScenarioError } from './error.ts';
 import type { FileDecl, HostDecl, PemDecl, Scenario } from './schema.ts';
 
 /** One file to seed: text, or null to delete an inherited file (or, for a path ending in `/`, an empty directory). */

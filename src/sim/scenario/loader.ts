@@ -4,7 +4,7 @@
  */
 import { SCENARIO_DOCS } from './catalog.generated.ts';
 import { scenarioFromDoc, resolveScenarioWith, unknownScenario } from './resolve.ts';
-import type { Scenario, ScenarioDoc } from './schema.ts';
+import { validateScenario, type Scenario, type ScenarioDoc } from './schema.ts';
 
 /** Names of the scenarios in content/scenarios, sorted. */
 export function scenarioNames(): string[] {
@@ -14,10 +14,10 @@ export function scenarioNames(): string[] {
 /** Validates one catalog entry (a fresh copy: the world may change what it is given). */
 export function scenarioDoc(name: string): ScenarioDoc {
   if (!Object.hasOwn(SCENARIO_DOCS, name)) throw unknownScenario(name, scenarioNames());
-  return scenarioFromDoc(name, structuredClone(SCENARIO_DOCS[name]));
+  return scenarioFromDoc(name, structuredClone(SCENARIO_DOCS[name]), validateScenario);
 }
 
 /** Resolves a scenario of the catalog by name, or a scenario object (which may extend one of the catalog). */
 export function resolveScenario(input: string | object | undefined): Scenario {
-  return resolveScenarioWith(input, scenarioDoc);
+  return resolveScenarioWith(input, scenarioDoc, validateScenario);
 }

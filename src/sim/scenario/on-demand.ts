@@ -4,8 +4,9 @@
  * scenario already parsed (scripts/build-scenarios.mjs), and comes as a chunk through the module
  * loader, so neither a YAML parser nor fetch() is needed.
  */
-import { parentOf, scenarioFromDoc, unknownScenario, type ScenarioLookup } from './resolve.ts';
-import { ScenarioError, type ScenarioDoc } from './schema.ts';
+import { ScenarioError } from './error.ts';
+import { parentOf, scenarioFromDoc, trustScenario, unknownScenario, type ScenarioLookup, type ScenarioValidator } from './resolve.ts';
+import type { ScenarioDoc } from './schema.ts';
 
 /** Loads one scenario's parsed document (see loaders.generated.ts). */
 export type DocLoader = () => Promise<unknown>;
@@ -13,14 +14,19 @@ export type DocLoader = () => Promise<unknown>;
 /** A scenario catalog whose entries are loaded on demand (`prepare`) and then read synchronously (`lookup`). */
 export class OnDemandScenarios {
   readonly #loaders: Record<string, DocLoader>;
+  readonly #validate: ScenarioValidator;
   readonly #docs = new Map<string, ScenarioDoc>();
   readonly #raw = new Map<string, unknown>();
   /** Loads in flight, so that two `prepare` calls import a module once. */
   readonly #loading = new Map<string, Promise<unknown>>();
 
-  /** `loaders` maps each scenario name (file name without `.yaml`) to its loader. */
-  constructor(loaders: Record<string, DocLoader>) {
+  /**
+   * `loaders` maps each scenario name (file name without `.yaml`) to its loader; `validate` checks
+   * a loaded document (by default trusted: the build validated each generated module).
+   */
+  constructor(loaders: Record<string, DocLoader>, validate: ScenarioValidator = trustScenario) {
     this.#loaders = loaders;
+    this.#validate = validate;
   }
 
   /** Names of the known scenarios, sorted. */
@@ -66,7 +72,7 @@ export class OnDemandScenarios {
     let doc = this.#docs.get(name);
     if (!doc) {
       if (!this.#raw.has(name)) throw new ScenarioError(`scenario "${name}": could not be loaded`);
-      doc = scenarioFromDoc(name, structuredClone(this.#raw.get(name)));
+      doc = scenarioFromDoc(name, structuredClone(this.#raw.get(name)), this.#validate);
       this.#docs.set(name, doc);
     }
     return structuredClone(doc);

@@ -1,11 +1,12 @@
 /**
- * Scenario resolution without a catalog: validating one scenario's parsed document and merging an
+ * Scenario resolution without a catalog: checking one scenario's parsed document and merging an
  * `extends` chain from whatever source of documents the caller has (the generated catalog in Node,
  * the few scenario modules the browser worker imported). The YAML was parsed at build time
- * (scripts/build-scenarios.mjs), so no YAML parser is needed here.
+ * (scripts/build-scenarios.mjs), so no YAML parser is needed here; the validator comes from the
+ * caller, so that the browser worker, whose modules the build validated, does not carry it.
  */
+import { ScenarioError } from './error.ts';
 import type { FileDecl, Scenario, ScenarioDoc } from './schema.ts';
-import { ScenarioError, validateScenario } from './schema.ts';
 
 /** Defaults for fields the base scenario leaves out. */
 const DEFAULTS: Scenario = {
@@ -21,9 +22,15 @@ export function unknownScenario(name: string, known: readonly string[]): Scenari
   return new ScenarioError(`unknown scenario "${name}" (known: ${[...known].sort().join(', ')})`);
 }
 
-/** Validates the parsed document of the scenario file `<name>.yaml`. */
-export function scenarioFromDoc(name: string, parsed: unknown): ScenarioDoc {
-  const doc = validateScenario(parsed, `scenario "${name}"`);
+/** Checks a parsed document and returns it typed, or throws ScenarioError (schema.ts's validateScenario, or trust). */
+export type ScenarioValidator = (doc: unknown, label?: string) => ScenarioDoc;
+
+/** For documents validated before: the generated scenario modules (scripts/build-scenarios.mjs checks each). */
+export const trustScenario: ScenarioValidator = (doc) => doc as ScenarioDoc;
+
+/** Checks the parsed document of the scenario file `<name>.yaml` with `validate`. */
+export function scenarioFromDoc(name: string, parsed: unknown, validate: ScenarioValidator): ScenarioDoc {
+  const doc = validate(parsed, `scenario "${name}"`);
   if (doc.name !== name) throw new ScenarioError(`scenario "${name}": name: must match the file name (got "${doc.name}")`);
   return doc;
 }
@@ -34,12 +41,12 @@ export function parentOf(doc: ScenarioDoc): string | null {
 }
 
 /**
- * Resolves a scenario by name (through `lookup`) or as an object: validates it and merges its
+ * Resolves a scenario by name (through `lookup`) or as an object (checked with `validate`) and merges its
  * `extends` chain (default: "default"). Hosts, clock, seed, version, start and checks of the
  * child replace the parent's; env and files merge (a null file deletes one); objects and faults add up.
  */
-export function resolveScenarioWith(input: string | object | undefined, lookup: ScenarioLookup): Scenario {
-  const doc = typeof input === 'string' || input === undefined ? lookup(input ?? 'default') : validateScenario(input);
+export function resolveScenarioWith(input: string | object | undefined, lookup: ScenarioLookup, validate: ScenarioValidator): Scenario {
+  const doc = typeof input === 'string' || input === undefined ? lookup(input ?? 'default') : validate(input);
   const chain: ScenarioDoc[] = [doc];
   for (let cur = doc; ;) {
     const parent = parentOf(cur);

@@ -2,6 +2,7 @@
  * The scenario format (content/scenarios/README.md describes it) and its validation. Errors
  * name the scenario and the field path, e.g. `scenario "x": hosts[1].ip: expected an IPv4 address`.
  */
+import { ScenarioError } from './error.ts';
 import { isPemType, PEM_TYPES, pemLineRange, type PemType } from './pem.ts';
 
 /** Text in both languages of the site. */
@@ -82,8 +83,7 @@ export interface Scenario extends ScenarioDoc {
   checks: Check[];
 }
 
-/** A scenario that does not follow the format; the message names the field. */
-export class ScenarioError extends Error {}
+export { ScenarioError };
 
 const TOP = new Set(['name', 'title', 'task', 'extends', 'clock', 'seed', 'cluster', 'start', 'hosts', 'env', 'files', 'objects', 'faults', 'checks', 'solution']);
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -2,10 +2,12 @@
  * The line scan that tells the browser worker which chunks to load before a line runs
  * (src/sim/commands/line-scan.ts), and a sweep showing it never misses one: every scenario's
  * solution and checks and every chapter command, run in a browser simulator that loaded only
- * what the scan asked for, never meets a command, verb or printer that is not loaded.
+ * what the scan asked for, never meets a command, verb or printer that is not loaded, and prints
+ * what Node (everything loaded: every controller, the API server's validation) prints, line by line.
  */
 import { describe, expect, it, vi } from 'vitest';
 import { chunksForLine } from '../../../../src/sim/commands/line-scan.ts';
+import { createSimulator as nodeSimulator } from '../../../../src/sim/index.ts';
 import { pageCommands } from '../../content/commands.ts';
 import { pagesOf, readPage } from '../../content/docs.ts';
 
@@ -62,20 +64,28 @@ describe('chunksForLine', () => {
 
 /** A browser simulator with a module graph of its own, so that nothing is loaded yet. */
 async function freshBrowser(scenario: string) {
+  // Node's twin, from the module graph of this file's imports (index.ts loaded everything).
+  const node = nodeSimulator({ scenario });
   vi.resetModules();
   const browser = await import('../../../../src/sim/browser.ts');
   const scenarios = new browser.OnDemandScenarios(browser.scenarioLoaders);
   await scenarios.prepare(scenario);
   await browser.loadCommandsFor(browser.initLines(scenario, scenarios));
   const sim = browser.createSimulator({ scenario }, scenarios);
-  return {
+  const session = {
     sim,
-    /** Runs a command the way the worker does: each line's chunks loaded first. */
+    node,
+    /** Runs a command the way the worker does (each line's chunks loaded first), and in Node; checks both print the same. */
     run: async (command: string) => {
       await browser.loadCommandsFor(command.split('\n'));
-      return sim.run(command);
+      const r = sim.run(command);
+      expect(r, `${scenario}: ${command}`).toEqual(node.run(command));
+      return r;
     },
   };
+  // The world as built, before any line of the test.
+  await session.run('kubectl get all,pvc,pv,ingress -A -o wide 2>&1; date');
+  return session;
 }
 
 const NOT_LOADED = /not loaded/;
@@ -84,8 +94,9 @@ describe('no line meets a missing chunk', () => {
   it('scenario solutions and checks', async () => {
     const { scenarioLoaders } = await import('../../../../src/sim/browser.ts');
     for (const name of Object.keys(scenarioLoaders)) {
-      const { sim, run } = await freshBrowser(name);
+      const { sim, node, run } = await freshBrowser(name);
       expect(sim.check().map((c) => c.stdout).join('')).not.toMatch(NOT_LOADED);
+      expect(sim.check(), name).toEqual(node.check());
       for (const line of sim.scenario.solution ?? []) {
         const r = await run(line);
         expect(r.stdout + r.stderr, `${name}: ${line}`).not.toMatch(NOT_LOADED);

@@ -4,6 +4,8 @@ import { createSimulator } from '../../../../src/sim/index.ts';
 import { resolveScenario, scenarioNames } from '../../../../src/sim/scenario/loader.ts';
 import { ScenarioError, validateScenario } from '../../../../src/sim/scenario/schema.ts';
 import { GENERATED_DIR, renderGenerated } from '../../../../scripts/build-scenarios.mjs';
+import { SCENARIO_LOADERS } from '../../../../src/sim/scenario/loaders.generated.ts';
+import { OnDemandScenarios } from '../../../../src/sim/scenario/on-demand.ts';
 
 describe('catalog', () => {
   it('is up to date with content/scenarios (run `npm run scenarios` when this fails)', () => {
@@ -11,6 +13,17 @@ describe('catalog', () => {
     const root = new URL('../../../../', import.meta.url);
     for (const [path, text] of files) expect(readFileSync(new URL(path, root), 'utf8'), path).toBe(text);
     expect(readdirSync(GENERATED_DIR).map((f) => `src/sim/scenario/generated/${f}`).sort()).toEqual([...files.keys()].filter((p) => p.includes('/generated/')).sort());
+  });
+
+  it('validates every module the browser worker loads (the worker trusts them and carries no validator)', async () => {
+    expect(Object.keys(SCENARIO_LOADERS).sort()).toEqual(scenarioNames());
+    for (const [name, load] of Object.entries(SCENARIO_LOADERS)) {
+      const doc = await load();
+      expect(validateScenario(doc, `scenario "${name}"`).name, name).toBe(name);
+      const trusted = new OnDemandScenarios({ [name]: () => Promise.resolve(doc) });
+      await trusted.prepare(name);
+      expect(trusted.lookup(name)).toEqual(validateScenario(structuredClone(doc)));
+    }
   });
 
   it('lists the scenarios and each one resolves and builds', () => {

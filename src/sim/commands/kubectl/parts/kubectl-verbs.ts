@@ -1,7 +1,11 @@
 /**
  * kubectl's verbs beyond get and describe (apply, create, delete, edit, exec, logs, rollout, wait…): a
  * chunk of their own in the browser, which brings js-yaml (apply -f, edit, patch, config read YAML).
+ * Being how users write objects, it also turns on the API server's validation and the controllers
+ * of the kinds only users create (StatefulSets, CronJobs, Jobs, Ingresses).
  */
+import { installValidation } from '../../../api/install-validation.ts';
+import { installWorkloadControllers } from '../../../controllers/workloads.ts';
 import { applyOrCreate, APPLY_FLAGS } from '../apply.ts';
 import { config, CONFIG_FLAGS } from '../config.ts';
 import { create, CREATE_FLAGS } from '../create.ts';
@@ -23,6 +27,8 @@ import { wait, WAIT_FLAGS } from '../wait.ts';
 
 /** Registers the verbs with kubectl (idempotent). */
 export function install(): void {
+  installValidation();
+  installWorkloadControllers();
   registerVerbs({
     apply: { flags: APPLY_FLAGS, run: (k) => applyOrCreate(k, 'apply'), server: true },
     create: { flags: CREATE_FLAGS, run: create, server: true },
