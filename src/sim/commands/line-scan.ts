@@ -51,6 +51,8 @@ export function chunksForLine(line: string): LineNeeds {
     if (Object.hasOwn(VERB_PARTS, word)) needs.add(VERB_PARTS[word]);
     if (WRITERS.has(word)) needs.add('yaml');
   }
+  // Help texts come with the verbs chunk: `-h`, `--help`, `help`, or kubectl with no verb.
+  if (needs.has('kubectl') && (/(^|\s)(-h|--help|help)(?=\s|$)/.test(text) || kubectlWithoutVerb(text))) needs.add('kubectl-verbs');
   if (/jsonpath|custom-columns|sort-by/.test(text)) needs.add('kubectl-jsonpath');
   if (text.includes('template')) needs.add('kubectl-gotemplate');
   if (text.includes('yaml')) needs.add('kubectl-yaml');
@@ -59,4 +61,16 @@ export function chunksForLine(line: string): LineNeeds {
     for (const part of ['kubectl-describe', 'kubectl-verbs', 'kubectl-jsonpath', 'kubectl-gotemplate', 'kubectl-yaml'] as const) needs.add(part);
   if (/[>]|manifests|kubeconfig|\.kube|\.conf|\.ya?ml/.test(text)) needs.add('yaml');
   return needs;
+}
+
+/** kubectl's core verbs (the others are VERB_PARTS keys). */
+const CORE_VERBS = new Set(['get', 'top', 'version']);
+
+/** Whether some kubectl command in the text names no verb it knows (it then prints help or a suggestion). */
+function kubectlWithoutVerb(text: string): boolean {
+  return text.split(/[;&|()\n]+/).some((segment) => {
+    const words = segment.trim().split(/\s+/);
+    const at = words.findIndex((w) => w.slice(w.lastIndexOf('/') + 1) === 'kubectl');
+    return at >= 0 && !words.slice(at + 1).some((w) => CORE_VERBS.has(w) || Object.hasOwn(VERB_PARTS, w));
+  });
 }

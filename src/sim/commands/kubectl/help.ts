@@ -31,6 +31,7 @@ export const HELP: Record<string, [string, string]> = {
   rollout: ['Manage the rollout of one or many resources.', 'kubectl rollout SUBCOMMAND'],
   config: ['Modify kubeconfig files using subcommands like "kubectl config set current-context my-context".', 'kubectl config SUBCOMMAND'],
   top: ['Display resource (CPU/memory) usage.', 'kubectl top [flags]'],
+  wait: ['Experimental: Wait for a specific condition on one or many resources.', "kubectl wait ([-f FILENAME] | resource.group/resource.name | resource.group [(-l label | --all)]) [--for=delete|--for condition=available|--for=jsonpath='{}'[=value]]"],
 };
 
 /** `kubectl VERB --help`. */
@@ -48,7 +49,7 @@ export function rootHelp(): string {
     ['Deploy Commands', ['rollout', 'scale']],
     ['Cluster Management Commands', ['cluster-info', 'top', 'cordon', 'uncordon', 'drain', 'taint']],
     ['Troubleshooting and Debugging Commands', ['describe', 'logs', 'exec']],
-    ['Advanced Commands', ['apply', 'patch', 'replace']],
+    ['Advanced Commands', ['apply', 'patch', 'replace', 'wait']],
     ['Settings Commands', ['label', 'annotate']],
     ['Other Commands', ['api-resources', 'config', 'version']],
   ];

@@ -8,14 +8,14 @@ import { loadKubeconfig, makeKctx, result } from './context.ts';
 import { connectionRefused, seeHelp } from './errors.ts';
 import { GLOBAL_FLAGS, parseFlags } from './flags.ts';
 import { get, GET_FLAGS } from './get.ts';
-import { HELP, rootHelp, verbHelp } from './help.ts';
-import { apiResources, API_RESOURCES_FLAGS, clusterInfo, version, VERSION_FLAGS } from './info.ts';
-import { lookupVerb, registerVerbs, VERB_PARTS } from './verbs.ts';
+import { version, VERSION_FLAGS } from './info.ts';
+import { helpTexts, lookupVerb, registerVerbs, VERB_PARTS } from './verbs.ts';
+
+/** The verbs of kubectl's core chunk (the others are in VERB_PARTS). */
+const CORE_VERBS = ['get', 'top', 'version'];
 
 registerVerbs({
   get: { flags: GET_FLAGS, run: get, server: true },
-  'cluster-info': { flags: [], run: clusterInfo, server: true },
-  'api-resources': { flags: API_RESOURCES_FLAGS, run: apiResources, server: true },
   top: {
     flags: [{ name: 'all-namespaces', short: 'A', type: 'bool' }, { name: 'containers', type: 'bool' }],
     run: (k) => {
@@ -40,7 +40,7 @@ function levenshtein(a: string, b: string): number {
 
 /** cobra's SuggestionsFor: distance ≤ 2 or a prefix match, in command order. */
 function suggestions(word: string): string[] {
-  const all = [...Object.keys(HELP), 'annotate', 'api-versions', 'attach', 'auth', 'autoscale', 'certificate', 'completion', 'cp', 'debug', 'diff', 'edit', 'events', 'kustomize', 'patch', 'plugin', 'port-forward', 'proxy', 'replace', 'wait', 'options', 'help'];
+  const all = [...Object.keys(VERB_PARTS), ...CORE_VERBS, 'annotate', 'api-versions', 'attach', 'auth', 'autoscale', 'certificate', 'completion', 'cp', 'debug', 'diff', 'edit', 'events', 'kustomize', 'patch', 'plugin', 'port-forward', 'proxy', 'replace', 'wait', 'options', 'help'];
   return [...new Set(all)].sort().filter((c) => levenshtein(word.toLowerCase(), c) <= 2 || c.startsWith(word.toLowerCase()));
 }
 
@@ -67,10 +67,10 @@ export const kubectl: CommandFn = (ctx: CommandContext): RunResult => {
   const found = findVerb(ctx.argv.slice(1));
   if (typeof found === 'string') return { stdout: '', stderr: `error: ${found}\nSee 'kubectl --help' for usage.\n`, exitCode: 1 };
   const { verb, rest } = found;
-  if (!verb) {
-    if (rest.includes('--help') || rest.includes('-h') || rest.length === 0) return { stdout: rootHelp(), stderr: '', exitCode: 0 };
-    return { stdout: rootHelp(), stderr: '', exitCode: 0 };
-  }
+  const help = helpTexts();
+  // Only reached without the help texts when the browser's line scan missed a help request.
+  const helpMissing = { stdout: '', stderr: 'kubesim: kubectl help: not loaded\n', exitCode: 1 };
+  if (!verb) return help ? { stdout: help.root(), stderr: '', exitCode: 0 } : helpMissing;
   const v = lookupVerb(verb);
   // Only reached when the browser's line scan missed a verb: say so rather than "unknown command".
   if (!v && Object.hasOwn(VERB_PARTS, verb)) return { stdout: '', stderr: `kubesim: kubectl ${verb}: not loaded\n`, exitCode: 1 };
@@ -83,7 +83,7 @@ export const kubectl: CommandFn = (ctx: CommandContext): RunResult => {
   }
   const p = parseFlags(rest, v.flags);
   if (typeof p === 'string') return { stdout: '', stderr: `error: ${p}\n${seeHelp(verb)}`, exitCode: 1 };
-  if (p.flags.get('help') === true) return { stdout: verbHelp(verb), stderr: '', exitCode: 0 };
+  if (p.flags.get('help') === true) return help ? { stdout: help.verb(verb), stderr: '', exitCode: 0 } : helpMissing;
   const cluster = ctx.world.cluster as Cluster | undefined;
   if (!cluster || !cluster.store) return { stdout: '', stderr: connectionRefused('localhost:8080'), exitCode: 1 };
   const cp = cluster.nodes.find((n) => n.role === 'control-plane');

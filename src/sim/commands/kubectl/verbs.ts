@@ -1,5 +1,5 @@
 /**
- * kubectl's verbs by name. get, version, cluster-info, api-resources and top are always here; the
+ * kubectl's verbs by name. get, version and top are always here; the
  * others come in chunks (parts/kubectl-describe.ts, parts/kubectl-verbs.ts) that register on load. The browser
  * worker loads a part before a line that names one of its verbs (line-scan.ts), Node at once.
  */
@@ -15,10 +15,12 @@ export interface Verb {
 }
 
 /** The kubectl chunk that holds each verb not in kubectl's core (static: read before loading). */
-export const VERB_PARTS: Record<string, 'kubectl-describe' | 'kubectl-verbs'> = {
+export const VERB_PARTS: Record<string, 'kubectl-describe' | 'kubectl-verbs' | 'kubectl-jsonpath'> = {
   describe: 'kubectl-describe',
+  // wait's --for=jsonpath uses the JSONPath printer: it comes with it.
+  wait: 'kubectl-jsonpath',
   ...Object.fromEntries(
-    ['apply', 'create', 'run', 'expose', 'delete', 'scale', 'set', 'label', 'annotate', 'logs', 'exec', 'explain', 'cordon', 'uncordon', 'drain', 'taint', 'rollout', 'replace', 'patch', 'edit', 'config', 'wait'].map(
+    ['apply', 'create', 'run', 'expose', 'delete', 'scale', 'set', 'label', 'annotate', 'logs', 'exec', 'explain', 'cordon', 'uncordon', 'drain', 'taint', 'rollout', 'replace', 'patch', 'edit', 'config', 'cluster-info', 'api-resources'].map(
       (v) => [v, 'kubectl-verbs' as const],
     ),
   ),
@@ -39,4 +41,22 @@ export function lookupVerb(name: string): Verb | undefined {
 /** Names of the registered verbs (tests compare them with VERB_PARTS). */
 export function verbNames(): string[] {
   return Object.keys(VERBS).sort();
+}
+
+/** kubectl's help texts, which come with the verbs chunk (the core only needs them for `-h`). */
+export interface HelpTexts {
+  root(): string;
+  verb(verb: string): string;
+}
+
+let help: HelpTexts | undefined;
+
+/** Registers the help texts (the verbs chunk, or Node at once). */
+export function registerHelp(texts: HelpTexts): void {
+  help = texts;
+}
+
+/** The help texts, if their chunk is loaded. */
+export function helpTexts(): HelpTexts | undefined {
+  return help;
 }

@@ -54,7 +54,7 @@ describe('browser entry', () => {
     expect(loadedCommandNames()).toEqual(['kubectl']);
     expect(sim.run('kubectl get nodes').stdout.split('\n')[0]).toMatch(/^NAME +STATUS +ROLES +AGE +VERSION$/);
     const core = verbNames();
-    expect(core).toEqual(['api-resources', 'cluster-info', 'get', 'top', 'version']);
+    expect(core).toEqual(['get', 'top', 'version']);
     expect(sim.run('kubectl describe node node01').stderr).toBe('kubesim: kubectl describe: not loaded\n');
     expect(sim.run('kubectl get nodes -o jsonpath={.items[0].metadata.name}').stderr).toBe('error: kubesim: the jsonpath printer is not loaded\n');
     await loadCommandsFor(['kubectl describe node node01']);

@@ -46,6 +46,12 @@ describe('chunksForLine', () => {
     expect(needs('kubectl get pod web -o $FORMAT')).toEqual(['kubectl', 'kubectl-describe', 'kubectl-gotemplate', 'kubectl-jsonpath', 'kubectl-verbs', 'kubectl-yaml']);
   });
 
+  it('asks for the verbs chunk, which holds the help texts, for help and for kubectl without a verb it knows', () => {
+    for (const line of ['kubectl', 'kubectl --help', 'kubectl get pods -h', 'kubectl help', 'kubectl -n kube-system', 'kubectl gte pods'])
+      expect(needs(line), line).toEqual(['kubectl', 'kubectl-verbs']);
+    expect(needs('kubectl get pods --show-labels')).toEqual(['kubectl']);
+  });
+
   it('asks for js-yaml before a line that may write a manifest or a kubeconfig', () => {
     expect(needs('sed -i s/6443/6444/ /etc/kubernetes/manifests/kube-apiserver.yaml')).toEqual(['coreutils', 'kubectl-yaml', 'yaml']);
     expect(needs('vi kube-apiserver.yaml')).toEqual(['kubectl-yaml', 'yaml']);
@@ -103,6 +109,14 @@ describe('no line meets a missing chunk', () => {
       }
     }
   }, 60_000);
+
+  it('help and mistyped verbs', async () => {
+    const { run } = await freshBrowser('default');
+    for (const line of ['kubectl', 'kubectl --help', 'kubectl get -h', 'kubectl wait --help', 'kubectl gte pods', 'kubectl -n kube-system']) {
+      const r = await run(line);
+      expect(r.stdout + r.stderr, line).not.toMatch(NOT_LOADED);
+    }
+  });
 
   it('chapter commands, page by page', async () => {
     for (const page of pagesOf('en')) {

@@ -1,5 +1,5 @@
 /**
- * kubectl's verbs beyond get and describe (apply, create, delete, edit, exec, logs, rollout, wait…): a
+ * kubectl's verbs beyond get and describe (apply, create, delete, edit, exec, logs, rollout…): a
  * chunk of their own in the browser, which brings js-yaml (apply -f, edit, patch, config read YAML).
  * Being how users write objects, it also turns on the API server's validation and the controllers
  * of the kinds only users create (StatefulSets, CronJobs, Jobs, Ingresses).
@@ -7,6 +7,7 @@
 import { installValidation } from '../../../api/install-validation.ts';
 import { installWorkloadControllers } from '../../../controllers/workloads.ts';
 import { applyOrCreate, APPLY_FLAGS } from '../apply.ts';
+import { apiResources, API_RESOURCES_FLAGS, clusterInfo } from '../cluster-info.ts';
 import { config, CONFIG_FLAGS } from '../config.ts';
 import { create, CREATE_FLAGS } from '../create.ts';
 import { del, DELETE_FLAGS } from '../delete.ts';
@@ -22,11 +23,12 @@ import { replace, REPLACE_FLAGS } from '../replace.ts';
 import { rollout, ROLLOUT_FLAGS } from '../rollout.ts';
 import { run, RUN_FLAGS } from '../run.ts';
 import { scale, SCALE_FLAGS, setImage, SET_FLAGS } from '../scale.ts';
-import { registerVerbs } from '../verbs.ts';
-import { wait, WAIT_FLAGS } from '../wait.ts';
+import { rootHelp, verbHelp } from '../help.ts';
+import { registerHelp, registerVerbs } from '../verbs.ts';
 
 /** Registers the verbs with kubectl (idempotent). */
 export function install(): void {
+  registerHelp({ root: rootHelp, verb: verbHelp });
   installValidation();
   installWorkloadControllers();
   registerVerbs({
@@ -51,6 +53,7 @@ export function install(): void {
     patch: { flags: PATCH_FLAGS, run: patch, server: true },
     edit: { flags: EDIT_FLAGS, run: edit, server: true },
     config: { flags: CONFIG_FLAGS, run: config, server: false },
-    wait: { flags: WAIT_FLAGS, run: wait, server: true },
+    'cluster-info': { flags: [], run: clusterInfo, server: true },
+    'api-resources': { flags: API_RESOURCES_FLAGS, run: apiResources, server: true },
   });
 }
