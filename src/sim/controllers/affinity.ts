@@ -93,10 +93,24 @@ function sameDomain(key: string, a: Obj, b: Obj): boolean {
   return Object.hasOwn(la, key) && Object.hasOwn(lb, key) && la[key] === lb[key];
 }
 
+/** Whether some pod of the list has required anti-affinity, cached per list (the scheduler keeps one list for a pass). */
+const antiAffinityIn = new WeakMap<Obj[], boolean>();
+function anyRequiredAntiAffinity(pods: Obj[]): boolean {
+  let any = antiAffinityIn.get(pods);
+  if (any === undefined) {
+    any = pods.some((p) => (p.spec?.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? []).length > 0);
+    antiAffinityIn.set(pods, any);
+  }
+  return any;
+}
+
 /** InterPodAffinity's Filter: undefined when the node passes, else upstream's reason. */
 export function interPodAffinityError(pod: Obj, node: Obj, nodes: Obj[], pods: Obj[]): string | undefined {
-  const others = placed(pods, nodes, pod);
   const affinity: Obj[] = pod.spec?.affinity?.podAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? [];
+  const anti: Obj[] = pod.spec?.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? [];
+  // Most pods have no such rules, nor does any pod placed: nothing to look at (a pass over 100 pods stays linear).
+  if (!affinity.length && !anti.length && !anyRequiredAntiAffinity(pods)) return undefined;
+  const others = placed(pods, nodes, pod);
   for (const term of affinity) {
     if (!Object.hasOwn(node.metadata.labels ?? {}, term.topologyKey)) return POD_AFFINITY_MISMATCH;
     const near = others.some((o) => sameDomain(term.topologyKey, o.node, node) && selects(term, o.pod, pod));
@@ -104,7 +118,6 @@ export function interPodAffinityError(pod: Obj, node: Obj, nodes: Obj[], pods: O
     const first = !others.some((o) => selects(term, o.pod, pod)) && selects(term, pod, pod);
     if (!near && !first) return POD_AFFINITY_MISMATCH;
   }
-  const anti: Obj[] = pod.spec?.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? [];
   for (const term of anti)
     if (others.some((o) => sameDomain(term.topologyKey, o.node, node) && selects(term, o.pod, pod))) return POD_ANTI_AFFINITY_MISMATCH;
   for (const o of others) {
@@ -116,6 +129,8 @@ export function interPodAffinityError(pod: Obj, node: Obj, nodes: Obj[], pods: O
 
 /** InterPodAffinity's Score, unnormalized: preferred affinity weights add, anti-affinity weights subtract. */
 export function interPodAffinityScore(pod: Obj, node: Obj, nodes: Obj[], pods: Obj[]): number {
+  const preferred = [pod.spec?.affinity?.podAffinity?.preferredDuringSchedulingIgnoredDuringExecution, pod.spec?.affinity?.podAntiAffinity?.preferredDuringSchedulingIgnoredDuringExecution];
+  if (!preferred.some((terms) => terms?.length)) return 0;
   const others = placed(pods, nodes, pod);
   const score = (terms: Obj[] | undefined, sign: number) =>
     (terms ?? []).reduce((sum, w) => {
