@@ -7,7 +7,7 @@
  * comes from an `alias` line whose words were scanned, and loaded chunks stay loaded.
  */
 import { COMMAND_FAMILY, type FamilyName } from './command-map.ts';
-import { VERB_PARTS } from './kubectl/verbs.ts';
+import { CORE_VERBS, VERB_PARTS } from './kubectl/verbs.ts';
 
 /** A chunk the browser loads on demand: a command family, a part of kubectl, or js-yaml. */
 export type ChunkName = FamilyName | 'kubectl-describe' | 'kubectl-verbs' | 'kubectl-jsonpath' | 'kubectl-gotemplate' | 'kubectl-yaml' | 'yaml';
@@ -62,9 +62,6 @@ export function chunksForLine(line: string): LineNeeds {
   if (/[>]|manifests|kubeconfig|\.kube|\.conf|\.ya?ml/.test(text)) needs.add('yaml');
   return needs;
 }
-
-/** kubectl's core verbs (the others are VERB_PARTS keys). */
-const CORE_VERBS = new Set(['get', 'top', 'version']);
 
 /** Whether some kubectl command in the text names no verb it knows (it then prints help or a suggestion). */
 function kubectlWithoutVerb(text: string): boolean {

@@ -41,14 +41,7 @@ export function bindClaim(store: Store, pvc: Obj): boolean {
       .filter((v) => !v.spec.claimRef && fits(v, pvc))
       .sort((a, b) => parseQuantity(a.spec.capacity?.storage) - parseQuantity(b.spec.capacity?.storage))[0];
   if (!pv) return false;
-  pv.spec.claimRef = {
-    apiVersion: 'v1',
-    kind: 'PersistentVolumeClaim',
-    name: pvc.metadata.name,
-    namespace: pvc.metadata.namespace,
-    resourceVersion: pvc.metadata.resourceVersion,
-    uid: pvc.metadata.uid,
-  };
+  pv.spec.claimRef = claimRefOf(pvc);
   pv.status = { ...pv.status, phase: 'Bound' };
   store.touch(pv);
   pvc.spec.volumeName = pv.metadata.name;
@@ -62,4 +55,16 @@ export function bindClaim(store: Store, pvc: Obj): boolean {
 export function waitsForConsumer(store: Store, pvc: Obj): boolean {
   const cls = pvc.spec?.storageClassName;
   return !!cls && store.get('StorageClass', undefined, cls)?.volumeBindingMode === 'WaitForFirstConsumer';
+}
+
+/** The claimRef a volume bound to `pvc` carries (the PV binder's and the provisioner's). */
+export function claimRefOf(pvc: Obj): Obj {
+  return {
+    apiVersion: 'v1',
+    kind: 'PersistentVolumeClaim',
+    name: pvc.metadata.name,
+    namespace: pvc.metadata.namespace,
+    resourceVersion: pvc.metadata.resourceVersion,
+    uid: pvc.metadata.uid,
+  };
 }

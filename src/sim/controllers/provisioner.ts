@@ -9,7 +9,7 @@
  * event, pvc-<uid> names) and controller/volume_store.go ("ProvisioningSucceeded").
  */
 import type { Obj, Store } from '../api/store.ts';
-import { ANN_SELECTED_NODE, ANN_STORAGE_PROVISIONER } from './claims.ts';
+import { ANN_SELECTED_NODE, ANN_STORAGE_PROVISIONER, claimRefOf } from './claims.ts';
 import { podReady, type Controller, type ControllerContext } from './context.ts';
 
 /** The provisioner name local-path-provisioner registers. */
@@ -72,14 +72,7 @@ function volumeFor(pvc: Obj, sc: Obj, node: string, path: string): Obj {
     spec: {
       accessModes: [...(pvc.spec.accessModes ?? [])],
       capacity: { storage: pvc.spec.resources?.requests?.storage },
-      claimRef: {
-        apiVersion: 'v1',
-        kind: 'PersistentVolumeClaim',
-        name: pvc.metadata.name,
-        namespace: pvc.metadata.namespace,
-        resourceVersion: pvc.metadata.resourceVersion,
-        uid: pvc.metadata.uid,
-      },
+      claimRef: claimRefOf(pvc),
       hostPath: { path, type: 'DirectoryOrCreate' },
       nodeAffinity: { required: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'kubernetes.io/hostname', operator: 'In', values: [node] }] }] } },
       persistentVolumeReclaimPolicy: sc.reclaimPolicy ?? 'Delete',

@@ -71,11 +71,7 @@ export function del(k: Kctx): void {
       targets.push({ r, o: k.store.get(r.kind, ns, obj.metadata?.name), name: obj.metadata?.name, source: ns });
     }
   } else {
-    if (!k.p.args.length) {
-      k.err += NO_RESOURCES;
-      k.code = 1;
-      return;
-    }
+    if (!k.p.args.length) return fail(k, NO_RESOURCES);
     const reqs = parseResourceArgs(k.p.args);
     if (typeof reqs === 'string') return fail(k, reqs);
     for (const req of reqs) {

@@ -27,11 +27,7 @@ export const EXPOSE_FLAGS: FlagSpec[] = [
 export function expose(k: Kctx): void {
   let [kind, name] = k.p.args;
   if (kind?.includes('/')) [kind, name] = kind.split('/');
-  if (!kind || !name) {
-    k.err += NO_RESOURCES;
-    k.code = 1;
-    return;
-  }
+  if (!kind || !name) return fail(k, NO_RESOURCES);
   const r = resolveResource(kind);
   if (!r) return fail(k, `error: the server doesn't have a resource type "${kind}"\n`);
   if (!['Pod', 'Service', 'Deployment', 'ReplicaSet'].includes(r.kind)) return fail(k, `cannot expose a ${r.kind}.${r.group || ''}`.replace(/\.$/, ''));

@@ -9,10 +9,7 @@ import { connectionRefused, seeHelp } from './errors.ts';
 import { GLOBAL_FLAGS, parseFlags } from './flags.ts';
 import { get, GET_FLAGS } from './get.ts';
 import { version, VERSION_FLAGS } from './info.ts';
-import { helpTexts, lookupVerb, registerVerbs, VERB_PARTS } from './verbs.ts';
-
-/** The verbs of kubectl's core chunk (the others are in VERB_PARTS). */
-const CORE_VERBS = ['get', 'top', 'version'];
+import { CORE_VERBS, helpTexts, lookupVerb, registerVerbs, VERB_PARTS } from './verbs.ts';
 
 registerVerbs({
   get: { flags: GET_FLAGS, run: get, server: true },

@@ -83,11 +83,7 @@ export function patch(k: Kctx): void {
     k.code = 1;
     return;
   }
-  if (!kind || !name) {
-    k.err += NO_RESOURCES;
-    k.code = 1;
-    return;
-  }
+  if (!kind || !name) return fail(k, NO_RESOURCES);
   const r = resolveResource(kind);
   if (!r) return fail(k, `error: the server doesn't have a resource type "${kind}"\n`);
   const o = getOrNotFound(k, r, name);

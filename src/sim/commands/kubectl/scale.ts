@@ -29,11 +29,7 @@ export function scale(k: Kctx): void {
   }
   const replicas = Number(str(k.p, 'replicas'));
   if (replicas < 0) return fail(k, 'The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0');
-  if (!k.p.args.length) {
-    k.err += NO_RESOURCES;
-    k.code = 1;
-    return;
-  }
+  if (!k.p.args.length) return fail(k, NO_RESOURCES);
   const reqs = parseResourceArgs(k.p.args);
   if (typeof reqs === 'string') return fail(k, reqs);
   for (const req of reqs) {

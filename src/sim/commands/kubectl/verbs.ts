@@ -14,6 +14,9 @@ export interface Verb {
   server: boolean;
 }
 
+/** The verbs of kubectl's core chunk (registered by index.ts; the others are in VERB_PARTS). */
+export const CORE_VERBS: ReadonlySet<string> = new Set(['get', 'top', 'version']);
+
 /** The kubectl chunk that holds each verb not in kubectl's core (static: read before loading). */
 export const VERB_PARTS: Record<string, 'kubectl-describe' | 'kubectl-verbs' | 'kubectl-jsonpath'> = {
   describe: 'kubectl-describe',

@@ -131,11 +131,7 @@ export function wait(k: Kctx): void {
   const timeout = parsed < 0 ? WEEK_MS : parsed;
   const forDelete = str(k.p, 'for').toLowerCase() === 'delete';
 
-  if (!k.p.args.length) {
-    k.err += NO_RESOURCES;
-    k.code = 1;
-    return;
-  }
+  if (!k.p.args.length) return fail(k, NO_RESOURCES);
   const reqs = parseResourceArgs(k.p.args);
   if (typeof reqs === 'string') return fail(k, reqs);
   const selText = str(k.p, 'selector');
