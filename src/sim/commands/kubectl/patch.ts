@@ -42,6 +42,8 @@ export function mergePatch(target: any, patch: any, strategic: boolean): any {
 }
 
 function jsonPointer(doc: any, path: string): { parent: any; key: string } | undefined {
+  // RFC 6901: a pointer into the document starts with "/" (an absent path points nowhere here).
+  if (!path.startsWith('/')) return undefined;
   const parts = path.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
   let cur = doc;
   for (const p of parts.slice(0, -1)) {
@@ -55,15 +57,16 @@ function jsonPointer(doc: any, path: string): { parent: any; key: string } | und
 export function jsonPatch(doc: Obj, ops: any[]): Obj | string {
   const out = clone(doc);
   for (const op of ops) {
-    const loc = jsonPointer(out, String(op.path ?? ''));
-    if (!loc || loc.parent === undefined) return `doc is missing path: "${op.path}": missing value`;
+    const path = String(op.path ?? '');
+    const loc = jsonPointer(out, path);
+    if (!loc || loc.parent === undefined) return `doc is missing path: "${path}": missing value`;
     const { parent, key } = loc;
     const idx = Array.isArray(parent) ? (key === '-' ? parent.length : Number(key)) : key;
     if (op.op === 'add') {
       if (Array.isArray(parent)) parent.splice(idx as number, 0, op.value);
       else parent[key] = op.value;
     } else if (op.op === 'replace') {
-      if (!(idx in parent)) return `doc is missing key: ${op.path}: missing value`;
+      if (!(idx in parent)) return `doc is missing key: ${path}: missing value`;
       parent[idx] = op.value;
     } else if (op.op === 'remove') {
       if (!(idx in parent)) return `Unable to remove nonexistent key: ${key}: missing value`;

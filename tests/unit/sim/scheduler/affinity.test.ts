@@ -99,3 +99,13 @@ describe('kubectl run --overrides', () => {
     expect(sim.run(`kubectl run y --image=nginx --overrides='{}' --override-type=foo`).stderr).toBe('error: invalid override type: foo\n');
   });
 });
+
+describe('kubectl run --overrides --override-type=json', () => {
+  it('refuses an operation without a path instead of writing a field named "undefined"', () => {
+    const sim = createSimulator();
+    const r = sim.run(`kubectl run z --image=nginx --overrides='[{"op":"add"}]' --override-type=json`);
+    expect(r.stderr).toBe('error: doc is missing path: "": missing value\n');
+    expect(r.exitCode).toBe(1);
+    expect(sim.run(`kubectl run z --image=nginx --overrides='[{"op":"add","path":"/spec/nodeName","value":"node02"}]' --override-type=json`).exitCode).toBe(0);
+  });
+});
