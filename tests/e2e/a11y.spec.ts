@@ -34,6 +34,21 @@ async function open(page: Page, path: string, theme: Theme = 'light') {
   await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
   await page.goto(path);
   await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+  await codeBlocksSettled(page);
+}
+
+/**
+ * Waits until Expressive Code has made each code block that scrolls sideways a focusable region
+ * (and left the others alone). Its script does that after a resize observation, a 250 ms pause
+ * and an idle callback, so on a loaded machine axe could otherwise look before it ran, and fail
+ * on a state a reader never keeps. A block that never gets its tab stop still fails, here.
+ */
+async function codeBlocksSettled(page: Page) {
+  const unsettled = () =>
+    page.locator('.expressive-code pre').evaluateAll((pres) =>
+      pres.filter((p) => (p.scrollWidth > p.clientWidth) !== (p.getAttribute('tabindex') === '0')).map((p) => p.textContent?.slice(0, 40) ?? ''),
+    );
+  await expect.poll(unsettled, { timeout: 20_000, message: 'code blocks whose tab stop does not match their overflow' }).toEqual([]);
 }
 
 /** Runs axe on the page as it is now and fails naming the page, each rule and the nodes it flagged. */
