@@ -41,41 +41,8 @@ function goValue(v: unknown): string {
   return String(v);
 }
 
-const SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-const LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const DNS1035 = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
-
-// Messages from k8s.io/apimachinery/pkg/util/validation/validation.go.
-const SUBDOMAIN_MSG =
-  "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
-const LABEL_MSG =
-  "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";
-const DNS1035_MSG =
-  "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')";
-
-/** Checks a DNS-1123 subdomain (most object names); returns the messages. */
-export function checkSubdomain(v: string): string[] {
-  const out: string[] = [];
-  if (v.length > 253) out.push('must be no more than 253 characters');
-  if (!SUBDOMAIN.test(v)) out.push(SUBDOMAIN_MSG);
-  return out;
-}
-
-/** Checks a DNS-1123 label (namespaces, container names). */
-export function checkLabel(v: string): string[] {
-  const out: string[] = [];
-  if (v.length > 63) out.push('must be no more than 63 characters');
-  if (!LABEL.test(v)) out.push(LABEL_MSG);
-  return out;
-}
-
-/** Checks a DNS-1035 label (service names). */
-export function checkDns1035(v: string): string[] {
-  const out: string[] = [];
-  if (v.length > 63) out.push('must be no more than 63 characters');
-  if (!DNS1035.test(v)) out.push(DNS1035_MSG);
-  return out;
-}
+export { checkDns1035, checkLabel, checkSubdomain } from './name-rules.ts';
+import { checkDns1035, checkLabel, checkSubdomain, isQualifiedName, isValidLabelValue } from './name-rules.ts';
 
 /** The result of strict decoding: a message when the body cannot become the kind. */
 export function strictDecode(obj: Obj, kind: string, version: string): string | undefined {
@@ -235,11 +202,22 @@ function validateSelectorTemplate(spec: any, errs: FieldError[], needSelector = 
   validatePodSpec(spec.template.spec, 'spec.template.spec', errs);
 }
 
+/** ValidateLabels (apimachinery/pkg/apis/meta/v1/validation): each key a qualified name, each value a label value. */
+function validateLabels(labels: unknown, field: string, errs: FieldError[]): void {
+  if (!isRecord(labels)) return;
+  for (const key of Object.keys(labels).sort()) {
+    for (const msg of isQualifiedName(key)) errs.push({ field, type: 'Invalid', value: key, detail: msg });
+    const value = String(labels[key]);
+    for (const msg of isValidLabelValue(value)) errs.push({ field, type: 'Invalid', value, detail: msg });
+  }
+}
+
 /** Field validation for a decoded object (subset of pkg/apis/<group>/validation). */
 export function validateObject(obj: Obj): FieldError[] {
   const errs: FieldError[] = [];
   const kind = obj.kind as string;
   validateName(obj, kind, errs);
+  validateLabels(obj.metadata?.labels, 'metadata.labels', errs);
   const spec = obj.spec;
   switch (kind) {
     case 'Pod':

@@ -1,7 +1,7 @@
 /** `kubectl label` and `kubectl annotate`: key=value, key-, --overwrite, --all, -l. */
 import { notFound } from '../../api/server.ts';
 import { clone, type Obj } from '../../api/store.ts';
-import { checkLabel } from '../../api/validation.ts';
+import { isValidLabelValue } from '../../api/name-rules.ts';
 import { fail, type Kctx } from './context.ts';
 import { kindName } from './common.ts';
 import { formatApiError } from './errors.ts';
@@ -45,8 +45,10 @@ export function labelOrAnnotate(k: Kctx, field: 'labels' | 'annotations'): void 
       const eq = c.indexOf('=');
       const key = c.slice(0, eq);
       const value = c.slice(eq + 1);
-      if (field === 'labels' && value && checkLabel(value.toLowerCase()).length && !/^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/.test(value))
-        return fail(k, `invalid label value: "${c}": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')`);
+      // parseLabels (kubectl/pkg/cmd/label/label.go) checks the value; the API server checks the key.
+      if (field === 'labels' && c.split('=').length !== 2) return fail(k, `invalid label spec: ${c}`);
+      const errs = field === 'labels' ? isValidLabelValue(value) : [];
+      if (errs.length) return fail(k, `invalid label value: ${JSON.stringify(c)}: ${errs.join(';')}`);
       add[key] = value;
     }
   }

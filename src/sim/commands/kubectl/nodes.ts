@@ -1,4 +1,5 @@
 /** `kubectl cordon`, `uncordon`, `drain` and `taint` (kubectl/pkg/drain, pkg/cmd/taint). */
+import { isQualifiedName, isValidLabelValue } from '../../api/name-rules.ts';
 import { notFound } from '../../api/server.ts';
 import { resolveResource } from '../../api/kinds.ts';
 import { clone, type Obj } from '../../api/store.ts';
@@ -152,37 +153,68 @@ export function taint(k: Kctx): void {
     k.code = 1;
     return;
   }
-  let taints: Obj[] = clone(node.spec.taints ?? []);
-  let removed = false;
-  let added = false;
+  // parseTaints (kubectl/pkg/cmd/taint/utils.go): every spec is checked before the node changes.
+  const toAdd: Obj[] = [];
+  const toRemove: Obj[] = [];
   for (const a of args) {
     const remove = a.endsWith('-');
-    const spec = remove ? a.slice(0, -1) : a;
-    const m = /^([^=:]+)(=([^:]*))?(:(NoSchedule|PreferNoSchedule|NoExecute))?$/.exec(spec);
-    if (!m || (!remove && !m[5])) {
-      if (!remove && m && !m[5]) return fail(k, `invalid taint spec: ${a}, unknown taint effect`);
-      return fail(k, `invalid taint spec: ${a}`);
-    }
-    const [, key, , value, , effect] = m;
-    if (remove) {
-      const before = taints.length;
-      taints = taints.filter((t) => !(t.key === key && (!effect || t.effect === effect)));
-      if (taints.length === before) return fail(k, `taint "${spec}" not found`);
-      removed = true;
-    } else {
-      const existing = taints.find((t) => t.key === key && t.effect === effect);
-      if (existing && !bool(k.p, 'overwrite'))
-        return fail(k, `node ${nodeName} already has ${key} taint(s) with same effect(s) and --overwrite is false`);
-      taints = taints.filter((t) => !(t.key === key && t.effect === effect));
-      const t: Obj = { effect, key };
-      if (value) t.value = value;
-      taints.push(t);
-      added = true;
+    const parsed = parseTaint(remove ? a.slice(0, -1) : a);
+    if (typeof parsed === 'string') return fail(k, parsed);
+    if (remove) toRemove.push(parsed);
+    else {
+      if (!parsed.effect) return fail(k, `invalid taint spec: ${a}`);
+      if (toAdd.some((t) => t.key === parsed.key && t.effect === parsed.effect))
+        return fail(k, `duplicated taints with the same key and effect: {${parsed.key} ${parsed.value ?? ''} ${parsed.effect} <nil>}`);
+      toAdd.push(parsed);
     }
   }
+  const old: Obj[] = node.spec.taints ?? [];
+  if (!bool(k.p, 'overwrite')) {
+    const existing = toAdd.filter((t) => old.some((o) => o.key === t.key && o.effect === t.effect)).map((t) => t.key);
+    if (existing.length) return fail(k, `node ${nodeName} already has ${existing.join(',')} taint(s) with same effect(s) and --overwrite is false`);
+  }
+  // reorganizeTaints: the new taints, then the old ones they do not replace, less the removed ones.
+  let taints: Obj[] = [...toAdd, ...clone(old).filter((o: Obj) => !toAdd.some((t) => t.key === o.key && t.effect === o.effect))];
+  const added = old.length !== taints.length;
+  let removed = false;
+  const missing: string[] = [];
+  for (const r of toRemove) {
+    const before = taints.length;
+    taints = taints.filter((t) => !(t.key === r.key && (!r.effect || t.effect === r.effect)));
+    removed = taints.length !== before;
+    if (!removed) missing.push(`taint "${r.key}${r.effect ? `:${r.effect}` : ''}" not found`);
+  }
+  if (missing.length) return fail(k, missing.length === 1 ? missing[0] : `[${missing.join(', ')}]`);
   if (taints.length) node.spec.taints = taints;
   else delete node.spec.taints;
   k.store.touch(node);
-  k.out += `node/${nodeName} ${added && !removed ? 'tainted' : removed && !added ? 'untainted' : 'modified'}\n`;
+  const overwrite = bool(k.p, 'overwrite');
+  k.out += `node/${nodeName} ${(added && removed) || overwrite ? 'modified' : added ? 'tainted' : 'untainted'}\n`;
   void str;
+}
+
+/** parseTaint: `key=value:effect`, `key:effect` or `key`, checked as kubectl checks it; a string is the error. */
+function parseTaint(spec: string): Obj | string {
+  const parts = spec.split(':');
+  let key = parts[0];
+  let value: string | undefined;
+  let effect: string | undefined;
+  if (parts.length > 2) return `invalid taint spec: ${spec}`;
+  if (parts.length === 2) {
+    effect = parts[1];
+    if (!['NoSchedule', 'PreferNoSchedule', 'NoExecute'].includes(effect)) return `invalid taint effect: ${effect}, unsupported taint effect`;
+    const kv = parts[0].split('=');
+    if (kv.length > 2) return `invalid taint spec: ${spec}`;
+    key = kv[0];
+    if (kv.length === 2) {
+      value = kv[1];
+      const errs = isValidLabelValue(value);
+      if (errs.length) return `invalid taint spec: ${spec}, ${errs.join('; ')}`;
+    }
+  }
+  const errs = isQualifiedName(key);
+  if (errs.length) return `invalid taint spec: ${spec}, ${errs.join('; ')}`;
+  const taint: Obj = { effect, key };
+  if (value) taint.value = value;
+  return taint;
 }

@@ -76,6 +76,38 @@ describe('kubectl cordon, drain, taint', () => {
     expect(cluster.store.get('Node', undefined, 'node01')?.spec.taints).toEqual([{ effect: 'NoSchedule', key: 'dedicated', value: 'gpu' }]);
     expect(k('taint nodes node01 dedicated:NoSchedule-').stdout).toBe('node/node01 untainted\n');
   });
+
+  // parseTaints / parseTaint / reorganizeTaints in kubectl/pkg/cmd/taint/utils.go; the key and value
+  // rules and their wording from apimachinery/pkg/util/validation.
+  it('checks each taint spec as kubectl does, before the node changes', () => {
+    const { k, cluster } = makeWorld();
+    const err = (args: string) => k(`taint nodes node01 ${args}`).stderr;
+    expect(err('key=value:Bogus')).toBe('error: invalid taint effect: Bogus, unsupported taint effect\n');
+    expect(err(`key=${'v'.repeat(64)}:NoSchedule`)).toBe(`error: invalid taint spec: key=${'v'.repeat(64)}:NoSchedule, must be no more than 63 characters\n`);
+    expect(err('bad_=v:NoSchedule')).toMatch(/^error: invalid taint spec: bad_=v:NoSchedule, name part must consist of alphanumeric characters, '-', '_' or '\.', and must start and end with an alphanumeric character \(e\.g\. 'MyName',  or 'my\.name',  or '123-abc', regex used for validation is/);
+    expect(err('a=b=c:NoSchedule')).toBe('error: invalid taint spec: a=b=c:NoSchedule\n');
+    expect(err('a:b:NoSchedule')).toBe('error: invalid taint spec: a:b:NoSchedule\n');
+    expect(err('justakey')).toBe('error: invalid taint spec: justakey\n');
+    expect(err('a=c:NoSchedule a=d:NoSchedule')).toBe('error: duplicated taints with the same key and effect: {a d NoSchedule <nil>}\n');
+    expect(err('gone:NoSchedule- zz-')).toBe('error: [taint "gone:NoSchedule" not found, taint "zz" not found]\n');
+    expect(cluster.store.get('Node', undefined, 'node01')?.spec.taints).toBeUndefined();
+    // New taints come first, then the old ones they do not replace; adding and removing at once is "modified".
+    expect(k('taint nodes node01 a=1:NoSchedule').stdout).toBe('node/node01 tainted\n');
+    expect(k('taint nodes node01 b:NoExecute a:NoSchedule-').stdout).toBe('node/node01 modified\n');
+    expect(cluster.store.get('Node', undefined, 'node01')?.spec.taints).toEqual([{ effect: 'NoExecute', key: 'b' }]);
+    expect(k('taint nodes node01 b=2:NoExecute --overwrite').stdout).toBe('node/node01 modified\n');
+  });
+});
+
+describe('kubectl label', () => {
+  // parseLabels in kubectl/pkg/cmd/label/label.go checks values; the API server checks keys (ValidateLabels).
+  it('refuses a bad value itself and a bad key from the API server', () => {
+    const { k } = makeWorld();
+    expect(k('label node node01 a=b=c').stderr).toBe('error: invalid label spec: a=b=c\n');
+    expect(k('label node node01 a=-x').stderr).toMatch(/^error: invalid label value: "a=-x": a valid label must be an empty string or consist of alphanumeric characters/);
+    expect(k('label node node01 bad_=v').stderr).toMatch(/^The Node "node01" is invalid: metadata\.labels: Invalid value: "bad_": name part must consist of alphanumeric characters/);
+    expect(k('label node node01 tier=web').stdout).toBe('node/node01 labeled\n');
+  });
 });
 
 describe('node lifecycle', () => {
