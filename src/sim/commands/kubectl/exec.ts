@@ -9,6 +9,7 @@ import { formatApiError } from './errors.ts';
 import { str, type FlagSpec } from './flags.ts';
 import { notFound } from '../../api/server.ts';
 import { resolveResource } from '../../api/kinds.ts';
+import { parse, type Pipeline } from '../../shell/parser.ts';
 
 /** What an in-pod command receives. */
 export interface PodCommandContext {
@@ -121,12 +122,110 @@ function podFiles(k: Kctx, pod: Obj, container: Obj): Record<string, string> {
 
 const BASE_DIRS = ['bin', 'boot', 'dev', 'etc', 'home', 'lib', 'media', 'mnt', 'opt', 'proc', 'root', 'run', 'sbin', 'srv', 'sys', 'tmp', 'usr', 'var'];
 
-/** Runs argv in a container: builtin commands, registered ones, or the OCI "not found" error. */
+const SHELLS = new Set(['sh', '/bin/sh', 'bash', '/bin/bash', 'ash', '/bin/ash']);
+
+/** Runs argv in a container: `sh -c SCRIPT`, builtin commands, registered ones, or the OCI "not found" error. */
 export function runInPod(k: Kctx, pod: Obj, containerName: string, argv: string[], stdin: string): RunResult {
   const container = (pod.spec.containers ?? []).find((c: Obj) => c.name === containerName) ?? pod.spec.containers[0];
-  let args = argv;
-  if ((args[0] === 'sh' || args[0] === '/bin/sh' || args[0] === 'bash' || args[0] === '/bin/bash') && args[1] === '-c' && args[2])
-    args = args[2].trim().split(/\s+/);
+  if (SHELLS.has(argv[0]) && argv[1] === '-c' && argv[2] !== undefined) return runScript(k, pod, container, argv[2], stdin);
+  if (SHELLS.has(argv[0]) && argv.length === 1)
+    return { stdout: '', stderr: `kubesim: an interactive shell in a container is not simulated; run one command at a time: kubectl exec ${pod.metadata.name} -- CMD\n`, exitCode: 0 };
+  return runProgram(k, pod, container, argv, stdin) ?? ociNotFound(pod, argv[0] ?? '');
+}
+
+/**
+ * The container's shell running `sh -c SCRIPT`: lists (`;`, `&&`, `||`), pipelines and `!`, quotes
+ * and `$VAR` from the container's environment. Redirections, subshells and the like are not
+ * simulated and say so in one line.
+ */
+function runScript(k: Kctx, pod: Obj, container: Obj, script: string, stdin: string): RunResult {
+  const parsed = parse(script);
+  if (!parsed.ok) return { stdout: '', stderr: `sh: ${parsed.error.replace(/^[^:]*: /, '')}\n`, exitCode: 2 };
+  const env = containerEnv(k, pod, container);
+  let stdout = '';
+  let stderr = '';
+  let code = 0;
+  const runPipeline = (p: Pipeline): boolean => {
+    let input = stdin;
+    for (const [i, c] of p.commands.entries()) {
+      if (c.kind !== 'simple' || c.redirects.length > 0 || c.assigns.length > 0) {
+        stderr += 'kubesim: redirections, subshells and assignments inside a container are not simulated\n';
+        code = 1;
+        return false;
+      }
+      const argv = c.words.map((w) => expandWord(w, env));
+      const r = runProgram(k, pod, container, argv, input) ?? { stdout: '', stderr: `sh: ${argv[0]}: not found\n`, exitCode: 127 };
+      stderr += r.stderr;
+      if (i === p.commands.length - 1) stdout += r.stdout;
+      input = r.stdout;
+      code = r.exitCode;
+    }
+    if (p.negate) code = code === 0 ? 1 : 0;
+    return true;
+  };
+  for (const list of parsed.list) {
+    if (!runPipeline(list.first)) break;
+    for (const { op, pipeline } of list.rest) if ((op === '&&') === (code === 0) && !runPipeline(pipeline)) break;
+  }
+  return { stdout, stderr, exitCode: code };
+}
+
+/** A shell word with its quotes removed and `$VAR` / `${VAR}` replaced (no globbing, no splitting). */
+function expandWord(raw: string, env: Record<string, string>): string {
+  let out = '';
+  const variable = (i: number): number => {
+    const m = /^\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))/.exec(raw.slice(i));
+    if (!m) {
+      out += '$';
+      return i + 1;
+    }
+    out += env[m[1] ?? m[2]] ?? '';
+    return i + m[0].length;
+  };
+  let i = 0;
+  while (i < raw.length) {
+    const c = raw[i];
+    if (c === "'") {
+      const end = raw.indexOf("'", i + 1);
+      out += raw.slice(i + 1, end < 0 ? raw.length : end);
+      i = end < 0 ? raw.length : end + 1;
+    } else if (c === '"') {
+      i++;
+      while (i < raw.length && raw[i] !== '"') {
+        if (raw[i] === '\\' && '"\\$`'.includes(raw[i + 1] ?? '')) {
+          out += raw[i + 1];
+          i += 2;
+        } else if (raw[i] === '$') i = variable(i);
+        else out += raw[i++];
+      }
+      i++;
+    } else if (c === '\\' && i + 1 < raw.length) {
+      out += raw[i + 1];
+      i += 2;
+    } else if (c === '$') i = variable(i);
+    else {
+      out += c;
+      i++;
+    }
+  }
+  return out;
+}
+
+/** The OCI runtime's error for a program the container does not have. */
+export function ociNotFound(pod: Obj, cmd: string): RunResult {
+  const uid = String(pod.metadata?.uid ?? '');
+  const id = Array.from({ length: 64 }, (_, i) => ((uid.charCodeAt(i % 36) || 0) * (i + 7)) % 16)
+    .map((n) => n.toString(16))
+    .join('');
+  return {
+    stdout: '',
+    stderr: `error: Internal error occurred: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "${id}": OCI runtime exec failed: exec failed: unable to start container process: exec: "${cmd}": executable file not found in $PATH\n`,
+    exitCode: 1,
+  };
+}
+
+/** One program of the container (a registered command or a builtin one); undefined if it has none of that name. */
+function runProgram(k: Kctx, pod: Obj, container: Obj, args: string[], stdin: string): RunResult | undefined {
   const [cmd, ...rest] = args;
   const name = (cmd ?? '').split('/').pop() ?? '';
   const custom = registry.get(name);
@@ -148,6 +247,8 @@ export function runInPod(k: Kctx, pod: Obj, containerName: string, argv: string[
       return ok(rest.join(' ') + '\n');
     case 'true':
       return ok('');
+    case 'false':
+      return { stdout: '', stderr: '', exitCode: 1 };
     case 'whoami':
       return ok('root\n');
     case 'cat': {
@@ -171,14 +272,7 @@ export function runInPod(k: Kctx, pod: Obj, containerName: string, argv: string[
       return ok([...names].sort().join('\n') + '\n');
     }
   }
-  const id = Array.from({ length: 64 }, (_, i) => ((pod.metadata.uid?.charCodeAt(i % 36) ?? 0) * (i + 7)) % 16)
-    .map((n) => n.toString(16))
-    .join('');
-  return {
-    stdout: '',
-    stderr: `error: Internal error occurred: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "${id}": OCI runtime exec failed: exec failed: unable to start container process: exec: "${cmd}": executable file not found in $PATH\n`,
-    exitCode: 1,
-  };
+  return undefined;
 }
 
 export const EXEC_FLAGS: FlagSpec[] = [

@@ -7,7 +7,7 @@ import type { Obj } from '../../api/store.ts';
 import type { Cluster } from '../../cluster.ts';
 import { parseResolvConf, type DnsClient, type ResolvConf } from '../../net/resolver.ts';
 import type { CommandContext, RunResult, World } from '../../types.ts';
-import { resolvConf, type PodCommandContext } from '../kubectl/exec.ts';
+import { ociNotFound, resolvConf, type PodCommandContext } from '../kubectl/exec.ts';
 
 /** A client of the simulated network. */
 export interface NetClient {
@@ -89,15 +89,7 @@ export function imageHasTool(image: string, tool: string): boolean {
 
 /** containerd's "executable file not found" as kubectl exec relays it. */
 export function notInImage(p: PodCommandContext, cmd: string): RunResult {
-  const uid = String(p.pod.metadata?.uid ?? '');
-  const id = Array.from({ length: 64 }, (_, i) => ((uid.charCodeAt(i % 36) || 0) * (i + 7)) % 16)
-    .map((n) => n.toString(16))
-    .join('');
-  return {
-    stdout: '',
-    stderr: `error: Internal error occurred: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "${id}": OCI runtime exec failed: exec failed: unable to start container process: exec: "${cmd}": executable file not found in $PATH\n`,
-    exitCode: 1,
-  };
+  return ociNotFound(p.pod, cmd);
 }
 
 /** The cluster of a world. */

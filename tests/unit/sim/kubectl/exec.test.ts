@@ -1,0 +1,47 @@
+/**
+ * `kubectl exec POD -- sh -c SCRIPT`: the container's shell runs lists, pipelines and `$VAR`
+ * from the container's environment (busybox sh: a missing program is `sh: X: not found`, 127);
+ * what it does not simulate says so in one line, never as a JavaScript error.
+ */
+import { describe, expect, it } from 'vitest';
+import { createSimulator } from '../../../../src/sim/index.ts';
+
+describe('kubectl exec with a shell script', () => {
+  const sim = createSimulator({ scenario: 'dns' });
+  const run = (line: string) => sim.run(line);
+
+  it('runs a list of commands, each with its output in turn', () => {
+    const r = run(`kubectl exec busybox -- sh -c 'cat /etc/resolv.conf; hostname'`);
+    expect(r.stdout).toBe('search default.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\nbusybox\n');
+    expect(r.exitCode).toBe(0);
+  });
+
+  it('expands variables from the container environment, keeps quoted spaces and follows && and ||', () => {
+    expect(run(`kubectl exec busybox -- sh -c 'echo "$HOSTNAME  home=\${HOME}"'`).stdout).toBe('busybox  home=/root\n');
+    const r = run(`kubectl exec busybox -- sh -c 'false && echo no || echo yes'`);
+    expect(r.stdout).toBe('yes\n');
+    expect(r.stderr).toBe('');
+    expect(r.exitCode).toBe(0);
+  });
+
+  it('says "not found" the way busybox sh does, and kubectl reports the exit code', () => {
+    const r = run(`kubectl exec busybox -- sh -c 'nope'`);
+    expect(r.stderr).toBe('sh: nope: not found\ncommand terminated with exit code 127\n');
+    expect(r.exitCode).toBe(127);
+  });
+
+  it('names what it does not simulate in one line', () => {
+    expect(run(`kubectl exec busybox -- sh -c 'echo hi > /tmp/x'`).stderr).toBe(
+      'kubesim: redirections, subshells and assignments inside a container are not simulated\ncommand terminated with exit code 1\n',
+    );
+    expect(run('kubectl exec -it busybox -- sh')).toEqual({
+      stdout: '',
+      stderr: 'kubesim: an interactive shell in a container is not simulated; run one command at a time: kubectl exec busybox -- CMD\n',
+      exitCode: 0,
+    });
+  });
+
+  it('keeps the OCI runtime error for a program run directly', () => {
+    expect(run('kubectl exec busybox -- nope').stderr).toMatch(/^error: Internal error occurred: .*OCI runtime exec failed: exec failed: unable to start container process: exec: "nope": executable file not found in \$PATH\n$/);
+  });
+});
