@@ -11,7 +11,8 @@ import { freePort } from '../scripts/lib/free-port.mjs';
 import { join } from 'node:path';
 import { pageScripts, totalGzip, gzipBytes } from '../src/lib/site-check/page-js.ts';
 import { ScriptOrigins } from '../src/lib/site-check/script-origin.ts';
-import { workerLoad } from '../src/lib/site-check/worker-load.ts';
+import { WorkerChunks, workerLoad } from '../src/lib/site-check/worker-load.ts';
+import { demoPages } from './demo-pages.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => {
@@ -52,9 +53,19 @@ else {
   const starlight = totalGzip(reading.filter((s) => origins.originOf(s.code).origin === 'starlight'));
   add('JS, reading page /en/networking/', kb(totalGzip(reading)), `gzip; Starlight's own ${kb(starlight)}`);
   const demoBefore = totalGzip(pageScripts(page('/en/playground/'), dist));
-  const load = workerLoad(dist, join(root, 'src/sim/commands/families'));
+  const load = workerLoad(dist, 'kubectl get pods');
+  const sum = (chunks) => chunks.reduce((t, c) => t + c.gzip, 0);
   add('JS, demo page /en/playground/ before interaction', kb(demoBefore), 'gzip');
-  add('JS, demo page after a first command', kb(demoBefore + load.core + load.lazy), `gzip; worker core ${kb(load.core)} + default scenario and ${load.families} families ${kb(load.lazy)}`);
+  add(
+    'JS, /en/playground/ after a first kubectl get pods',
+    kb(demoBefore + sum(load.core) + sum(load.scenario) + sum(load.command)),
+    `gzip; worker core ${kb(sum(load.core))} + default scenario ${kb(sum(load.scenario))} + kubectl ${kb(sum(load.command))}`,
+  );
+  // Each chapter's demos: the terminals ready, then every command the page shows run once.
+  const chunks = new WorkerChunks(dist);
+  for (const demo of await demoPages(dist, chunks, 'en')) {
+    add(`JS, ${demo.url} demos`, `${kb(demo.ready.total)} → ${kb(demo.all.total)}`, `gzip; terminals ready (${demo.terminals.join(', ')}) → all ${demo.commands} commands run`);
+  }
   const chapter = page('/en/upgrades/');
   const css = [...chapter.matchAll(/<link\b[^>]*rel="stylesheet"[^>]*>/g)].map((m) => /href="([^"]+)"/.exec(m[0])[1]);
   add('HTML + CSS, chapter /en/upgrades/', kb(gzipBytes(chapter) + css.reduce((t, h) => t + gzipBytes(readFileSync(join(dist, h))), 0)), 'gzip, inline and linked CSS');

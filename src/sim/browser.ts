@@ -6,8 +6,9 @@
  * itself stays synchronous.
  */
 import { CHUNK_NAMES, loadChunks } from './commands/lazy.ts';
-import { chunksForLine } from './commands/line-scan.ts';
+import { chunksForLine, type ChunkName, type LineNeeds } from './commands/line-scan.ts';
 import { SCENARIO_LOADERS } from './scenario/loaders.generated.ts';
+import { WORKLOAD_KINDS } from './controllers/workload-kinds.ts';
 import { ScenarioError } from './scenario/error.ts';
 import { resolveScenarioWith, type ScenarioValidator } from './scenario/resolve.ts';
 import type { OnDemandScenarios } from './scenario/on-demand.ts';
@@ -42,21 +43,33 @@ export function loadCommandsFor(lines: readonly string[]): Promise<void> {
 }
 
 /**
- * The command lines a scenario runs by itself: its checks (after every command), `sed` when a
- * fault edits a file while the world is built, and `kubectl create` for the objects it declares. None if the scenario does not resolve.
+ * The chunks a scenario needs before its first prompt: those of its checks (run after every
+ * command), those of sed when a fault edits a file while the world is built, and the workloads
+ * chunk when it declares objects of the kinds whose controllers are there. Not kubectl's verbs,
+ * js-yaml nor the API server's validation: its objects are valid (scenario-objects.test.ts shows
+ * Node, which validates, creates every one). None if the scenario does not resolve.
  */
-export function initLines(scenario: string, scenarios: OnDemandScenarios): string[] {
+export function initChunks(scenario: string, scenarios: OnDemandScenarios): LineNeeds {
   try {
     const resolved = resolveScenarioWith(scenario, scenarios.lookup, byNameOnly);
-    return [
-      ...resolved.checks.map((c) => c.run),
-      ...(resolved.faults.some((f) => f.type === 'edit-file') ? ['sed'] : []),
-      // Its objects are created as kubectl create would: validated, with the controllers of every kind.
-      ...(resolved.objects.length > 0 ? ['kubectl create'] : []),
-    ];
+    const needs = new Set<ChunkName>();
+    // The sed a fault runs needs what a reader's own sed line would (coreutils, js-yaml for a manifest).
+    const lines = [...resolved.checks.map((c) => c.run), ...resolved.faults.flatMap((f) => (f.type === 'edit-file' ? [`sed ${String(f.path)}`] : []))];
+    for (const line of lines) {
+      const chunks = chunksForLine(line);
+      if (chunks === 'all') return 'all';
+      chunks.forEach((c) => needs.add(c));
+    }
+    if (resolved.objects.some((o) => WORKLOAD_KINDS.has(String((o as { kind?: unknown }).kind)))) needs.add('workloads');
+    return needs;
   } catch {
-    return [];
+    return new Set();
   }
+}
+
+/** Loads the chunks of `needs` (each once). */
+export function loadNeeds(needs: LineNeeds): Promise<void> {
+  return loadChunks(needs);
 }
 
 /**

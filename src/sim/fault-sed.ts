@@ -1,7 +1,7 @@
 /**
  * The sed that a scenario's `edit-file` faults run while the world is built. The coreutils family
  * registers it, so that sed stays out of the browser worker's core: the worker loads coreutils
- * before building a world whose scenario has such a fault (browser.ts `initLines`).
+ * before building a world whose scenario has such a fault (browser.ts `initChunks`).
  */
 
 /** Runs a sed script over a file's text (GNU sed without -n). */

@@ -31,6 +31,7 @@ const part = (name: KubectlPart) => async () => (await (await import('./families
 /** The other chunks: what each one registers once loaded, and the chunks it needs first. */
 const EXTRAS: Record<Exclude<ChunkName, FamilyName>, { load: () => Promise<void>; after: ChunkName[] }> = {
   'kubectl-describe': { load: part('kubectl-describe'), after: ['kubectl'] },
+  'kubectl-ops': { load: part('kubectl-ops'), after: ['kubectl'] },
   'kubectl-verbs': { load: part('kubectl-verbs'), after: ['kubectl', 'yaml'] },
   'kubectl-jsonpath': { load: part('kubectl-jsonpath'), after: ['kubectl'] },
   'kubectl-gotemplate': { load: part('kubectl-gotemplate'), after: ['kubectl'] },
@@ -39,12 +40,15 @@ const EXTRAS: Record<Exclude<ChunkName, FamilyName>, { load: () => Promise<void>
   // A manifest edited on disk becomes a static pod the API server must validate, as in Node.
   yaml: {
     load: async () => {
-      const [m, v] = await Promise.all([import('js-yaml'), import('../api/install-validation.ts')]);
+      const [m, v, reader] = await Promise.all([import('js-yaml'), import('../api/install-validation.ts'), import('./kubectl/manifests.ts')]);
       useFullYaml((text) => m.default.load(text));
+      reader.useManifestReader(m.default);
       v.installValidation();
     },
     after: [],
   },
+  // A scenario's objects need their kinds' controllers, not the verbs that let users write them.
+  workloads: { load: async () => (await import('../controllers/workloads.ts')).installWorkloadControllers(), after: [] },
 };
 
 /** Every chunk name. */

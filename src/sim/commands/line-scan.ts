@@ -3,14 +3,17 @@
  * so the browser worker must load them first). Over-approximation is fine, missing one is a bug:
  * every word that names a command brings its family, and a line that could run commands its text
  * does not show (a `$CMD` or backtick command word, eval, sh/bash/source of a file, xargs, watch,
- * exec, ssh HOST CMD, sudo -s, ./script) needs all of them. Aliases need nothing here: an alias
+ * exec, a variable in kubectl exec's command, ssh HOST CMD, sudo -s, ./script) needs all of them. Aliases need nothing here: an alias
  * comes from an `alias` line whose words were scanned, and loaded chunks stay loaded.
  */
 import { COMMAND_FAMILY, type FamilyName } from './command-map.ts';
 import { CORE_VERBS, VERB_PARTS } from './kubectl/verbs.ts';
 
-/** A chunk the browser loads on demand: a command family, a part of kubectl, or js-yaml. */
-export type ChunkName = FamilyName | 'kubectl-describe' | 'kubectl-verbs' | 'kubectl-jsonpath' | 'kubectl-gotemplate' | 'kubectl-yaml' | 'yaml';
+/**
+ * A chunk the browser loads on demand: a command family, a part of kubectl, js-yaml, or the
+ * controllers of kinds only users and scenarios create (never a line's own need: see browser.ts).
+ */
+export type ChunkName = FamilyName | 'kubectl-describe' | 'kubectl-ops' | 'kubectl-verbs' | 'kubectl-jsonpath' | 'kubectl-gotemplate' | 'kubectl-yaml' | 'yaml' | 'workloads';
 
 /** What a line needs: some chunks, or every one. */
 export type LineNeeds = Set<ChunkName> | 'all';
@@ -41,11 +44,13 @@ export function chunksForLine(line: string): LineNeeds {
     if (command.includes('$') || RUNS_HIDDEN.has(command)) return 'all';
     if (command.includes('/') && !COMMAND_FAMILY.has(command.slice(command.lastIndexOf('/') + 1))) return 'all';
     if (command === 'ssh' && words.slice(i + 1).filter((w) => !w.startsWith('-')).length > 1) return 'all';
+    // `kubectl exec POD -- CMD…` runs CMD's words, which are scanned below, unless a variable hides them.
+    const dashes = words.indexOf('--');
+    if (command.endsWith('kubectl') && words.includes('exec') && dashes > 0 && words.slice(dashes + 1).some((w) => w.includes('$'))) return 'all';
   }
   const words = text.split(/[\s;&|()<>{}=,]+/).filter(Boolean);
   for (const raw of words) {
     const word = raw.slice(raw.lastIndexOf('/') + 1);
-    if (word === 'exec') return 'all';
     const family = COMMAND_FAMILY.get(word);
     if (family) needs.add(family);
     if (Object.hasOwn(VERB_PARTS, word)) needs.add(VERB_PARTS[word]);
@@ -58,8 +63,9 @@ export function chunksForLine(line: string): LineNeeds {
   if (text.includes('yaml')) needs.add('kubectl-yaml');
   // A kubectl line with a variable may expand to any verb or -o format: bring all of kubectl.
   if (/\$[\w{@*#?]/.test(text) && [...needs].some((n) => n.startsWith('kubectl')))
-    for (const part of ['kubectl-describe', 'kubectl-verbs', 'kubectl-jsonpath', 'kubectl-gotemplate', 'kubectl-yaml'] as const) needs.add(part);
+    for (const part of ['kubectl-describe', 'kubectl-ops', 'kubectl-verbs', 'kubectl-jsonpath', 'kubectl-gotemplate', 'kubectl-yaml'] as const) needs.add(part);
   if (/[>]|manifests|kubeconfig|\.kube|\.conf|\.ya?ml/.test(text)) needs.add('yaml');
+  if (readsManifests(text)) needs.add('yaml');
   return needs;
 }
 
@@ -69,5 +75,14 @@ function kubectlWithoutVerb(text: string): boolean {
     const words = segment.trim().split(/\s+/);
     const at = words.findIndex((w) => w.slice(w.lastIndexOf('/') + 1) === 'kubectl');
     return at >= 0 && !words.slice(at + 1).some((w) => CORE_VERBS.has(w) || Object.hasOwn(VERB_PARTS, w));
+  });
+}
+
+/** Whether a kubectl command reads -f (a file, a directory, stdin: js-yaml, whatever it is called); `logs -f` follows. */
+function readsManifests(text: string): boolean {
+  return text.split(/[;&|()\n]+/).some((segment) => {
+    const words = segment.trim().split(/\s+/);
+    const at = words.findIndex((w) => w.slice(w.lastIndexOf('/') + 1) === 'kubectl');
+    return at >= 0 && !words.includes('logs') && words.slice(at + 1).some((w) => /^(-[a-zA-Z]*f|--filename|-k|--kustomize)(=|$)/.test(w));
   });
 }

@@ -7,7 +7,7 @@ import type { CommandFn } from '../../types.ts';
 import { kubectl } from '../kubectl/index.ts';
 
 /** A part of kubectl loaded on demand (named like its module, which names its chunk). */
-export type KubectlPart = 'kubectl-describe' | 'kubectl-verbs' | 'kubectl-jsonpath' | 'kubectl-gotemplate' | 'kubectl-yaml';
+export type KubectlPart = 'kubectl-describe' | 'kubectl-ops' | 'kubectl-verbs' | 'kubectl-jsonpath' | 'kubectl-gotemplate' | 'kubectl-yaml';
 
 /** The family's commands by name. */
 export const COMMANDS: Record<string, CommandFn> = { kubectl };
@@ -15,6 +15,7 @@ export const COMMANDS: Record<string, CommandFn> = { kubectl };
 /** kubectl's parts (kubectl/parts/*.ts), each a chunk of its own in the browser. */
 export const PARTS: Record<KubectlPart, () => Promise<{ install(): void }>> = {
   'kubectl-describe': () => import('../kubectl/parts/kubectl-describe.ts'),
+  'kubectl-ops': () => import('../kubectl/parts/kubectl-ops.ts'),
   'kubectl-verbs': () => import('../kubectl/parts/kubectl-verbs.ts'),
   'kubectl-jsonpath': () => import('../kubectl/parts/kubectl-jsonpath.ts'),
   'kubectl-gotemplate': () => import('../kubectl/parts/kubectl-gotemplate.ts'),

@@ -1,7 +1,16 @@
 /** `-f FILE|DIR|-`: reads manifests (multi-document YAML, JSON, `kind: List`) as kubectl's resource builder does. */
-import yaml from 'js-yaml';
+import type jsYaml from 'js-yaml';
 import type { Obj } from '../../api/store.ts';
 import { resolvePath, type Kctx } from './context.ts';
+
+// js-yaml comes registered rather than imported, so that `kubectl delete` (kubectl-ops.ts) can be
+// a chunk without it: the browser loads the YAML chunk before a kubectl line with -f.
+let yaml: typeof jsYaml | undefined;
+
+/** Registers js-yaml as the manifest reader (all.ts in Node; the YAML chunk and kubectl's verbs in the browser). */
+export function useManifestReader(lib: typeof jsYaml): void {
+  yaml = lib;
+}
 
 /** One decoded document and where it came from. */
 export interface Manifest {
@@ -31,6 +40,7 @@ function parseDocs(text: string, source: string): Obj[] | string {
       return `error: error parsing ${source}: ${(e as Error).message}\n`;
     }
   }
+  if (!yaml) return 'kubesim: kubectl -f: the YAML reader is not loaded\n';
   try {
     return yaml.loadAll(text, undefined, { schema: yaml.CORE_SCHEMA }).filter((d) => d !== null && d !== undefined) as Obj[];
   } catch (e) {

@@ -1,6 +1,6 @@
 /**
  * kubectl's verbs by name. get, version and top are always here; the
- * others come in chunks (parts/kubectl-describe.ts, parts/kubectl-verbs.ts) that register on load. The browser
+ * others come in chunks (parts/kubectl-describe.ts, kubectl-ops.ts, kubectl-verbs.ts…) that register on load. The browser
  * worker loads a part before a line that names one of its verbs (line-scan.ts), Node at once.
  */
 import type { Kctx } from './context.ts';
@@ -18,14 +18,15 @@ export interface Verb {
 export const CORE_VERBS: ReadonlySet<string> = new Set(['get', 'top', 'version']);
 
 /** The kubectl chunk that holds each verb not in kubectl's core (static: read before loading). */
-export const VERB_PARTS: Record<string, 'kubectl-describe' | 'kubectl-verbs' | 'kubectl-jsonpath'> = {
+export const VERB_PARTS: Record<string, 'kubectl-describe' | 'kubectl-ops' | 'kubectl-verbs' | 'kubectl-jsonpath'> = {
   describe: 'kubectl-describe',
   // wait's --for=jsonpath uses the JSONPath printer: it comes with it.
   wait: 'kubectl-jsonpath',
   ...Object.fromEntries(
-    ['apply', 'create', 'run', 'expose', 'delete', 'scale', 'set', 'label', 'annotate', 'logs', 'exec', 'explain', 'cordon', 'uncordon', 'drain', 'taint', 'rollout', 'replace', 'patch', 'edit', 'config', 'cluster-info', 'api-resources'].map(
-      (v) => [v, 'kubectl-verbs' as const],
-    ),
+    ['delete', 'scale', 'logs', 'exec', 'cordon', 'uncordon', 'drain', 'taint', 'rollout', 'cluster-info', 'api-resources'].map((v) => [v, 'kubectl-ops' as const]),
+  ),
+  ...Object.fromEntries(
+    ['apply', 'create', 'run', 'expose', 'set', 'label', 'annotate', 'explain', 'replace', 'patch', 'edit', 'config'].map((v) => [v, 'kubectl-verbs' as const]),
   ),
 };
 

@@ -62,6 +62,10 @@ describe('browser entry', () => {
     await loadCommandsFor(['kubectl get nodes -o jsonpath={.items[0].metadata.name}']);
     expect(sim.run('kubectl get nodes -o jsonpath={.items[0].metadata.name}').stdout).toBe('controlplane');
     expect(loadedChunks().sort()).toEqual(['kubectl', 'kubectl-describe', 'kubectl-jsonpath']);
+    // drain comes without js-yaml and the API server's validation; apply brings both.
+    await loadCommandsFor(['kubectl drain node01 --ignore-daemonsets']);
+    expect(loadedChunks().sort()).toEqual(['kubectl', 'kubectl-describe', 'kubectl-jsonpath', 'kubectl-ops']);
+    expect(sim.run('kubectl drain node01 --ignore-daemonsets').stdout).toMatch(/^node\/node01 cordoned\n/);
     await loadCommandsFor(['kubectl apply -f x.yaml']);
     expect(loadedChunks()).toEqual(expect.arrayContaining(['kubectl-verbs', 'yaml']));
     // Each part registers exactly the verbs VERB_PARTS says it holds.

@@ -39,11 +39,16 @@ describe('chunksForLine', () => {
     expect(needs('kubectl get pods --sort-by=.metadata.creationTimestamp')).toEqual(['kubectl', 'kubectl-jsonpath']);
     expect(needs('kubectl get pods -o custom-columns=NAME:.metadata.name')).toEqual(['kubectl', 'kubectl-jsonpath']);
     expect(needs("kubectl get pods -o go-template='{{.metadata.name}}'")).toEqual(['kubectl', 'kubectl-gotemplate']);
-    expect(needs('kubectl delete pod web')).toEqual(['kubectl', 'kubectl-verbs']);
+    expect(needs('kubectl delete pod web')).toEqual(['kubectl', 'kubectl-ops']);
+    expect(needs('kubectl drain node01 --ignore-daemonsets')).toEqual(['kubectl', 'kubectl-ops']);
+    expect(needs('kubectl logs -f web')).toEqual(['kubectl', 'kubectl-ops']);
+    // -f reads manifests with js-yaml, whatever the file (or directory) is called.
+    expect(needs('kubectl delete -f manifests/')).toEqual(['kubectl', 'kubectl-ops', 'yaml']);
+    expect(needs('kubectl get -f web.json')).toEqual(['kubectl', 'yaml']);
     expect(needs('kubectl apply -f web.yaml')).toEqual(['kubectl', 'kubectl-verbs', 'kubectl-yaml', 'yaml']);
     expect(needs('kubectl get pod web -o yaml')).toEqual(['kubectl', 'kubectl-yaml']);
     // A variable may hold any verb or format.
-    expect(needs('kubectl get pod web -o $FORMAT')).toEqual(['kubectl', 'kubectl-describe', 'kubectl-gotemplate', 'kubectl-jsonpath', 'kubectl-verbs', 'kubectl-yaml']);
+    expect(needs('kubectl get pod web -o $FORMAT')).toEqual(['kubectl', 'kubectl-describe', 'kubectl-gotemplate', 'kubectl-jsonpath', 'kubectl-ops', 'kubectl-verbs', 'kubectl-yaml']);
   });
 
   it('asks for the verbs chunk, which holds the help texts, for help and for kubectl without a verb it knows', () => {
@@ -61,10 +66,29 @@ describe('chunksForLine', () => {
 
   it('asks for everything when the text does not show what runs', () => {
     for (const line of ['$CMD get pods', '${K} get pods', 'eval "$x"', 'bash run.sh', 'sh -c "ls"', 'source env.sh', '. env.sh', './fix.sh', 'ls | xargs rm',
-      'watch kubectl get pods', 'kubectl exec -it web -- sh', 'ssh node01 systemctl restart kubelet', 'sudo -i', 'sudo su', 'echo `hostname`', 'exec bash', 'function f { ls; }'])
+      'watch kubectl get pods', 'kubectl exec web -- sh -c "$CMD"', 'ssh node01 systemctl restart kubelet', 'sudo -i', 'sudo su', 'echo `hostname`', 'exec bash', 'function f { ls; }'])
       expect(needs(line), line).toBe('all');
     expect(needs('ssh node01')).toEqual([]);
+    // kubectl exec's command is in the text: its words are scanned like any other.
+    expect(needs('kubectl exec busybox -- nslookup web-service')).toEqual(['kubectl', 'kubectl-ops', 'net']);
     expect(needs('cd /etc/kubernetes; ls')).toEqual(['coreutils']);
+  });
+});
+
+describe('initChunks', () => {
+  it('builds a scenario\'s objects without kubectl\'s verbs, js-yaml or validation; the workloads chunk only for its kinds', async () => {
+    const browser = await import('../../../../src/sim/browser.ts');
+    const scenarios = new browser.OnDemandScenarios(browser.scenarioLoaders);
+    const init = async (name: string) => {
+      await scenarios.prepare(name);
+      const n = browser.initChunks(name, scenarios);
+      return n === 'all' ? 'all' : [...n].sort();
+    };
+    // drain declares Pods, a Deployment and a DaemonSet: core controllers; its checks use kubectl get.
+    expect(await init('drain')).toEqual(['kubectl']);
+    // A claim needs the PV binder and the provisioner.
+    expect(await init('console-pvc-binding')).toContain('workloads');
+    expect(await init('default')).toEqual([]);
   });
 });
 
@@ -76,7 +100,7 @@ async function freshBrowser(scenario: string) {
   const browser = await import('../../../../src/sim/browser.ts');
   const scenarios = new browser.OnDemandScenarios(browser.scenarioLoaders);
   await scenarios.prepare(scenario);
-  await browser.loadCommandsFor(browser.initLines(scenario, scenarios));
+  await browser.loadNeeds(browser.initChunks(scenario, scenarios));
   const sim = browser.createSimulator({ scenario }, scenarios);
   const session = {
     sim,
@@ -116,6 +140,27 @@ describe('no line meets a missing chunk', () => {
       const r = await run(line);
       expect(r.stdout + r.stderr, line).not.toMatch(NOT_LOADED);
     }
+  });
+
+  it('kubectl-ops without the API server\'s validation refuses what Node refuses', async () => {
+    // Node validates every write; the ops chunk comes without validation, so each refusal here
+    // must come from kubectl's own checks, with the same words.
+    const { run } = await freshBrowser('default');
+    const long = 'v'.repeat(70);
+    for (const line of [
+      'kubectl taint node node01 key=value:Bogus',
+      `kubectl taint node node01 key=${long}:NoSchedule`,
+      'kubectl taint node node01 "bad key=v:NoSchedule"',
+      'kubectl taint node node01 -key=v:NoSchedule',
+      'kubectl scale deployment coredns -n kube-system --replicas=-1',
+      'kubectl scale deployment coredns -n kube-system --replicas=x',
+      'kubectl rollout restart deployment/coredns -n kube-system',
+      'kubectl rollout undo deployment/coredns -n kube-system --to-revision=9',
+      'kubectl delete pod nope --grace-period=-5',
+      'kubectl cordon node01; kubectl uncordon node01; kubectl drain node02 --ignore-daemonsets --delete-emptydir-data',
+      'kubectl get nodes -o wide; kubectl get pods -A',
+    ])
+      await run(line);
   });
 
   it('chapter commands, page by page', async () => {

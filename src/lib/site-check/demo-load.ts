@@ -1,0 +1,45 @@
+/**
+ * What a demo page downloads once its reader runs its demos: the page's own scripts, the worker
+ * core, the default scenario and each scenario the page's terminals run with what it needs
+ * before its first prompt (browser.ts initChunks), and the chunks of the commands (line-scan.ts).
+ * Each file counts once, as the browser fetches it once for all the page's workers.
+ */
+import { initChunks, OnDemandScenarios, scenarioLoaders } from '../../sim/browser.ts';
+import { chunksForLine, type ChunkName } from '../../sim/commands/line-scan.ts';
+import { CHUNK_NAMES } from '../../sim/commands/lazy.ts';
+import { sumGzip, type ChunkSize, type WorkerChunks } from './worker-load.ts';
+
+/** The JS a demo page has downloaded by some point, gzip bytes, with the files after the page's own. */
+export interface DemoLoad {
+  total: number;
+  files: ChunkSize[];
+}
+
+const scenarios = new OnDemandScenarios(scenarioLoaders);
+
+/** The chunk names a scenario loads before its first prompt. */
+async function scenarioNeeds(name: string): Promise<ChunkName[]> {
+  await scenarios.prepare(name);
+  const needs = initChunks(name, scenarios);
+  return needs === 'all' ? CHUNK_NAMES : [...needs];
+}
+
+/**
+ * The page's JS (`pageGzip`, before interaction) plus what the worker fetches to run `commands`
+ * in the page's `terminals` (scenario names; the default scenario is always fetched).
+ */
+export async function demoLoad(w: WorkerChunks, pageGzip: number, terminals: readonly string[], commands: readonly string[]): Promise<DemoLoad> {
+  const files = new Set<string>(w.core);
+  const chunks = new Set<ChunkName>();
+  for (const name of new Set(['default', ...terminals])) {
+    w.scenario(name).forEach((f) => files.add(f));
+    (await scenarioNeeds(name)).forEach((c) => chunks.add(c));
+  }
+  for (const command of commands) {
+    const needs = chunksForLine(command);
+    (needs === 'all' ? CHUNK_NAMES : [...needs]).forEach((c) => chunks.add(c));
+  }
+  w.chunks(chunks).forEach((f) => files.add(f));
+  const sized = w.sized(files);
+  return { total: pageGzip + sumGzip(sized), files: sized.sort((a, b) => b.gzip - a.gzip) };
+}
