@@ -369,7 +369,8 @@ test('Copy output puts the transcript on the clipboard and says so', async ({ pa
   await page.goto('/en/playground/');
   const t = terminal(page);
   await type(t.input, 'echo copied-text');
-  await expect(t.log).toContainText('copied-text');
+  // The output line, not the echoed command (which shows at once, before the worker answers).
+  await expect(t.log).toContainText('echo copied-text\ncopied-text');
   await t.root.getByRole('button', { name: 'Copy output' }).click();
   await expect(t.root.getByRole('status')).toHaveText('Copied.');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('controlplane $ echo copied-text\ncopied-text');
