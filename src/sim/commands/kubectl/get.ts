@@ -67,7 +67,22 @@ export function renderTable(k: Kctx, kind: string, objs: Obj[], opts: { withKind
   return tabwrite(rows);
 }
 
+/** kubectl get, and with -w/--watch-only the list (or nothing) then the end of the watch. */
 export function get(k: Kctx): void {
+  const watch = bool(k.p, 'watch') || bool(k.p, 'watch-only');
+  // The builder's SingleResourceType() (kubectl/pkg/cmd/get/get.go watch()).
+  if (watch && k.p.args.length > 0 && (k.p.args[0].includes(',') || (k.p.args.length > 1 && k.p.args.every((a) => a.includes('/')) && new Set(k.p.args.map((a) => a.split('/')[0])).size > 1)))
+    return fail(k, 'you may only specify a single resource type');
+  const start = k.out.length;
+  getOnce(k);
+  if (!watch || k.code !== 0) return;
+  // --watch-only prints changes only (outputObjects false for the current list).
+  if (bool(k.p, 'watch-only')) k.out = k.out.slice(0, start);
+  // Every command here ends with the cluster settled, so a watch would only wait: end it, and say so.
+  k.err += 'kubesim: the watch ends here: the simulated cluster has settled, and kubectl would wait for changes until Ctrl+C\n';
+}
+
+function getOnce(k: Kctx): void {
   const p = k.p;
   const output = str(p, 'output');
   const fmtErr = checkOutputFormat(output);

@@ -149,4 +149,16 @@ describe('kubectl describe with nothing to describe', () => {
     expect(k('describe ingressclass -A').stderr).toBe('No resources found\n');
     expect(k('get ingressclass').stderr).toBe('No resources found\n');
   });
+
+  // get.go watch(): one resource type (SingleResourceType), the current list unless --watch-only;
+  // here the cluster has settled when the command ends, so the watch ends with one kubesim line.
+  it('watches one resource type: the list (none with --watch-only), then says the watch ends', () => {
+    const { k } = makeWorld();
+    const NOTE = 'kubesim: the watch ends here: the simulated cluster has settled, and kubectl would wait for changes until Ctrl+C\n';
+    const w = k('get nodes -w');
+    expect(w.stdout).toBe(k('get nodes').stdout);
+    expect(w.stderr).toBe(NOTE);
+    expect(k('get nodes --watch-only')).toEqual({ stdout: '', stderr: NOTE, exitCode: 0 });
+    expect(k('get nodes,pods -w')).toEqual({ stdout: '', stderr: 'error: you may only specify a single resource type\n', exitCode: 1 });
+  });
 });
