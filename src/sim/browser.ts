@@ -13,7 +13,7 @@ import { ScenarioError } from './scenario/error.ts';
 import { resolveScenarioWith, type ScenarioValidator } from './scenario/resolve.ts';
 import type { OnDemandScenarios } from './scenario/on-demand.ts';
 import { needsMoreInput } from './shell/parser.ts';
-import { buildSimulator, type Simulator, type SimulatorOptions } from './simulator.ts';
+import { buildSimulator, useCompleter, type Simulator, type SimulatorOptions } from './simulator.ts';
 
 export { OnDemandScenarios } from './scenario/on-demand.ts';
 export type { Simulator, SimulatorOptions } from './simulator.ts';
@@ -31,6 +31,11 @@ export const scenarioLoaders = SCENARIO_LOADERS;
 
 /** Whether an interactive terminal should prompt `> ` for more before running the input. */
 export const isIncomplete = needsMoreInput;
+
+/** Loads tab completion (a chunk of its own: most sessions never press Tab). */
+export async function loadCompletion(): Promise<void> {
+  useCompleter((await import('./shell/complete.ts')).complete);
+}
 
 /** Loads every command family, kubectl part and js-yaml (replays, tests). */
 export function loadCommandFamilies(): Promise<void> {

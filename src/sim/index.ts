@@ -5,8 +5,11 @@
  */
 import './commands/all.ts';
 import { resolveScenario, scenarioNames } from './scenario/loader.ts';
+import { complete } from './shell/complete.ts';
 import { needsMoreInput, splitCommands } from './shell/parser.ts';
-import { buildSimulator, type Simulator, type SimulatorOptions } from './simulator.ts';
+import { buildSimulator, useCompleter, type Simulator, type SimulatorOptions } from './simulator.ts';
+
+useCompleter(complete);
 
 export { jsonpath } from './printers/jsonpath.ts';
 export { ScenarioError } from './scenario/schema.ts';

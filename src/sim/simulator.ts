@@ -3,7 +3,6 @@
  * and browser.ts (the worker, which imports its scenario module and loads command families lazily).
  */
 import type { Bilingual, Scenario } from './scenario/schema.ts';
-import { complete } from './shell/complete.ts';
 import { Shell } from './shell/interpreter.ts';
 import type { RunResult, World } from './types.ts';
 import { buildWorld } from './world.ts';
@@ -52,6 +51,17 @@ export interface Simulator {
   readonly world: World;
 }
 
+/** Tab completion over a shell (shell/complete.ts). */
+export type Completer = (shell: Shell, line: string, cursor?: number) => string[];
+
+// Registered rather than imported: the browser worker loads completion with the first Tab.
+let completer: Completer | undefined;
+
+/** Registers tab completion (index.ts at once; browser.ts's loadCompletion before the first Tab). */
+export function useCompleter(fn: Completer): void {
+  completer = fn;
+}
+
 /** Builds a simulator whose scenario (name or object) `resolve` turns into a Scenario. */
 export function buildSimulator(options: SimulatorOptions, resolve: (source: string | object) => Scenario): Simulator {
   const source = options.state?.scenario ?? options.scenario ?? 'default';
@@ -72,7 +82,7 @@ export function buildSimulator(options: SimulatorOptions, resolve: (source: stri
     run,
     prompt: () => shell.prompt(),
     host: () => shell.frame.host.name,
-    complete: (line, cursor) => complete(shell, line, cursor),
+    complete: (line, cursor) => completer?.(shell, line, cursor) ?? [],
     snapshot: () => ({ scenario: structuredClone(source), log: [...log] }),
     check: () =>
       scenario.checks.map((c, i) => {

@@ -168,7 +168,7 @@ export class KubeTerminal extends HTMLElement {
     worker.addEventListener('error', () => {
       if (worker === this.#worker) this.#fail();
     });
-    this.#post({ type: 'init', scenario: this.scenario, replay: this.#replay });
+    this.#post({ type: 'init', scenario: this.scenario, replay: this.#replay, live: document.querySelector('figure[data-live]') !== null });
   }
 
   #stopWorker(): void {

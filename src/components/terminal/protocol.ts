@@ -21,6 +21,8 @@ export interface InitMessage {
   type: 'init';
   scenario: string;
   replay: string[];
+  /** Whether the page has a live diagram: the worker then sends its summary with every answer. */
+  live?: boolean;
 }
 
 /** Run one command line. `hang` is the end-to-end tests' way to make the worker loop forever. */

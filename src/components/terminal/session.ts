@@ -3,7 +3,6 @@
  * Kept apart from worker.ts (which only wires `postMessage`) so that it runs in Vitest.
  */
 import type { FromWorker, ToWorker, TranscriptEntry } from './protocol.ts';
-import { liveState } from '../diagrams/live-state.ts';
 import type { LiveState } from '../../lib/diagrams/live-keys.ts';
 import type { World } from '../../sim/types.ts';
 import { MAX_INPUT_BYTES } from '../../sim/limits.ts';
@@ -42,9 +41,16 @@ export class SimSession {
   /** Lines of a command still being typed (after `cat <<EOF`, an open quote…). */
   #pending: string[] = [];
 
+  #liveState: ((world: World) => LiveState) | undefined;
+
   constructor(factory: SimulatorFactory, incomplete: IncompleteTest = () => false) {
     this.#factory = factory;
     this.#incomplete = incomplete;
+  }
+
+  /** Sends live diagrams' summary (diagrams/live-state.ts) with every answer from now on: only pages with such a diagram load it. */
+  followDiagrams(liveState: (world: World) => LiveState): void {
+    this.#liveState = liveState;
   }
 
   /** Answers one message from the page (`cancel` needs no answer). */
@@ -109,7 +115,7 @@ export class SimSession {
   /** The live diagrams' summary; a diagram is an extra, so a failure here costs nothing but the picture. */
   #state(): LiveState | undefined {
     try {
-      return this.#sim?.world ? liveState(this.#sim.world) : undefined;
+      return this.#sim?.world && this.#liveState ? this.#liveState(this.#sim.world) : undefined;
     } catch {
       return undefined;
     }

@@ -10,7 +10,7 @@
  * and `kubectl get pods` downloads kubectl's core only. Chunks come through the module loader; the
  * worker has no other network (no-network.ts), locked before any message is read.
  */
-import { createSimulator, initChunks, isIncomplete, loadCommandFamilies, loadCommandsFor, loadNeeds, OnDemandScenarios, scenarioLoaders } from '../../sim/browser.ts';
+import { createSimulator, initChunks, isIncomplete, loadCommandFamilies, loadCommandsFor, loadCompletion, loadNeeds, OnDemandScenarios, scenarioLoaders } from '../../sim/browser.ts';
 import { lockNetwork } from './no-network.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 import { SimSession } from './session.ts';
@@ -24,14 +24,18 @@ const session = new SimSession((scenario) => createSimulator({ scenario }, scena
  * What must be loaded before a message is answered: the scenario for `init`, with what it runs by
  * itself (its checks, after every command; a fault's sed) and, for a replay, every chunk; a
  * line's chunks for `run`.
- * Completion needs none: command names are known without their chunks.
+ * Completion loads its own small chunk (command names are known without their families).
  */
 async function prepare(message: ToWorker): Promise<void> {
   if (message.type === 'init') {
     await scenarios.prepare(message.scenario);
+    if (message.live) session.followDiagrams((await import('../diagrams/live-state.ts')).liveState);
     await (message.replay.length > 0 ? loadCommandFamilies() : loadNeeds(initChunks(message.scenario, scenarios)));
   } else if (message.type === 'run') {
     await loadCommandsFor([message.input]);
+  } else if (message.type === 'complete') {
+    // Offline, a Tab completes nothing rather than taking the terminal down.
+    await loadCompletion().catch(() => undefined);
   }
 }
 

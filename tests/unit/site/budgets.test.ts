@@ -14,7 +14,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { builtHtmlPages, DIST, requireDist, type BuiltPage } from '../../../src/lib/site-check/dist-files.ts';
 import { gzipBytes, pageScripts, totalGzip, type ScriptPart } from '../../../src/lib/site-check/page-js.ts';
-import { workerLoad, type ChunkSize } from '../../../src/lib/site-check/worker-load.ts';
+import { demoLoad } from '../../../src/lib/site-check/demo-load.ts';
+import { WorkerChunks, workerLoad, type ChunkSize } from '../../../src/lib/site-check/worker-load.ts';
+import { pageCommands } from '../content/commands.ts';
+import { pagesOf, readPage } from '../content/docs.ts';
 import { ScriptOrigins } from '../../../src/lib/site-check/script-origin.ts';
 
 requireDist();
@@ -111,6 +114,30 @@ describe('demo pages: no simulator code before interaction, JS under 80 KB gzip'
   });
 });
 
+// Figures, not a budget: what each chapter's demos download with their terminals ready and once
+// every command the page shows has run (a session that uses every verb and tool loads more than
+// 80 KB; the figures let the next change be compared). What is checked: each terminal on the
+// page names a scenario the built worker has a loader for.
+describe('chapter demos: JS with the terminals ready and after every command the page shows', () => {
+  for (const locale of ['ja', 'en']) {
+    it(`every terminal of a ${locale} demo page runs a scenario the built worker can load`, async () => {
+      const w = new WorkerChunks(DIST);
+      for (const source of pagesOf(locale)) {
+        const url = `/${locale}/${source.replace(/\.mdx?$/, '').replace(/(^|\/)index$/, '')}/`.replace('//', '/');
+        const text = html.get(url);
+        if (!text?.includes('<kube-terminal')) continue;
+        const terminals = [...text.matchAll(/<kube-terminal[^>]*\sscenario="([^"]+)"/g)].map((m) => m[1]);
+        expect(terminals.length, `${url}: a kube-terminal without a scenario`).toBe((text.match(/<kube-terminal\b/g) ?? []).length);
+        for (const name of terminals) expect(() => w.scenario(name), `${url}: scenario ${name}`).not.toThrow();
+        const before = totalGzip(pageScripts(text, DIST));
+        const commands = pageCommands(readPage(locale, source)).map((c) => c.command);
+        const [ready, all] = [await demoLoad(w, before, terminals, []), await demoLoad(w, before, terminals, commands)];
+        row('chapter-demo', url.padEnd(40), kb(ready.total).padStart(9), kb(all.total).padStart(9), `  ${commands.length} commands; ${terminals.join(', ')}`);
+      }
+    });
+  }
+});
+
 describe('HTML + CSS of each chapter page under 60 KB gzip', () => {
   const chapters = pages.filter((p) => /^\/(ja|en)\//.test(p.url) && !/\/(parallel|cheatsheet)\//.test(p.url));
 
@@ -132,6 +159,7 @@ afterAll(() => {
     reading: `${'reading page'.padEnd(40)}  ${'JS gzip'.padStart(8)}  ${'Starlight'.padStart(8)}  ${'ours'.padStart(8)}   (budget: ours ≤ 2.0 KB)`,
     demo: `${'demo page'.padEnd(40)}  ${'JS gzip before interaction'}   (budget 80 KB, no src/sim)`,
     after: 'after a first command   (budget 80 KB)',
+    'chapter-demo': `${'chapter demos'.padEnd(40)}  ${'ready'.padStart(9)}  ${'all run'.padStart(9)}   (figures: JS gzip with the terminals ready, then after every command the page shows)`,
     chapter: `${'chapter page'.padEnd(40)}  ${'HTML gz'.padStart(8)}  ${'CSS gz'.padStart(8)}  ${'total'.padStart(8)}   (budget 60 KB)`,
   };
   for (const [name, rows] of Object.entries(tables)) console.log([head[name], ...rows].join('\n'));

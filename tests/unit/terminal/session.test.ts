@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulator, isIncomplete } from '../../../src/sim/index.ts';
 import type { FromWorker } from '../../../src/components/terminal/protocol.ts';
+import { liveState } from '../../../src/components/diagrams/live-state.ts';
 import { SimSession, type TerminalSimulator } from '../../../src/components/terminal/session.ts';
 
-const real = () => new SimSession((scenario) => createSimulator({ scenario }), isIncomplete);
+const real = () => {
+  const session = new SimSession((scenario) => createSimulator({ scenario }), isIncomplete);
+  session.followDiagrams(liveState);
+  return session;
+};
 
 function result(answer: FromWorker | undefined) {
   if (answer?.type !== 'result') throw new Error(`expected a result, got ${JSON.stringify(answer)}`);

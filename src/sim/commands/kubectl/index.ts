@@ -9,7 +9,7 @@ import { connectionRefused, seeHelp } from './errors.ts';
 import { GLOBAL_FLAGS, parseFlags } from './flags.ts';
 import { get, GET_FLAGS } from './get.ts';
 import { version, VERSION_FLAGS } from './info.ts';
-import { CORE_VERBS, helpTexts, lookupVerb, registerVerbs, VERB_PARTS } from './verbs.ts';
+import { helpTexts, lookupVerb, registerVerbs, UNSUPPORTED, VERB_PARTS } from './verbs.ts';
 
 registerVerbs({
   get: { flags: GET_FLAGS, run: get, server: true },
@@ -23,23 +23,6 @@ registerVerbs({
   },
   version: { flags: VERSION_FLAGS, run: () => {}, server: false },
 });
-
-/** Real kubectl verbs the sandbox does not implement (interactive or network ones). */
-const UNSUPPORTED = new Set(['alpha', 'api-versions', 'attach', 'auth', 'autoscale', 'certificate', 'completion', 'cp', 'debug', 'diff', 'events', 'kustomize', 'options', 'plugin', 'port-forward', 'proxy']);
-
-function levenshtein(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0][j] = j;
-  for (let i = 1; i <= a.length; i++)
-    for (let j = 1; j <= b.length; j++) d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-  return d[a.length][b.length];
-}
-
-/** cobra's SuggestionsFor: distance ≤ 2 or a prefix match, in command order. */
-function suggestions(word: string): string[] {
-  const all = [...Object.keys(VERB_PARTS), ...CORE_VERBS, 'annotate', 'api-versions', 'attach', 'auth', 'autoscale', 'certificate', 'completion', 'cp', 'debug', 'diff', 'edit', 'events', 'kustomize', 'patch', 'plugin', 'port-forward', 'proxy', 'replace', 'wait', 'options', 'help'];
-  return [...new Set(all)].sort().filter((c) => levenshtein(word.toLowerCase(), c) <= 2 || c.startsWith(word.toLowerCase()));
-}
 
 /** Splits argv into the verb and the rest, skipping global flags placed before the verb. */
 function findVerb(args: string[]): { verb?: string; rest: string[] } | string {
@@ -74,7 +57,9 @@ export const kubectl: CommandFn = (ctx: CommandContext): RunResult => {
   if (!v && UNSUPPORTED.has(verb))
     return { stdout: '', stderr: `kubesim: kubectl ${verb}: not available in this sandbox\n`, exitCode: 1 };
   if (!v) {
-    const s = suggestions(verb);
+    // The suggestions come with the help texts (the line scan loads them for a verb it does not know).
+    if (!help) return helpMissing;
+    const s = help.suggest(verb);
     const hint = s.length ? `\nDid you mean this?\n${s.map((x) => `\t${x}\n`).join('')}` : '';
     return { stdout: '', stderr: `error: unknown command "${verb}" for "kubectl"\n${hint}`, exitCode: 1 };
   }

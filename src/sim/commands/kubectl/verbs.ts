@@ -14,6 +14,9 @@ export interface Verb {
   server: boolean;
 }
 
+/** Real kubectl verbs the sandbox does not implement (interactive or network ones). */
+export const UNSUPPORTED: ReadonlySet<string> = new Set(['alpha', 'api-versions', 'attach', 'auth', 'autoscale', 'certificate', 'completion', 'cp', 'debug', 'diff', 'events', 'kustomize', 'options', 'plugin', 'port-forward', 'proxy']);
+
 /** The verbs of kubectl's core chunk (registered by index.ts; the others are in VERB_PARTS). */
 export const CORE_VERBS: ReadonlySet<string> = new Set(['get', 'top', 'version']);
 
@@ -51,6 +54,8 @@ export function verbNames(): string[] {
 export interface HelpTexts {
   root(): string;
   verb(verb: string): string;
+  /** cobra's "Did you mean this?" candidates for a mistyped verb. */
+  suggest(word: string): string[];
 }
 
 let help: HelpTexts | undefined;

@@ -3,7 +3,7 @@
  * must not import src/sim/index.ts: that registers every command at once.
  */
 import { describe, expect, it } from 'vitest';
-import { createSimulator, loadCommandFamilies, loadCommandsFor, OnDemandScenarios, scenarioLoaders } from '../../../../src/sim/browser.ts';
+import { createSimulator, loadCommandFamilies, loadCommandsFor, loadCompletion, OnDemandScenarios, scenarioLoaders } from '../../../../src/sim/browser.ts';
 import { loadedChunks } from '../../../../src/sim/commands/lazy.ts';
 import { commandNames, loadedCommandNames } from '../../../../src/sim/commands/registry.ts';
 import { VERB_PARTS, verbNames } from '../../../../src/sim/commands/kubectl/verbs.ts';
@@ -37,6 +37,9 @@ describe('browser entry', () => {
     await scenarios.prepare('default');
     const sim = createSimulator({ scenario: 'default' }, scenarios);
     expect(commandNames()).toEqual(expect.arrayContaining(['kubectl', 'etcdctl', 'systemctl', 'nslookup', 'ls']));
+    // Completion is a chunk of its own, loaded with the first Tab.
+    expect(sim.complete('etcd')).toEqual([]);
+    await loadCompletion();
     expect(sim.complete('etcd')).toEqual(['etcdctl', 'etcdutl']);
     expect(sim.run('which kubectl etcdctl').stdout).toBe('/usr/bin/kubectl\n/usr/bin/etcdctl\n');
     expect(sim.run('type systemctl').stdout).toBe('systemctl is /usr/bin/systemctl\n');

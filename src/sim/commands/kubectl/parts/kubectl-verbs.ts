@@ -21,12 +21,12 @@ import { patch, PATCH_FLAGS } from '../patch.ts';
 import { replace, REPLACE_FLAGS } from '../replace.ts';
 import { run, RUN_FLAGS } from '../run.ts';
 import { setImage, SET_FLAGS } from '../scale.ts';
-import { rootHelp, verbHelp } from '../help.ts';
+import { rootHelp, suggestVerbs, verbHelp } from '../help.ts';
 import { registerHelp, registerVerbs } from '../verbs.ts';
 
 /** Registers the verbs with kubectl (idempotent). */
 export function install(): void {
-  registerHelp({ root: rootHelp, verb: verbHelp });
+  registerHelp({ root: rootHelp, verb: verbHelp, suggest: suggestVerbs });
   installValidation();
   installWorkloadControllers();
   useManifestReader(yaml);
