@@ -17,8 +17,8 @@ export interface DemoLoad {
 
 const scenarios = new OnDemandScenarios(scenarioLoaders);
 
-/** The chunk names a scenario loads before its first prompt. */
-async function scenarioNeeds(name: string): Promise<ChunkName[]> {
+/** The chunk names a scenario loads before its first prompt (browser.ts initChunks). */
+export async function scenarioNeeds(name: string): Promise<ChunkName[]> {
   await scenarios.prepare(name);
   const needs = initChunks(name, scenarios);
   return needs === 'all' ? CHUNK_NAMES : [...needs];

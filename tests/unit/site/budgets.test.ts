@@ -14,7 +14,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { builtHtmlPages, DIST, requireDist, type BuiltPage } from '../../../src/lib/site-check/dist-files.ts';
 import { gzipBytes, pageScripts, totalGzip, type ScriptPart } from '../../../src/lib/site-check/page-js.ts';
-import { demoLoad } from '../../../src/lib/site-check/demo-load.ts';
+import { demoLoad, scenarioNeeds } from '../../../src/lib/site-check/demo-load.ts';
 import { WorkerChunks, workerLoad, type ChunkSize } from '../../../src/lib/site-check/worker-load.ts';
 import { pageCommands } from '../content/commands.ts';
 import { pagesOf, readPage } from '../content/docs.ts';
@@ -136,6 +136,28 @@ describe('chapter demos: JS with the terminals ready and after every command the
       }
     });
   }
+});
+
+// The budget of the playground test above, on every demo page whose terminals start with
+// kubectl's core at most (their checks use kubectl get; their objects need no other controllers):
+// the page with its terminals ready and a first kubectl get answered stays under 80 KB gzip.
+describe('demo pages whose terminals start with kubectl\'s core: a first kubectl get under 80 KB gzip', () => {
+  it('each such page, and there are several', async () => {
+    const w = new WorkerChunks(DIST);
+    const checked: string[] = [];
+    for (const page of pages.filter(isDemo)) {
+      const text = html.get(page.url)!;
+      const terminals = [...text.matchAll(/<kube-terminal[^>]*\sscenario="([^"]+)"/g)].map((m) => m[1]);
+      const needs = new Set((await Promise.all(terminals.map(scenarioNeeds))).flat());
+      if ([...needs].some((n) => n !== 'kubectl')) continue;
+      const load = await demoLoad(w, totalGzip(pageScripts(text, DIST)), terminals, [FIRST_COMMAND]);
+      const files = load.files.map((f) => `${f.name} ${kb(f.gzip)}`).join(', ');
+      expect(load.total, `${page.url}: ${load.total - DEMO_AFTER_FIRST_COMMAND} B gzip over 80 KB with its terminals (${terminals.join(', ')}) ready and a first ${FIRST_COMMAND} (${files})`).toBeLessThanOrEqual(DEMO_AFTER_FIRST_COMMAND);
+      checked.push(page.url);
+    }
+    row('after', `  the same on ${checked.length} demo pages whose terminals start with kubectl's core at most`);
+    expect(checked.length).toBeGreaterThanOrEqual(8);
+  });
 });
 
 describe('HTML + CSS of each chapter page under 60 KB gzip', () => {
