@@ -11,7 +11,7 @@ import { freePort } from '../scripts/lib/free-port.mjs';
 import { join } from 'node:path';
 import { pageScripts, totalGzip, gzipBytes } from '../src/lib/site-check/page-js.ts';
 import { ScriptOrigins } from '../src/lib/site-check/script-origin.ts';
-import { WorkerChunks, workerLoad } from '../src/lib/site-check/worker-load.ts';
+import { sumGzip as sum, WorkerChunks, workerLoad } from '../src/lib/site-check/worker-load.ts';
 import { demoPages } from './demo-pages.mjs';
 
 const args = process.argv.slice(2);
@@ -54,7 +54,6 @@ else {
   add('JS, reading page /en/networking/', kb(totalGzip(reading)), `gzip; Starlight's own ${kb(starlight)}`);
   const demoBefore = totalGzip(pageScripts(page('/en/playground/'), dist));
   const load = workerLoad(dist, 'kubectl get pods');
-  const sum = (chunks) => chunks.reduce((t, c) => t + c.gzip, 0);
   add('JS, demo page /en/playground/ before interaction', kb(demoBefore), 'gzip');
   add(
     'JS, /en/playground/ after a first kubectl get pods',

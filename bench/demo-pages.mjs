@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { demoLoad } from '../src/lib/site-check/demo-load.ts';
+import { demoLoad, pageUrl, terminalScenarios } from '../src/lib/site-check/demo-load.ts';
 import { pageScripts, totalGzip } from '../src/lib/site-check/page-js.ts';
 import { pageCommands } from '../tests/unit/content/commands.ts';
 import { pagesOf, readPage } from '../tests/unit/content/docs.ts';
@@ -14,14 +14,14 @@ import { pagesOf, readPage } from '../tests/unit/content/docs.ts';
 export async function demoPages(dist, chunks, locale) {
   const out = [];
   for (const source of pagesOf(locale)) {
-    const url = `/${locale}/${source.replace(/\.mdx?$/, '').replace(/(^|\/)index$/, '')}/`.replace('//', '/');
+    const url = pageUrl(locale, source);
     let html;
     try {
       html = readFileSync(join(dist, url, 'index.html'), 'utf8');
     } catch {
       continue;
     }
-    const terminals = [...html.matchAll(/<kube-terminal[^>]*\sscenario="([^"]+)"/g)].map((m) => m[1]);
+    const terminals = terminalScenarios(html);
     if (terminals.length === 0) continue;
     const before = totalGzip(pageScripts(html, dist));
     const commands = pageCommands(readPage(locale, source)).map((c) => c.command);

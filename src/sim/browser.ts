@@ -15,6 +15,7 @@ import type { OnDemandScenarios } from './scenario/on-demand.ts';
 import { needsMoreInput } from './shell/parser.ts';
 import { buildSimulator, useCompleter, type Simulator, type SimulatorOptions } from './simulator.ts';
 
+export { loadChunks } from './commands/lazy.ts';
 export { OnDemandScenarios } from './scenario/on-demand.ts';
 export type { Simulator, SimulatorOptions } from './simulator.ts';
 
@@ -70,11 +71,6 @@ export function initChunks(scenario: string, scenarios: OnDemandScenarios): Line
   } catch {
     return new Set();
   }
-}
-
-/** Loads the chunks of `needs` (each once). */
-export function loadNeeds(needs: LineNeeds): Promise<void> {
-  return loadChunks(needs);
 }
 
 /**

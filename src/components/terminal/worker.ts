@@ -10,7 +10,7 @@
  * and `kubectl get pods` downloads kubectl's core only. Chunks come through the module loader; the
  * worker has no other network (no-network.ts), locked before any message is read.
  */
-import { createSimulator, initChunks, isIncomplete, loadCommandFamilies, loadCommandsFor, loadCompletion, loadNeeds, OnDemandScenarios, scenarioLoaders } from '../../sim/browser.ts';
+import { createSimulator, initChunks, isIncomplete, loadCommandFamilies, loadChunks, loadCommandsFor, loadCompletion, OnDemandScenarios, scenarioLoaders } from '../../sim/browser.ts';
 import { lockNetwork } from './no-network.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 import { SimSession } from './session.ts';
@@ -30,7 +30,7 @@ async function prepare(message: ToWorker): Promise<void> {
   if (message.type === 'init') {
     await scenarios.prepare(message.scenario);
     if (message.live) session.followDiagrams((await import('../diagrams/live-state.ts')).liveState);
-    await (message.replay.length > 0 ? loadCommandFamilies() : loadNeeds(initChunks(message.scenario, scenarios)));
+    await (message.replay.length > 0 ? loadCommandFamilies() : loadChunks(initChunks(message.scenario, scenarios)));
   } else if (message.type === 'run') {
     await loadCommandsFor([message.input]);
   } else if (message.type === 'complete') {

@@ -43,3 +43,13 @@ export async function demoLoad(w: WorkerChunks, pageGzip: number, terminals: rea
   const sized = w.sized(files);
   return { total: pageGzip + sumGzip(sized), files: sized.sort((a, b) => b.gzip - a.gzip) };
 }
+
+/** The scenario of each `<kube-terminal>` of a built page, in page order. */
+export function terminalScenarios(html: string): string[] {
+  return [...html.matchAll(/<kube-terminal[^>]*\sscenario="([^"]+)"/g)].map((m) => m[1]);
+}
+
+/** The URL of a docs page from its locale and source path (`storage/index.mdx` → `/en/storage/`). */
+export function pageUrl(locale: string, source: string): string {
+  return `/${locale}/${source.replace(/\.mdx?$/, '').replace(/(^|\/)index$/, '')}/`.replace('//', '/');
+}

@@ -6,6 +6,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { chunksBefore } from '../../sim/commands/lazy.ts';
 import { chunksForLine, type ChunkName } from '../../sim/commands/line-scan.ts';
 import { gzipBytes, staticImports } from './page-js.ts';
 
@@ -23,16 +24,13 @@ export interface WorkerLoad {
 }
 
 /**
- * The modules the worker's loader imports for a chunk name (src/sim/commands/lazy.ts): a family
- * is its module; a kubectl part comes after kubectl's family (and the verbs after the YAML chunk);
- * the YAML chunk is js-yaml with the API server's validation and kubectl's manifest reader.
- * Rollup names each dynamically imported chunk after its module.
+ * The modules the worker's loader imports for a chunk name (src/sim/commands/lazy.ts), with those
+ * of the chunks it loads first: the YAML chunk is js-yaml with the API server's validation; every
+ * other chunk is its module. Rollup names each dynamically imported chunk after its module.
  */
 export function modulesOf(chunk: ChunkName): string[] {
-  if (chunk === 'yaml') return ['js-yaml', 'install-validation', 'manifests'];
-  if (chunk === 'kubectl-verbs') return ['kubectl', 'kubectl-verbs', ...modulesOf('yaml')];
-  if (chunk.startsWith('kubectl-')) return ['kubectl', chunk];
-  return [chunk];
+  const own = chunk === 'yaml' ? ['js-yaml', 'install-validation'] : [chunk];
+  return [...chunksBefore(chunk).flatMap(modulesOf), ...own];
 }
 
 /** The built worker's chunks, read from dist/_astro. */
@@ -41,6 +39,8 @@ export class WorkerChunks {
   private readonly files: string[];
   private readonly sizes = new Map<string, number>();
   private readonly scenarioFiles = new Map<string, string>();
+  // Each file's static imports, read once: demo figures walk the same chunks for every page.
+  private readonly importsOf = new Map<string, string[]>();
   /** The worker entry's closure: what the worker downloads before any message. */
   readonly core: Set<string>;
 
@@ -72,7 +72,8 @@ export class WorkerChunks {
     const visit = (name: string) => {
       if (seen.has(name) || skip.has(name)) return;
       seen.add(name);
-      for (const spec of staticImports(this.read(name))) visit(spec.replace(/^\.\//, '').replace(/^\/_astro\//, ''));
+      if (!this.importsOf.has(name)) this.importsOf.set(name, staticImports(this.read(name)).map((spec) => spec.replace(/^\.\//, '').replace(/^\/_astro\//, '')));
+      for (const next of this.importsOf.get(name)!) visit(next);
     };
     visit(entry);
     return seen;

@@ -15,29 +15,19 @@ const LABEL_MSG =
 const DNS1035_MSG =
   "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')";
 
-/** Checks a DNS-1123 subdomain (most object names); returns the messages. */
-export function checkSubdomain(v: string): string[] {
-  const out: string[] = [];
-  if (v.length > 253) out.push('must be no more than 253 characters');
-  if (!SUBDOMAIN.test(v)) out.push(SUBDOMAIN_MSG);
-  return out;
+/** A length limit and a pattern, each with apimachinery's message (MaxLenError, RegexError). */
+function rule(max: number, pattern: RegExp, message: string): (v: string) => string[] {
+  return (v) => [...(v.length > max ? [`must be no more than ${max} characters`] : []), ...(pattern.test(v) ? [] : [message])];
 }
+
+/** Checks a DNS-1123 subdomain (most object names); returns the messages. */
+export const checkSubdomain = rule(253, SUBDOMAIN, SUBDOMAIN_MSG);
 
 /** Checks a DNS-1123 label (namespaces, container names). */
-export function checkLabel(v: string): string[] {
-  const out: string[] = [];
-  if (v.length > 63) out.push('must be no more than 63 characters');
-  if (!LABEL.test(v)) out.push(LABEL_MSG);
-  return out;
-}
+export const checkLabel = rule(63, LABEL, LABEL_MSG);
 
 /** Checks a DNS-1035 label (service names). */
-export function checkDns1035(v: string): string[] {
-  const out: string[] = [];
-  if (v.length > 63) out.push('must be no more than 63 characters');
-  if (!DNS1035.test(v)) out.push(DNS1035_MSG);
-  return out;
-}
+export const checkDns1035 = rule(63, DNS1035, DNS1035_MSG);
 
 const QUALIFIED_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
@@ -65,9 +55,4 @@ export function isQualifiedName(value: string): string[] {
 }
 
 /** IsValidLabelValue: a label value or taint value (empty is fine). */
-export function isValidLabelValue(value: string): string[] {
-  const errs: string[] = [];
-  if (value.length > 63) errs.push('must be no more than 63 characters');
-  if (!LABEL_VALUE.test(value)) errs.push(LABEL_VALUE_MSG);
-  return errs;
-}
+export const isValidLabelValue = rule(63, LABEL_VALUE, LABEL_VALUE_MSG);

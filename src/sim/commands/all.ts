@@ -22,7 +22,6 @@ import { COMMANDS as systemd } from './families/systemd.ts';
 import { install as describe } from './kubectl/parts/kubectl-describe.ts';
 import { install as goTemplate } from './kubectl/parts/kubectl-gotemplate.ts';
 import { install as jsonpath } from './kubectl/parts/kubectl-jsonpath.ts';
-import { useManifestReader } from './kubectl/manifests.ts';
 import { install as ops } from './kubectl/parts/kubectl-ops.ts';
 import { install as verbs } from './kubectl/parts/kubectl-verbs.ts';
 import { install as yamlPrinter } from './kubectl/parts/kubectl-yaml.ts';
@@ -32,8 +31,7 @@ export const ALL_FAMILIES: Record<string, Record<string, CommandFn>> = { coreuti
 
 for (const family of Object.values(ALL_FAMILIES)) registerCommands(family);
 for (const install of [describe, ops, verbs, jsonpath, goTemplate, yamlPrinter]) install();
-useFullYaml((text) => yaml.load(text));
-useManifestReader(yaml);
-// The verbs part installs these too; said here as well, since Node needs them whatever it runs.
+useFullYaml(yaml);
+// In the browser the YAML chunk and kubectl's verbs install these.
 installValidation();
 installWorkloadControllers();

@@ -36,13 +36,12 @@ const EXTRAS: Record<Exclude<ChunkName, FamilyName>, { load: () => Promise<void>
   'kubectl-jsonpath': { load: part('kubectl-jsonpath'), after: ['kubectl'] },
   'kubectl-gotemplate': { load: part('kubectl-gotemplate'), after: ['kubectl'] },
   'kubectl-yaml': { load: part('kubectl-yaml'), after: ['kubectl'] },
-  // The kubelet's manifest reader and kubectl's kubeconfig reader fall back to it (manifest-yaml.ts).
+  // The kubelet's manifest reader and kubectl's kubeconfig and -f readers use it (manifest-yaml.ts).
   // A manifest edited on disk becomes a static pod the API server must validate, as in Node.
   yaml: {
     load: async () => {
-      const [m, v, reader] = await Promise.all([import('js-yaml'), import('../api/install-validation.ts'), import('./kubectl/manifests.ts')]);
-      useFullYaml((text) => m.default.load(text));
-      reader.useManifestReader(m.default);
+      const [m, v] = await Promise.all([import('js-yaml'), import('../api/install-validation.ts')]);
+      useFullYaml(m.default);
       v.installValidation();
     },
     after: [],
@@ -50,6 +49,11 @@ const EXTRAS: Record<Exclude<ChunkName, FamilyName>, { load: () => Promise<void>
   // A scenario's objects need their kinds' controllers, not the verbs that let users write them.
   workloads: { load: async () => (await import('../controllers/workloads.ts')).installWorkloadControllers(), after: [] },
 };
+
+/** The chunks a chunk needs loaded first (its `after`; none for a family). */
+export function chunksBefore(name: ChunkName): ChunkName[] {
+  return isFamily(name) ? [] : EXTRAS[name].after;
+}
 
 /** Every chunk name. */
 export const CHUNK_NAMES = [...Object.keys(FAMILIES), ...Object.keys(EXTRAS)] as ChunkName[];

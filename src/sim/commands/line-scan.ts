@@ -64,25 +64,27 @@ export function chunksForLine(line: string): LineNeeds {
   // A kubectl line with a variable may expand to any verb or -o format: bring all of kubectl.
   if (/\$[\w{@*#?]/.test(text) && [...needs].some((n) => n.startsWith('kubectl')))
     for (const part of ['kubectl-describe', 'kubectl-ops', 'kubectl-verbs', 'kubectl-jsonpath', 'kubectl-gotemplate', 'kubectl-yaml'] as const) needs.add(part);
-  if (/[>]|manifests|kubeconfig|\.kube|\.conf|\.ya?ml/.test(text)) needs.add('yaml');
-  if (readsManifests(text)) needs.add('yaml');
+  if (/[>]|manifests|kubeconfig|\.kube|\.conf|\.ya?ml/.test(text) || readsManifests(text)) needs.add('yaml');
   return needs;
+}
+
+/** The words after `kubectl` in each command of the text that runs kubectl. */
+function kubectlArgs(text: string): string[][] {
+  const out: string[][] = [];
+  for (const segment of text.split(/[;&|()\n]+/)) {
+    const words = segment.trim().split(/\s+/);
+    const at = words.findIndex((w) => w.slice(w.lastIndexOf('/') + 1) === 'kubectl');
+    if (at >= 0) out.push(words.slice(at + 1));
+  }
+  return out;
 }
 
 /** Whether some kubectl command in the text names no verb it knows (it then prints help or a suggestion). */
 function kubectlWithoutVerb(text: string): boolean {
-  return text.split(/[;&|()\n]+/).some((segment) => {
-    const words = segment.trim().split(/\s+/);
-    const at = words.findIndex((w) => w.slice(w.lastIndexOf('/') + 1) === 'kubectl');
-    return at >= 0 && !words.slice(at + 1).some((w) => CORE_VERBS.has(w) || Object.hasOwn(VERB_PARTS, w));
-  });
+  return kubectlArgs(text).some((args) => !args.some((w) => CORE_VERBS.has(w) || Object.hasOwn(VERB_PARTS, w)));
 }
 
 /** Whether a kubectl command reads -f (a file, a directory, stdin: js-yaml, whatever it is called); `logs -f` follows. */
 function readsManifests(text: string): boolean {
-  return text.split(/[;&|()\n]+/).some((segment) => {
-    const words = segment.trim().split(/\s+/);
-    const at = words.findIndex((w) => w.slice(w.lastIndexOf('/') + 1) === 'kubectl');
-    return at >= 0 && !words.includes('logs') && words.slice(at + 1).some((w) => /^(-[a-zA-Z]*f|--filename|-k|--kustomize)(=|$)/.test(w));
-  });
+  return kubectlArgs(text).some((args) => !args.includes('logs') && args.some((w) => /^(-[a-zA-Z]*f|--filename|-k|--kustomize)(=|$)/.test(w)));
 }

@@ -6,14 +6,22 @@
  * same either way, since the small parser only accepts what it reads exactly as js-yaml does.
  */
 
-/** A full YAML parser (js-yaml's `load`): returns the document or throws its YAMLException. */
-export type YamlLoad = (text: string) => unknown;
+import type jsYaml from 'js-yaml';
 
-let fullLoad: YamlLoad | undefined;
+/** js-yaml, once registered; its type only is imported here, so the worker's core does not carry it. */
+let fullYaml: typeof jsYaml | undefined;
 
-/** Registers the full YAML parser (index.ts at once; browser.ts when the command families load). */
-export function useFullYaml(load: YamlLoad): void {
-  fullLoad = load;
+/**
+ * Registers js-yaml, the full YAML reader: the kubelet's manifests outside the subset and kubectl's
+ * `-f` manifests (manifests.ts) read with it. all.ts in Node at once; the YAML chunk in the browser.
+ */
+export function useFullYaml(lib: typeof jsYaml): void {
+  fullYaml = lib;
+}
+
+/** js-yaml if registered (kubectl's manifest reader). */
+export function registeredYaml(): typeof jsYaml | undefined {
+  return fullYaml;
 }
 
 /** Thrown when the subset parser meets something it does not read. */
@@ -30,7 +38,7 @@ export function loadManifestYaml(text: string): unknown {
   } catch (e) {
     if (!(e instanceof Unsupported)) throw e;
   }
-  if (fullLoad) return fullLoad(text);
+  if (fullYaml) return fullYaml.load(text);
   throw new Error('YAML outside the subset kubesim reads before js-yaml is loaded');
 }
 

@@ -14,8 +14,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { builtHtmlPages, DIST, requireDist, type BuiltPage } from '../../../src/lib/site-check/dist-files.ts';
 import { gzipBytes, pageScripts, totalGzip, type ScriptPart } from '../../../src/lib/site-check/page-js.ts';
-import { demoLoad, scenarioNeeds } from '../../../src/lib/site-check/demo-load.ts';
-import { WorkerChunks, workerLoad, type ChunkSize } from '../../../src/lib/site-check/worker-load.ts';
+import { demoLoad, pageUrl, scenarioNeeds, terminalScenarios } from '../../../src/lib/site-check/demo-load.ts';
+import { sumGzip as sum, WorkerChunks, workerLoad, type ChunkSize } from '../../../src/lib/site-check/worker-load.ts';
 import { pageCommands } from '../content/commands.ts';
 import { pagesOf, readPage } from '../content/docs.ts';
 import { ScriptOrigins } from '../../../src/lib/site-check/script-origin.ts';
@@ -99,7 +99,6 @@ describe('demo pages: no simulator code before interaction, JS under 80 KB gzip'
     const page = demos.find((p) => p.url === '/en/playground/') ?? demos[0];
     const before = totalGzip(pageScripts(html.get(page.url)!, DIST));
     const load = workerLoad(DIST, FIRST_COMMAND);
-    const sum = (chunks: ChunkSize[]) => chunks.reduce((t, c) => t + c.gzip, 0);
     const [core, scenario, command] = [sum(load.core), sum(load.scenario), sum(load.command)];
     const total = before + core + scenario + command;
     const list = (chunks: ChunkSize[]) => chunks.map((c) => `${c.name} ${kb(c.gzip)}`).join(', ');
@@ -123,10 +122,10 @@ describe('chapter demos: JS with the terminals ready and after every command the
     it(`every terminal of a ${locale} demo page runs a scenario the built worker can load`, async () => {
       const w = new WorkerChunks(DIST);
       for (const source of pagesOf(locale)) {
-        const url = `/${locale}/${source.replace(/\.mdx?$/, '').replace(/(^|\/)index$/, '')}/`.replace('//', '/');
+        const url = pageUrl(locale, source);
         const text = html.get(url);
         if (!text?.includes('<kube-terminal')) continue;
-        const terminals = [...text.matchAll(/<kube-terminal[^>]*\sscenario="([^"]+)"/g)].map((m) => m[1]);
+        const terminals = terminalScenarios(text);
         expect(terminals.length, `${url}: a kube-terminal without a scenario`).toBe((text.match(/<kube-terminal\b/g) ?? []).length);
         for (const name of terminals) expect(() => w.scenario(name), `${url}: scenario ${name}`).not.toThrow();
         const before = totalGzip(pageScripts(text, DIST));
@@ -147,7 +146,7 @@ describe('demo pages whose terminals start with kubectl\'s core: a first kubectl
     const checked: string[] = [];
     for (const page of pages.filter(isDemo)) {
       const text = html.get(page.url)!;
-      const terminals = [...text.matchAll(/<kube-terminal[^>]*\sscenario="([^"]+)"/g)].map((m) => m[1]);
+      const terminals = terminalScenarios(text);
       const needs = new Set((await Promise.all(terminals.map(scenarioNeeds))).flat());
       if ([...needs].some((n) => n !== 'kubectl')) continue;
       const load = await demoLoad(w, totalGzip(pageScripts(text, DIST)), terminals, [FIRST_COMMAND]);

@@ -9,7 +9,9 @@ import { formatApiError } from './errors.ts';
 import { str, type FlagSpec } from './flags.ts';
 import { notFound } from '../../api/server.ts';
 import { resolveResource } from '../../api/kinds.ts';
+import { ExpansionError, expandWord, type ExpandEnv } from '../../shell/expand.ts';
 import { parse, type Pipeline } from '../../shell/parser.ts';
+import { MemoryVfs } from '../../shell/vfs.ts';
 
 /** What an in-pod command receives. */
 export interface PodCommandContext {
@@ -134,17 +136,34 @@ export function runInPod(k: Kctx, pod: Obj, containerName: string, argv: string[
 }
 
 /**
- * The container's shell running `sh -c SCRIPT`: lists (`;`, `&&`, `||`), pipelines and `!`, quotes
- * and `$VAR` from the container's environment. Redirections, subshells and the like are not
+ * The container's shell running `sh -c SCRIPT`: lists (`;`, `&&`, `||`), pipelines and `!`, with
+ * the sandbox shell's own word expansion (quotes, `$VAR` from the container's environment, `$?`,
+ * `$(…)`, globs over the container's files). Redirections, subshells and assignments are not
  * simulated and say so in one line.
  */
 function runScript(k: Kctx, pod: Obj, container: Obj, script: string, stdin: string): RunResult {
   const parsed = parse(script);
   if (!parsed.ok) return { stdout: '', stderr: `sh: ${parsed.error.replace(/^[^:]*: /, '')}\n`, exitCode: 2 };
-  const env = containerEnv(k, pod, container);
+  const vars = containerEnv(k, pod, container);
+  const fs = new MemoryVfs();
+  for (const [path, data] of Object.entries(podFiles(k, pod, container))) fs.seed(path, data);
   let stdout = '';
   let stderr = '';
   let code = 0;
+  const env: ExpandEnv = {
+    getVar: (name) => vars[name],
+    setVar: (name, value) => void (vars[name] = value),
+    get lastStatus() {
+      return code;
+    },
+    substitute: (src) => {
+      const r = runScript(k, pod, container, src, '');
+      stderr += r.stderr;
+      return r.stdout;
+    },
+    fs,
+    cwd: '/',
+  };
   const runPipeline = (p: Pipeline): boolean => {
     let input = stdin;
     for (const [i, c] of p.commands.entries()) {
@@ -153,7 +172,15 @@ function runScript(k: Kctx, pod: Obj, container: Obj, script: string, stdin: str
         code = 1;
         return false;
       }
-      const argv = c.words.map((w) => expandWord(w, env));
+      let argv: string[];
+      try {
+        argv = c.words.flatMap((w) => expandWord(w, env));
+      } catch (e) {
+        if (!(e instanceof ExpansionError)) throw e;
+        stderr += `sh: ${e.message.replace(/^bash: /, '')}\n`;
+        code = 1;
+        return false;
+      }
       const r = runProgram(k, pod, container, argv, input) ?? { stdout: '', stderr: `sh: ${argv[0]}: not found\n`, exitCode: 127 };
       stderr += r.stderr;
       if (i === p.commands.length - 1) stdout += r.stdout;
@@ -168,47 +195,6 @@ function runScript(k: Kctx, pod: Obj, container: Obj, script: string, stdin: str
     for (const { op, pipeline } of list.rest) if ((op === '&&') === (code === 0) && !runPipeline(pipeline)) break;
   }
   return { stdout, stderr, exitCode: code };
-}
-
-/** A shell word with its quotes removed and `$VAR` / `${VAR}` replaced (no globbing, no splitting). */
-function expandWord(raw: string, env: Record<string, string>): string {
-  let out = '';
-  const variable = (i: number): number => {
-    const m = /^\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))/.exec(raw.slice(i));
-    if (!m) {
-      out += '$';
-      return i + 1;
-    }
-    out += env[m[1] ?? m[2]] ?? '';
-    return i + m[0].length;
-  };
-  let i = 0;
-  while (i < raw.length) {
-    const c = raw[i];
-    if (c === "'") {
-      const end = raw.indexOf("'", i + 1);
-      out += raw.slice(i + 1, end < 0 ? raw.length : end);
-      i = end < 0 ? raw.length : end + 1;
-    } else if (c === '"') {
-      i++;
-      while (i < raw.length && raw[i] !== '"') {
-        if (raw[i] === '\\' && '"\\$`'.includes(raw[i + 1] ?? '')) {
-          out += raw[i + 1];
-          i += 2;
-        } else if (raw[i] === '$') i = variable(i);
-        else out += raw[i++];
-      }
-      i++;
-    } else if (c === '\\' && i + 1 < raw.length) {
-      out += raw[i + 1];
-      i += 2;
-    } else if (c === '$') i = variable(i);
-    else {
-      out += c;
-      i++;
-    }
-  }
-  return out;
 }
 
 /** The OCI runtime's error for a program the container does not have. */

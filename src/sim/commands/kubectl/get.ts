@@ -69,10 +69,7 @@ export function renderTable(k: Kctx, kind: string, objs: Obj[], opts: { withKind
 
 /** kubectl get, and with -w/--watch-only the list (or nothing) then the end of the watch. */
 export function get(k: Kctx): void {
-  const watch = bool(k.p, 'watch') || bool(k.p, 'watch-only');
-  // The builder's SingleResourceType() (kubectl/pkg/cmd/get/get.go watch()).
-  if (watch && k.p.args.length > 0 && (k.p.args[0].includes(',') || (k.p.args.length > 1 && k.p.args.every((a) => a.includes('/')) && new Set(k.p.args.map((a) => a.split('/')[0])).size > 1)))
-    return fail(k, 'you may only specify a single resource type');
+  const watch = isWatch(k);
   const start = k.out.length;
   getOnce(k);
   if (!watch || k.code !== 0) return;
@@ -81,6 +78,8 @@ export function get(k: Kctx): void {
   // Every command here ends with the cluster settled, so a watch would only wait: end it, and say so.
   k.err += 'kubesim: the watch ends here: the simulated cluster has settled, and kubectl would wait for changes until Ctrl+C\n';
 }
+
+const isWatch = (k: Kctx): boolean => bool(k.p, 'watch') || bool(k.p, 'watch-only');
 
 function getOnce(k: Kctx): void {
   const p = k.p;
@@ -94,6 +93,8 @@ function getOnce(k: Kctx): void {
   }
   const reqs = parseResourceArgs(p.args);
   if (typeof reqs === 'string') return fail(k, reqs);
+  // The builder's SingleResourceType() for a watch (kubectl/pkg/cmd/get/get.go watch()).
+  if (isWatch(k) && new Set(reqs.map((r) => r.resource.kind)).size > 1) return fail(k, 'you may only specify a single resource type');
   const all = bool(p, 'all-namespaces');
   const selText = str(p, 'selector');
   const labels = selText ? parseLabelSelector(selText) : undefined;

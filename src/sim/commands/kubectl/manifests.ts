@@ -1,16 +1,7 @@
 /** `-f FILE|DIR|-`: reads manifests (multi-document YAML, JSON, `kind: List`) as kubectl's resource builder does. */
-import type jsYaml from 'js-yaml';
 import type { Obj } from '../../api/store.ts';
+import { registeredYaml } from '../../controllers/manifest-yaml.ts';
 import { resolvePath, type Kctx } from './context.ts';
-
-// js-yaml comes registered rather than imported, so that `kubectl delete` (kubectl-ops.ts) can be
-// a chunk without it: the browser loads the YAML chunk before a kubectl line with -f.
-let yaml: typeof jsYaml | undefined;
-
-/** Registers js-yaml as the manifest reader (all.ts in Node; the YAML chunk and kubectl's verbs in the browser). */
-export function useManifestReader(lib: typeof jsYaml): void {
-  yaml = lib;
-}
 
 /** One decoded document and where it came from. */
 export interface Manifest {
@@ -40,6 +31,9 @@ function parseDocs(text: string, source: string): Obj[] | string {
       return `error: error parsing ${source}: ${(e as Error).message}\n`;
     }
   }
+  // js-yaml comes registered rather than imported, so that `kubectl delete` (kubectl-ops.ts) can be
+  // a chunk without it: the browser loads the YAML chunk before a kubectl line with -f.
+  const yaml = registeredYaml();
   if (!yaml) return 'kubesim: kubectl -f: the YAML reader is not loaded\n';
   try {
     return yaml.loadAll(text, undefined, { schema: yaml.CORE_SCHEMA }).filter((d) => d !== null && d !== undefined) as Obj[];

@@ -6,7 +6,7 @@ import { clone, type Obj } from '../../api/store.ts';
 import { dryRunMode } from './common.ts';
 import { fail, type Kctx } from './context.ts';
 import { formatApiError } from './errors.ts';
-import { bool, str, type FlagSpec } from './flags.ts';
+import { bool, type FlagSpec } from './flags.ts';
 
 export const NODE_FLAGS: FlagSpec[] = [
   { name: 'selector', short: 'l', type: 'string' },
@@ -169,7 +169,8 @@ export function taint(k: Kctx): void {
     }
   }
   const old: Obj[] = node.spec.taints ?? [];
-  if (!bool(k.p, 'overwrite')) {
+  const overwrite = bool(k.p, 'overwrite');
+  if (!overwrite) {
     const existing = toAdd.filter((t) => old.some((o) => o.key === t.key && o.effect === t.effect)).map((t) => t.key);
     if (existing.length) return fail(k, `node ${nodeName} already has ${existing.join(',')} taint(s) with same effect(s) and --overwrite is false`);
   }
@@ -188,9 +189,7 @@ export function taint(k: Kctx): void {
   if (taints.length) node.spec.taints = taints;
   else delete node.spec.taints;
   k.store.touch(node);
-  const overwrite = bool(k.p, 'overwrite');
   k.out += `node/${nodeName} ${(added && removed) || overwrite ? 'modified' : added ? 'tainted' : 'untainted'}\n`;
-  void str;
 }
 
 /** parseTaint: `key=value:effect`, `key:effect` or `key`, checked as kubectl checks it; a string is the error. */

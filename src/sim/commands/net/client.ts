@@ -7,7 +7,7 @@ import type { Obj } from '../../api/store.ts';
 import type { Cluster } from '../../cluster.ts';
 import { parseResolvConf, type DnsClient, type ResolvConf } from '../../net/resolver.ts';
 import type { CommandContext, RunResult, World } from '../../types.ts';
-import { ociNotFound, resolvConf, type PodCommandContext } from '../kubectl/exec.ts';
+import { resolvConf, type PodCommandContext } from '../kubectl/exec.ts';
 
 /** A client of the simulated network. */
 export interface NetClient {
@@ -85,11 +85,6 @@ export function imageHasTool(image: string, tool: string): boolean {
     default:
       return false;
   }
-}
-
-/** containerd's "executable file not found" as kubectl exec relays it. */
-export function notInImage(p: PodCommandContext, cmd: string): RunResult {
-  return ociNotFound(p.pod, cmd);
 }
 
 /** The cluster of a world. */

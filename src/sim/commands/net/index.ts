@@ -3,8 +3,8 @@
  * (registered with kubectl's in-pod command hook), each only where the image ships it.
  */
 import type { CommandContext, CommandFn, RunResult } from '../../types.ts';
-import { registerPodCommand, type PodCommandContext } from '../kubectl/exec.ts';
-import { hostClient, imageHasTool, notInImage, podClient, type NetClient } from './client.ts';
+import { ociNotFound, registerPodCommand, type PodCommandContext } from '../kubectl/exec.ts';
+import { hostClient, imageHasTool, podClient, type NetClient } from './client.ts';
 import { curlWith } from './curl.ts';
 import { digFor } from './dig.ts';
 import { getentFor, pingFor } from './lookup.ts';
@@ -40,7 +40,7 @@ export const curl: CommandFn = onHost((c, ctx) =>
 export const wget: CommandFn = onHost((c, ctx) => wgetWith(c, ctx.argv, false, (p, d) => ctx.host.fs.writeFile(abs(ctx, p), d)));
 
 function inPod(tool: string, run: (c: NetClient, p: PodCommandContext) => RunResult): void {
-  registerPodCommand(tool, (p) => (imageHasTool(String(p.container?.image ?? ''), tool) ? run(podClient(p), p) : notInImage(p, p.argv[0])));
+  registerPodCommand(tool, (p) => (imageHasTool(String(p.container?.image ?? ''), tool) ? run(podClient(p), p) : ociNotFound(p.pod, p.argv[0])));
 }
 
 inPod('nslookup', (c, p) => nslookupFor(c, p.argv));

@@ -100,7 +100,7 @@ async function freshBrowser(scenario: string) {
   const browser = await import('../../../../src/sim/browser.ts');
   const scenarios = new browser.OnDemandScenarios(browser.scenarioLoaders);
   await scenarios.prepare(scenario);
-  await browser.loadNeeds(browser.initChunks(scenario, scenarios));
+  await browser.loadChunks(browser.initChunks(scenario, scenarios));
   const sim = browser.createSimulator({ scenario }, scenarios);
   const session = {
     sim,

@@ -24,6 +24,11 @@ describe('kubectl exec with a shell script', () => {
     expect(r.exitCode).toBe(0);
   });
 
+  it('expands words as the sandbox shell does: $?, $(…), globs over the container files, ${VAR:?}', () => {
+    expect(run(`kubectl exec busybox -- sh -c 'false; echo $? "$(hostname)"; ls /etc/*.conf'`).stdout).toBe('1 busybox\n/etc/resolv.conf\n');
+    expect(run(`kubectl exec busybox -- sh -c 'echo \${NOPE:?unset}'`).stderr).toBe('sh: NOPE: unset\ncommand terminated with exit code 1\n');
+  });
+
   it('says "not found" the way busybox sh does, and kubectl reports the exit code', () => {
     const r = run(`kubectl exec busybox -- sh -c 'nope'`);
     expect(r.stderr).toBe('sh: nope: not found\ncommand terminated with exit code 127\n');

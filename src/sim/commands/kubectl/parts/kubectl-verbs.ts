@@ -1,13 +1,11 @@
 /**
  * kubectl's verbs that write objects from what the user types (apply, create, run, expose, set,
  * label, annotate, replace, patch, edit), config, explain and the help texts: a chunk of their
- * own in the browser, which brings js-yaml (apply -f, edit, patch, config read YAML). Being how
- * users write objects, it also turns on the API server's validation and the controllers of the
- * kinds only users create (StatefulSets, CronJobs, Jobs, Ingresses). The verbs that act on
- * objects already there are in kubectl-ops.ts.
+ * own in the browser, loaded after the YAML chunk (js-yaml and the API server's validation:
+ * apply -f, edit, patch and config read YAML, and users write objects). It turns on the
+ * controllers of the kinds only users create (StatefulSets, CronJobs, Jobs, Ingresses). The verbs
+ * that act on objects already there are in kubectl-ops.ts.
  */
-import yaml from 'js-yaml';
-import { installValidation } from '../../../api/install-validation.ts';
 import { installWorkloadControllers } from '../../../controllers/workloads.ts';
 import { applyOrCreate, APPLY_FLAGS } from '../apply.ts';
 import { config, CONFIG_FLAGS } from '../config.ts';
@@ -16,7 +14,6 @@ import { edit, EDIT_FLAGS } from '../edit.ts';
 import { explain, EXPLAIN_FLAGS } from '../explain.ts';
 import { expose, EXPOSE_FLAGS } from '../expose.ts';
 import { labelOrAnnotate, LABEL_FLAGS } from '../label.ts';
-import { useManifestReader } from '../manifests.ts';
 import { patch, PATCH_FLAGS } from '../patch.ts';
 import { replace, REPLACE_FLAGS } from '../replace.ts';
 import { run, RUN_FLAGS } from '../run.ts';
@@ -27,9 +24,7 @@ import { registerHelp, registerVerbs } from '../verbs.ts';
 /** Registers the verbs with kubectl (idempotent). */
 export function install(): void {
   registerHelp({ root: rootHelp, verb: verbHelp, suggest: suggestVerbs });
-  installValidation();
   installWorkloadControllers();
-  useManifestReader(yaml);
   registerVerbs({
     apply: { flags: APPLY_FLAGS, run: (k) => applyOrCreate(k, 'apply'), server: true },
     create: { flags: CREATE_FLAGS, run: create, server: true },
