@@ -28,11 +28,11 @@ const WRITERS = new Set(['sed', 'vi', 'vim', 'nano', 'tee', 'cp', 'mv', 'ln', 'i
 /** The chunks `line` may need. */
 export function chunksForLine(line: string): LineNeeds {
   // Quotes and backslashes only group or escape: `k"ubectl"` and `\kubectl` still run kubectl.
-  const text = line.replace(/["'\\]/g, '');
-  if (text.includes('`')) return 'all';
+  const text = line.replace(/\\\n/g, ' ').replace(/["'\\]/g, '');
+  const segments = commandSegments(line);
+  if (segments === 'all') return 'all';
   const needs = new Set<ChunkName>();
-  // Segments start where a new command word may stand.
-  for (const segment of text.split(/[;&|()\n]|\$\(/)) {
+  for (const segment of segments) {
     const words = segment.split(/\s+/).filter(Boolean);
     let i = 0;
     while (i < words.length && (PREFIXES.has(words[i]) || /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i]) || (i > 0 && /^-|^\d/.test(words[i])))) {
@@ -66,6 +66,59 @@ export function chunksForLine(line: string): LineNeeds {
     for (const part of ['kubectl-describe', 'kubectl-ops', 'kubectl-verbs', 'kubectl-jsonpath', 'kubectl-gotemplate', 'kubectl-yaml'] as const) needs.add(part);
   if (/[>]|manifests|kubeconfig|\.kube|\.conf|\.ya?ml/.test(text) || readsManifests(text)) needs.add('yaml');
   return needs;
+}
+
+/** Stands for a command substitution's output where the scan reads words: it may be any word. */
+const SUBSTITUTED = '$()';
+
+/**
+ * The line cut where a new command word may stand, as bash reads it: at `;`, `&`, `|`, newlines
+ * and parentheses outside quotes, and around each `$(…)`, whose command is a segment of its own
+ * and whose output is one word of the command around it. A backslash-newline joins lines; a
+ * backtick substitution is not followed (all).
+ */
+function commandSegments(line: string): string[] | 'all' {
+  if (line.includes('`')) return 'all';
+  const done: string[] = [];
+  // One open segment per open `$(`, with its quoting and the plain parentheses opened inside it.
+  const open = [{ text: '', parens: 0, quote: '' }];
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    const top = open[open.length - 1];
+    if (top.quote === "'") {
+      if (c === "'") top.quote = '';
+      else top.text += c === '\n' ? ' ' : c;
+      continue;
+    }
+    if (c === '\\') {
+      if (line[i + 1] !== '\n') top.text += line[i + 1] ?? '';
+      i++;
+      continue;
+    }
+    if (c === '$' && line[i + 1] === '(') {
+      open.push({ text: '', parens: 0, quote: '' });
+      i++;
+      continue;
+    }
+    if (c === ')' && !top.quote && top.parens === 0 && open.length > 1) {
+      done.push(open.pop()!.text);
+      open[open.length - 1].text += SUBSTITUTED;
+      continue;
+    }
+    if (c === '"' || (c === "'" && !top.quote)) {
+      top.quote = top.quote ? '' : c;
+      continue;
+    }
+    if (top.quote || !/[;&|()\n]/.test(c)) {
+      top.text += c === '\n' ? ' ' : c;
+      continue;
+    }
+    if (c === '(') top.parens++;
+    if (c === ')' && top.parens > 0) top.parens--;
+    done.push(top.text);
+    top.text = '';
+  }
+  return [...done, ...open.map((o) => o.text)];
 }
 
 /** The words after `kubectl` in each command of the text that runs kubectl. */

@@ -277,7 +277,10 @@ export class Shell {
       } else if (fs.exists(path)) {
         const mode = fs.stat?.(path)?.mode ?? 0o644;
         if ((mode & 0o111) === 0) return { stdout: '', stderr: `bash: ${name}: Permission denied\n`, exitCode: 126 };
-        return this.runScript(fs.readFile(path) ?? '', stdin);
+        const text = fs.readFile(path) ?? '';
+        // A program's binary (the CNI plugins' stand-ins): bash would run it, the sandbox has nothing to run.
+        if (/^(\x7fELF|ELF placeholder)/.test(text)) return { stdout: '', stderr: `kubesim: ${name}: running this program is not simulated in this sandbox\n`, exitCode: 127 };
+        return this.runScript(text, stdin);
       } else {
         return { stdout: '', stderr: `bash: ${name}: No such file or directory\n`, exitCode: 127 };
       }

@@ -73,6 +73,19 @@ describe('chunksForLine', () => {
     expect(needs('kubectl exec busybox -- nslookup web-service')).toEqual(['kubectl', 'kubectl-ops', 'net']);
     expect(needs('cd /etc/kubernetes; ls')).toEqual(['coreutils']);
   });
+
+  it('cuts the line where bash does: not inside quotes, around each $(…), across a backslash-newline', () => {
+    // A `|` inside quotes is sed's delimiter, not a pipe into a command called `/v1.35/`.
+    expect(needs("sed -i 's|/v1.34/|/v1.35/|' /etc/apt/sources.list.d/kubernetes.list")).toEqual(['coreutils', 'yaml']);
+    expect(needs('echo "a; b | c"')).toEqual(['coreutils']);
+    // A substitution's output is a word of the command around it, not a command word of its own.
+    expect(needs('sudo chown $(id -u):$(id -g) /root/.kube/cache')).toEqual(['coreutils', 'yaml']);
+    expect(needs('etcdctl --endpoints=https://127.0.0.1:2379 \\\n  --cacert=/etc/kubernetes/pki/etcd/ca.crt \\\n  snapshot save /tmp/snap.db')).toEqual(['etcd']);
+    // …but what it runs, or a substitution where the command word stands, still counts.
+    for (const line of ['$(echo kubectl) get pods', 'echo "$(kubectl get pods | $CMD)"', 'echo $(eval ls)', "echo 'x' | $(printf sh)", 'a=$(ls) $b'])
+      expect(needs(line), line).toBe('all');
+    expect(needs('echo "$(kubectl get pods -o name | wc -l)"')).toEqual(['coreutils', 'kubectl']);
+  });
 });
 
 describe('initChunks', () => {

@@ -141,6 +141,14 @@ describe('builtins', () => {
     expect(s.run('./s.sh').stdout).toBe('from script\n');
     expect(s.run("bash -c 'echo $((1+1))'").stdout).toBe('2\n');
   });
+
+  it('says in one line that a program binary (a CNI plugin) does not run here, rather than reading it as a script', () => {
+    const s = createSimulator();
+    const r = s.run('CNI_COMMAND=VERSION /opt/cni/bin/bridge < /etc/cni/net.d/10-flannel.conflist');
+    expect(r).toMatchObject({ stdout: '', stderr: 'kubesim: /opt/cni/bin/bridge: running this program is not simulated in this sandbox\n', exitCode: 127 });
+    s.run('cd /opt/cni/bin');
+    expect(s.run('./loopback').stderr).toBe('kubesim: ./loopback: running this program is not simulated in this sandbox\n');
+  });
 });
 
 describe('limits', () => {
