@@ -12,8 +12,10 @@ import type { CommandFn } from '../types.ts';
 import { registerCommands } from './registry.ts';
 import { COMMANDS as apt } from './families/apt.ts';
 import { COMMANDS as coreutils } from './families/coreutils.ts';
+import { COMMANDS as dnsutils } from './families/dnsutils.ts';
 import { COMMANDS as docker } from './families/docker.ts';
 import { COMMANDS as etcd } from './families/etcd.ts';
+import { COMMANDS as http } from './families/http.ts';
 import { COMMANDS as kubeadm } from './families/kubeadm.ts';
 import { COMMANDS as kubectl } from './families/kubectl.ts';
 import { COMMANDS as net } from './families/net.ts';
@@ -27,7 +29,7 @@ import { install as verbs } from './kubectl/parts/kubectl-verbs.ts';
 import { install as yamlPrinter } from './kubectl/parts/kubectl-yaml.ts';
 
 /** Every family's commands, by family name (the names lazy.ts uses). */
-export const ALL_FAMILIES: Record<string, Record<string, CommandFn>> = { coreutils, kubectl, systemd, etcd, net, docker, apt, kubeadm, node };
+export const ALL_FAMILIES: Record<string, Record<string, CommandFn>> = { coreutils, kubectl, systemd, etcd, dnsutils, http, net, docker, apt, kubeadm, node };
 
 for (const family of Object.values(ALL_FAMILIES)) registerCommands(family);
 for (const install of [describe, ops, verbs, jsonpath, goTemplate, yamlPrinter]) install();

@@ -5,7 +5,7 @@
  */
 
 /** A command family's name (families/NAME.ts). */
-export type FamilyName = 'coreutils' | 'kubectl' | 'systemd' | 'etcd' | 'net' | 'docker' | 'apt' | 'kubeadm' | 'node';
+export type FamilyName = 'coreutils' | 'kubectl' | 'systemd' | 'etcd' | 'dnsutils' | 'http' | 'net' | 'docker' | 'apt' | 'kubeadm' | 'node';
 
 /** Each family's command names. */
 export const FAMILY_COMMANDS: Record<FamilyName, string[]> = {
@@ -17,7 +17,9 @@ export const FAMILY_COMMANDS: Record<FamilyName, string[]> = {
   kubectl: ['kubectl'],
   systemd: ['systemctl', 'service', 'journalctl'],
   etcd: ['etcdctl', 'etcdutl'],
-  net: ['curl', 'dig', 'getent', 'nslookup', 'ping', 'wget', 'ip', 'ifconfig', 'route'],
+  dnsutils: ['dig', 'getent', 'nslookup', 'ping'],
+  http: ['curl', 'wget'],
+  net: ['ip', 'ifconfig', 'route'],
   docker: ['docker'],
   apt: ['apt', 'apt-get', 'apt-cache', 'apt-mark', 'kubelet'],
   kubeadm: ['kubeadm'],

@@ -15,6 +15,11 @@ export function normalize(path: string): string {
 /** Resolves `path` against `cwd` (and `~` against /root) into a normalised absolute path. */
 export function resolvePath(cwd: string, path: string): string {
   if (path === '~' || path.startsWith('~/')) return normalize(HOME + path.slice(1));
+  return openPath(cwd, path);
+}
+
+/** The file a program opens for `path` run in `cwd`: no `~` (only the shell expands it, and not in quotes). */
+export function openPath(cwd: string, path: string): string {
   return normalize(path.startsWith('/') ? path : `${cwd}/${path}`);
 }
 

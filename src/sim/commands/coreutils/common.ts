@@ -1,5 +1,5 @@
 import type { CommandContext, RunResult } from '../../types.ts';
-import { resolvePath } from '../../shell/paths.ts';
+import { openPath } from '../../shell/paths.ts';
 import { MAX_READ } from '../../limits.ts';
 
 /** A successful result with `stdout`. */
@@ -11,7 +11,7 @@ export const fail = (stderr: string, exitCode = 1): RunResult => ({ stdout: '', 
 export const tryHelp = (tool: string): string => `Try '${tool} --help' for more information.\n`;
 
 /** The absolute path a command argument names. */
-export const abs = (ctx: CommandContext, p: string): string => resolvePath(ctx.cwd, p);
+export const abs = (ctx: CommandContext, p: string): string => openPath(ctx.cwd, p);
 
 /** Lines of a text without their newlines; a final newline does not make an empty last line. */
 export function lines(text: string): string[] {

@@ -3,6 +3,7 @@
  * create/ls/inspect/rm, ps, inspect, exec, logs, stop/start, rm. Errors are the daemon's
  * messages as the CLI reports them (cli/cmd/docker: "docker: <err>.\nSee 'docker run --help'.").
  */
+import { openPath } from '../../shell/paths.ts';
 import type { CommandContext, CommandFn, RunResult } from '../../types.ts';
 import { imageInfo, startProcess } from './images.ts';
 import { dockerState, findContainer, hexId, randomName, volumeDir, type Container, type DockerState, type Mount } from './state.ts';
@@ -52,14 +53,7 @@ function table(rows: string[][]): string {
 }
 
 function resolve(ctx: CommandContext, p: string): string {
-  const joined = p.startsWith('/') ? p : `${ctx.cwd.replace(/\/$/, '')}/${p}`;
-  const parts: string[] = [];
-  for (const seg of joined.split('/')) {
-    if (!seg || seg === '.') continue;
-    if (seg === '..') parts.pop();
-    else parts.push(seg);
-  }
-  return '/' + parts.join('/');
+  return openPath(ctx.cwd, p);
 }
 
 /** The host path behind a container path, when a mount covers it. */

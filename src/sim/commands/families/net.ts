@@ -1,8 +1,7 @@
-/** Network clients and interface tools (curl, nslookup, ip…): a command family of the registry. */
+/** The interface and route tools (ip, ifconfig, route): a command family of the registry. */
 import type { CommandFn } from '../../types.ts';
-import { curl, dig, getent, nslookup, ping, wget } from '../net/index.ts';
 import { ifconfig, route } from '../net/ifconfig.ts';
 import { ip } from '../net/ip.ts';
 
 /** The family's commands by name. */
-export const COMMANDS: Record<string, CommandFn> = { curl, dig, getent, nslookup, ping, wget, ip, ifconfig, route };
+export const COMMANDS: Record<string, CommandFn> = { ip, ifconfig, route };

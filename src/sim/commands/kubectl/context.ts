@@ -7,6 +7,7 @@ import type { Cluster } from '../../cluster.ts';
 import type { ApiServer } from '../../api/server.ts';
 import type { Store } from '../../api/store.ts';
 import { pushChunk, runResult, type CommandContext, type OutputChunk, type RunResult } from '../../types.ts';
+import { openPath } from '../../shell/paths.ts';
 import type { ParsedArgs } from './flags.ts';
 
 /** One kubectl run. */
@@ -103,14 +104,7 @@ export function fail(k: Kctx, msg: string): void {
 
 /** Resolves a path against the command's cwd. */
 export function resolvePath(ctx: CommandContext, p: string): string {
-  const abs = p.startsWith('/') ? p : `${ctx.cwd.replace(/\/$/, '')}/${p}`;
-  const parts: string[] = [];
-  for (const seg of abs.split('/')) {
-    if (!seg || seg === '.') continue;
-    if (seg === '..') parts.pop();
-    else parts.push(seg);
-  }
-  return '/' + parts.join('/');
+  return openPath(ctx.cwd, p);
 }
 
 /** What a kubeconfig says: the server and the current context's namespace. */

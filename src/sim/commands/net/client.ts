@@ -6,8 +6,8 @@
 import type { Obj } from '../../api/store.ts';
 import type { Cluster } from '../../cluster.ts';
 import { parseResolvConf, type DnsClient, type ResolvConf } from '../../net/resolver.ts';
-import type { CommandContext, RunResult, World } from '../../types.ts';
-import { resolvConf, type PodCommandContext } from '../kubectl/exec.ts';
+import type { CommandContext, CommandFn, RunResult, World } from '../../types.ts';
+import { ociNotFound, registerPodCommand, resolvConf, type PodCommandContext } from '../kubectl/exec.ts';
 
 /** A client of the simulated network. */
 export interface NetClient {
@@ -96,4 +96,14 @@ export function clusterOf(world: World): Cluster | undefined {
 export function isOldBusybox(image: string): boolean {
   const m = /(?:^|\/)busybox:(\d+)\.(\d+)/.exec(image);
   return !!m && (Number(m[1]) < 1 || (Number(m[1]) === 1 && Number(m[2]) <= 28));
+}
+
+/** A host command running `run` with a client on the host it runs on. */
+export function onHost(run: (c: NetClient, ctx: CommandContext) => RunResult): CommandFn {
+  return (ctx) => run(hostClient(ctx), ctx);
+}
+
+/** Registers `tool` inside containers: run with a client in the Pod where the image ships it, else the runtime's not-found error. */
+export function inPod(tool: string, run: (c: NetClient, p: PodCommandContext) => RunResult): void {
+  registerPodCommand(tool, (p) => (imageHasTool(String(p.container?.image ?? ''), tool) ? run(podClient(p), p) : ociNotFound(p.pod, p.argv[0])));
 }

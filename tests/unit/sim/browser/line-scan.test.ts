@@ -70,7 +70,7 @@ describe('chunksForLine', () => {
       expect(needs(line), line).toBe('all');
     expect(needs('ssh node01')).toEqual([]);
     // kubectl exec's command is in the text: its words are scanned like any other.
-    expect(needs('kubectl exec busybox -- nslookup web-service')).toEqual(['kubectl', 'kubectl-ops', 'net']);
+    expect(needs('kubectl exec busybox -- nslookup web-service')).toEqual(['dnsutils', 'kubectl', 'kubectl-ops']);
     expect(needs('cd /etc/kubernetes; ls')).toEqual(['coreutils']);
   });
 

@@ -19,6 +19,11 @@ describe('cat, ls, mkdir, touch, cp, mv, rm', () => {
     expect(out('cat -n /tmp/letters')).toBe('     1\tb\n     2\ta\n     3\tc\n     4\ta\n');
   });
 
+  it('opens a quoted ~ as a file called ~: only the shell expands it', () => {
+    expect(run('ls "~"').stderr).toBe("ls: cannot access '~': No such file or directory\n");
+    expect(out('ls -d ~')).toBe('/root\n');
+  });
+
   it('ls lists one per line when piped, columns on the terminal, long format with -l', () => {
     expect(out('ls /etc/kubernetes | cat')).toBe('admin.conf\ncontroller-manager.conf\nkubelet.conf\nmanifests\npki\nscheduler.conf\nsuper-admin.conf\n');
     expect(out('ls /etc/kubernetes/manifests')).toBe('etcd.yaml            kube-controller-manager.yaml\nkube-apiserver.yaml  kube-scheduler.yaml\n');
