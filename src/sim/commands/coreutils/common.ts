@@ -10,6 +10,22 @@ export const fail = (stderr: string, exitCode = 1): RunResult => ({ stdout: '', 
 /** GNU's pointer to --help after a usage error. */
 export const tryHelp = (tool: string): string => `Try '${tool} --help' for more information.\n`;
 
+/** Whether GNU's shell-escape quoting would quote `name`: a character the shell treats specially, or `#`/`~` first. */
+function needsQuotes(name: string): boolean {
+  return name === '' || name === '{' || name === '}' || /[\s!"$&'()*;<=>?[\\^`|]/.test(name) || /^[#~]/.test(name);
+}
+
+/** A file name as GNU coreutils' quoteaf shows it (`cannot access 'x'`): always quoted, in double quotes when it holds a single quote. */
+export function quoteaf(name: string): string {
+  if (!name.includes("'")) return `'${name}'`;
+  return /[$`"\\!]/.test(name) ? `'${name.replace(/'/g, "'\\''")}'` : `"${name}"`;
+}
+
+/** A file name as quotef shows it (`cat: x: No such file…`): bare unless the shell would need quotes. */
+export function quotef(name: string): string {
+  return needsQuotes(name) ? quoteaf(name) : name;
+}
+
 /** The absolute path a command argument names. */
 export const abs = (ctx: CommandContext, p: string): string => openPath(ctx.cwd, p);
 
@@ -123,11 +139,11 @@ export function readInputs(ctx: CommandContext, files: string[], tool: string): 
     }
     const p = abs(ctx, f);
     if (ctx.host.fs.isDir(p)) {
-      errors += `${tool}: ${f}: Is a directory\n`;
+      errors += `${tool}: ${quotef(f)}: Is a directory\n`;
       continue;
     }
     const text = ctx.host.fs.readFile(p);
-    if (text === undefined) errors += `${tool}: ${f}: No such file or directory\n`;
+    if (text === undefined) errors += `${tool}: ${quotef(f)}: No such file or directory\n`;
     else inputs.push({ name: f, text: charge(ctx, text) });
   }
   return { inputs, errors };

@@ -1,6 +1,6 @@
 import type { CommandFn } from '../../types.ts';
 import { basename, dirname } from '../../shell/paths.ts';
-import { abs, fail, getopt, ok, readInputs, tryHelp } from './common.ts';
+import { abs, fail, getopt, ok, quoteaf, quotef, readInputs, tryHelp } from './common.ts';
 
 /** cat [-n] [FILE]…: GNU coreutils cat. */
 export const cat: CommandFn = (ctx) => {
@@ -27,7 +27,7 @@ export const touch: CommandFn = (ctx) => {
   for (const f of o.args) {
     const p = abs(ctx, f);
     if (fs.isDir(p)) continue;
-    if (!fs.writeFile(p, fs.readFile(p) ?? '')) stderr += `touch: cannot touch '${f}': No such file or directory\n`;
+    if (!fs.writeFile(p, fs.readFile(p) ?? '')) stderr += `touch: cannot touch ${quoteaf(f)}: No such file or directory\n`;
   }
   return { stdout: '', stderr, exitCode: stderr ? 1 : 0 };
 };
@@ -72,11 +72,11 @@ export const rm: CommandFn = (ctx) => {
       continue;
     }
     if (!fs.exists(p)) {
-      if (!force) stderr += `rm: cannot remove '${f}': No such file or directory\n`;
+      if (!force) stderr += `rm: cannot remove ${quoteaf(f)}: No such file or directory\n`;
       continue;
     }
     if (fs.isDir(p) && !recursive) {
-      stderr += `rm: cannot remove '${f}': Is a directory\n`;
+      stderr += `rm: cannot remove ${quoteaf(f)}: Is a directory\n`;
       continue;
     }
     fs.remove(p, true);
@@ -104,32 +104,32 @@ function transfer(tool: 'cp' | 'mv'): CommandFn {
     const dest = o.args[o.args.length - 1];
     const destPath = abs(ctx, dest);
     const sources = o.args.slice(0, -1);
-    if (sources.length > 1 && !fs.isDir(destPath)) return fail(`${tool}: target '${dest}' is not a directory\n`);
+    if (sources.length > 1 && !fs.isDir(destPath)) return fail(`${tool}: target ${quoteaf(dest)} is not a directory\n`);
     const recursive = tool === 'mv' || o.flags.has('r') || o.flags.has('R') || o.flags.has('a');
     let stderr = '';
     for (const s of sources) {
       const src = abs(ctx, s);
       if (!fs.exists(src)) {
-        stderr += `${tool}: cannot stat '${s}': No such file or directory\n`;
+        stderr += `${tool}: cannot stat ${quoteaf(s)}: No such file or directory\n`;
         continue;
       }
       if (fs.isDir(src) && !recursive) {
-        stderr += `cp: -r not specified; omitting directory '${s}'\n`;
+        stderr += `cp: -r not specified; omitting directory ${quoteaf(s)}\n`;
         continue;
       }
       const target = fs.isDir(destPath) ? `${destPath === '/' ? '' : destPath}/${basename(src)}` : destPath;
       if (target === src || target.startsWith(src + '/')) {
         stderr += target === src
-          ? `${tool}: '${s}' and '${dest}' are the same file\n`
-          : `${tool}: cannot ${tool === 'mv' ? 'move' : 'copy'} '${s}' to a subdirectory of itself, '${dest}'\n`;
+          ? `${tool}: ${quoteaf(s)} and ${quoteaf(dest)} are the same file\n`
+          : `${tool}: cannot ${tool === 'mv' ? 'move' : 'copy'} ${quoteaf(s)} to a subdirectory of itself, ${quoteaf(dest)}\n`;
         continue;
       }
       if (!fs.isDir(dirname(target))) {
-        stderr += `${tool}: cannot ${tool === 'mv' ? 'move' : 'create regular file'} '${dest}': No such file or directory\n`;
+        stderr += `${tool}: cannot ${tool === 'mv' ? 'move' : 'create regular file'} ${quoteaf(dest)}: No such file or directory\n`;
         continue;
       }
       if (fs.isDir(target) && !fs.isDir(src)) {
-        stderr += `${tool}: cannot overwrite directory '${dest}' with non-directory\n`;
+        stderr += `${tool}: cannot overwrite directory ${quoteaf(dest)} with non-directory\n`;
         continue;
       }
       copyTree(ctx, src, target);
@@ -153,8 +153,8 @@ export const tee: CommandFn = (ctx) => {
   for (const f of o.args) {
     const p = abs(ctx, f);
     const data = o.flags.has('a') ? (fs.readFile(p) ?? '') + ctx.stdin : ctx.stdin;
-    if (fs.isDir(p)) stderr += `tee: ${f}: Is a directory\n`;
-    else if (!fs.writeFile(p, data)) stderr += `tee: ${f}: No such file or directory\n`;
+    if (fs.isDir(p)) stderr += `tee: ${quotef(f)}: Is a directory\n`;
+    else if (!fs.writeFile(p, data)) stderr += `tee: ${quotef(f)}: No such file or directory\n`;
   }
   return { stdout: ctx.stdin, stderr, exitCode: stderr ? 1 : 0 };
 };
@@ -171,7 +171,7 @@ export const chmod: CommandFn = (ctx) => {
     const p = abs(ctx, f);
     const st = fs.stat?.(p);
     if (!st) {
-      stderr += `chmod: cannot access '${f}': No such file or directory\n`;
+      stderr += `chmod: cannot access ${quoteaf(f)}: No such file or directory\n`;
       continue;
     }
     const next = applyMode(st.mode, mode);
@@ -196,7 +196,7 @@ export const chown: CommandFn = (ctx) => {
   if (!known(group)) return fail(`chown: invalid group: ‘${spec}’\n`);
   let stderr = '';
   for (const f of files) {
-    if (!ctx.host.fs.exists(abs(ctx, f))) stderr += `chown: cannot access '${f}': No such file or directory\n`;
+    if (!ctx.host.fs.exists(abs(ctx, f))) stderr += `chown: cannot access ${quoteaf(f)}: No such file or directory\n`;
   }
   return { stdout: '', stderr, exitCode: stderr ? 1 : 0 };
 };

@@ -1,5 +1,5 @@
 import type { CommandFn } from '../../types.ts';
-import { abs, charge, getopt, last, lines } from './common.ts';
+import { abs, charge, getopt, last, lines, quotef } from './common.ts';
 import { compilePosix, RegexError } from './regex.ts';
 
 const USAGE = "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n";
@@ -60,10 +60,10 @@ export const grep: CommandFn = (ctx) => {
     }
     const p = abs(ctx, file);
     if (!fs.exists(p)) {
-      if (!f.has('s')) stderr += `grep: ${file}: No such file or directory\n`;
+      if (!f.has('s')) stderr += `grep: ${quotef(file)}: No such file or directory\n`;
     } else if (fs.isDir(p)) {
       if (f.has('r') || f.has('R')) walk(file, p);
-      else if (!f.has('s')) stderr += `grep: ${file}: Is a directory\n`;
+      else if (!f.has('s')) stderr += `grep: ${quotef(file)}: Is a directory\n`;
     } else inputs.push({ name: file, text: charge(ctx, fs.readFile(p) ?? '') });
   }
   const prefixNames = f.has('H') || (!f.has('h') && (inputs.length > 1 || f.has('r') || f.has('R')));

@@ -1,5 +1,5 @@
 import type { CommandContext, CommandFn, FileStat } from '../../types.ts';
-import { fail, getopt, tryHelp } from './common.ts';
+import { fail, getopt, quoteaf, tryHelp } from './common.ts';
 import { abs } from './common.ts';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -25,7 +25,7 @@ export const ls: CommandFn = (ctx) => {
     const p = abs(ctx, t);
     const stat = statOf(ctx, p);
     if (!stat) {
-      stderr += `ls: cannot access '${t}': No such file or directory\n`;
+      stderr += `ls: cannot access ${quoteaf(t)}: No such file or directory\n`;
       continue;
     }
     if (stat.isDir && !o.flags.has('d')) dirs.push({ arg: t, path: p });

@@ -1,5 +1,5 @@
 import type { CommandFn } from '../../types.ts';
-import { fail, getopt, last, lines, ok, readInputs, tryHelp, unlines } from './common.ts';
+import { fail, getopt, last, lines, ok, quoteaf, quotef, readInputs, tryHelp, unlines } from './common.ts';
 
 /** `-5` is `-n 5` for head and tail (the historical form learners type). */
 function numericShorthand(argv: string[]): string[] {
@@ -20,8 +20,8 @@ function headTail(tool: 'head' | 'tail'): CommandFn {
     files.forEach((f, k) => {
       const { inputs, errors } = readInputs(ctx, [f], tool);
       if (errors) {
-        stderr += errors.replace(`${tool}: ${f}: No such file or directory`, `${tool}: cannot open '${f}' for reading: No such file or directory`)
-          .replace(`${tool}: ${f}: Is a directory`, `${tool}: error reading '${f}': Is a directory`);
+        stderr += errors.replace(`${tool}: ${quotef(f)}: No such file or directory`, `${tool}: cannot open ${quoteaf(f)} for reading: No such file or directory`)
+          .replace(`${tool}: ${quotef(f)}: Is a directory`, `${tool}: error reading ${quoteaf(f)}: Is a directory`);
         return;
       }
       const ls = lines(inputs[0].text);

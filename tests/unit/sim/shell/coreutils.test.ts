@@ -19,8 +19,17 @@ describe('cat, ls, mkdir, touch, cp, mv, rm', () => {
     expect(out('cat -n /tmp/letters')).toBe('     1\tb\n     2\ta\n     3\tc\n     4\ta\n');
   });
 
+  it('quotes file names in errors as GNU does: quotef only when the shell would need it, quoteaf always', () => {
+    expect(run('cat "a b"').stderr).toBe("cat: 'a b': No such file or directory\n");
+    expect(run('grep x "a b"').stderr).toBe("grep: 'a b': No such file or directory\n");
+    expect(run('head "it\'s"').stderr).toBe('head: cannot open "it\'s" for reading: No such file or directory\n');
+    expect(run('rm "a b" x').stderr).toBe("rm: cannot remove 'a b': No such file or directory\nrm: cannot remove 'x': No such file or directory\n");
+    expect(run('cat /nope').stderr).toBe('cat: /nope: No such file or directory\n');
+  });
+
   it('opens a quoted ~ as a file called ~: only the shell expands it', () => {
     expect(run('ls "~"').stderr).toBe("ls: cannot access '~': No such file or directory\n");
+    expect(run('cat "~/x"').stderr).toBe("cat: '~/x': No such file or directory\n");
     expect(out('ls -d ~')).toBe('/root\n');
   });
 
