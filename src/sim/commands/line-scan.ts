@@ -77,8 +77,9 @@ const SUBSTITUTED = '$()';
  * and whose output is one word of the command around it. A backslash-newline joins lines; a
  * backtick substitution is not followed (all).
  */
-function commandSegments(line: string): string[] | 'all' {
-  if (line.includes('`')) return 'all';
+function commandSegments(input: string): string[] | 'all' {
+  if (input.includes('`')) return 'all';
+  const line = unquoteHeredocBodies(input);
   const done: string[] = [];
   // One open segment per open `$(`, with its quoting and the plain parentheses opened inside it.
   const open = [{ text: '', parens: 0, quote: '' }];
@@ -118,7 +119,30 @@ function commandSegments(line: string): string[] | 'all' {
     done.push(top.text);
     top.text = '';
   }
+  // An unclosed quote or substitution: bash would ask for more; cut as if quotes were not there.
+  if (open.length > 1 || open[0].quote) return line.replace(/\\\n/g, ' ').replace(/["'\\]/g, '').split(/[;&|()\n]|\$\(/);
   return [...done, ...open.map((o) => o.text)];
+}
+
+/**
+ * The line with its here-documents' bodies unquoted: they are data, and an apostrophe in one must
+ * not quote the commands after it (a `$(…)` in one still runs, and is still cut out). A body whose
+ * delimiter never comes stays as it is (bash would wait for it).
+ */
+function unquoteHeredocBodies(line: string): string {
+  const lines = line.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    // Bodies of several here-documents on one line follow each other.
+    let end = i;
+    for (const m of lines[i].matchAll(/(?<!<)<<(?!<)(-?)\s*(['"]?)([A-Za-z_][\w.-]*)\2/g)) {
+      const close = lines.findIndex((l, j) => j > end && (m[1] ? l.replace(/^\t+/, '') : l) === m[3]);
+      if (close < 0) break;
+      end = close;
+    }
+    for (let j = i + 1; j < end; j++) lines[j] = lines[j].replace(/["'\\]/g, '');
+    i = end;
+  }
+  return lines.join('\n');
 }
 
 /** The words after `kubectl` in each command of the text that runs kubectl. */

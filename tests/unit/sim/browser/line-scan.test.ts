@@ -86,6 +86,15 @@ describe('chunksForLine', () => {
       expect(needs(line), line).toBe('all');
     expect(needs('echo "$(kubectl get pods -o name | wc -l)"')).toEqual(['coreutils', 'kubectl']);
   });
+
+  it('reads an apostrophe in a here-document, or an unclosed quote, as text, not as a quote over the commands after it', () => {
+    expect(needs("cat <<EOF > note.txt\nit's data\nEOF\n$CMD get pods")).toBe('all');
+    expect(needs("cat <<EOF\nit's\nEOF\n$CMD get pods\ncat <<-'EOF'\n\tdon't\n\tEOF")).toBe('all');
+    expect(needs("echo 'unclosed; $CMD")).toBe('all');
+    expect(needs("cat <<EOF\nit's data\nEOF\nkubectl get pods")).toEqual(['coreutils', 'kubectl']);
+    // A here-string is no here-document: the next line is a command.
+    expect(needs("cat <<<EOF\n$CMD")).toBe('all');
+  });
 });
 
 describe('initChunks', () => {
