@@ -22,6 +22,11 @@ export type LineNeeds = Set<ChunkName> | 'all';
 const RUNS_HIDDEN = new Set(['eval', 'bash', 'sh', 'dash', 'zsh', 'source', '.', 'xargs', 'watch', 'exec', 'su']);
 /** Words before the command word that leave it a command word (`sudo kubectl`, `time kubectl`). */
 const PREFIXES = new Set(['sudo', 'env', 'time', 'nohup', 'command', 'builtin', 'nice', 'timeout', 'if', 'then', 'else', 'elif', 'do', 'while', 'until', '!', '{', 'function']);
+/** Shell builtins and keywords that stand where a command word does: no alias of kubectl. */
+const NOT_ALIASES = new Set([
+  'cd', 'pwd', 'export', 'unset', 'exit', 'logout', 'history', 'ssh', 'which', 'type', 'alias', 'unalias', 'complete', 'set', 'shopt',
+  'for', 'in', 'case', 'esac', 'fi', 'done', 'test', 'read', 'local', 'return', 'break', 'continue', 'shift', 'let', 'declare', 'select',
+]);
 /** Commands that may write a file the kubelet or kubectl then reads as YAML (static pod manifests, kubeconfigs). */
 const WRITERS = new Set(['sed', 'vi', 'vim', 'nano', 'tee', 'cp', 'mv', 'ln', 'install', 'dd', 'truncate', 'kubeadm', 'patch', 'apply', 'create', 'replace', 'edit', 'config']);
 
@@ -32,6 +37,8 @@ export function chunksForLine(line: string): LineNeeds {
   const segments = commandSegments(line);
   if (segments === 'all') return 'all';
   const needs = new Set<ChunkName>();
+  // A command word the sandbox has no command for may be an alias (`k`) of kubectl.
+  let maybeAlias = false;
   for (const segment of segments) {
     const words = segment.split(/\s+/).filter(Boolean);
     let i = 0;
@@ -41,6 +48,7 @@ export function chunksForLine(line: string): LineNeeds {
     }
     const command = words[i];
     if (command === undefined) continue;
+    if (/^[A-Za-z_][\w-]*$/.test(command) && !COMMAND_FAMILY.has(command) && !NOT_ALIASES.has(command)) maybeAlias = true;
     if (command.includes('$') || RUNS_HIDDEN.has(command)) return 'all';
     if (command.includes('/') && !COMMAND_FAMILY.has(command.slice(command.lastIndexOf('/') + 1))) return 'all';
     if (command === 'ssh' && words.slice(i + 1).filter((w) => !w.startsWith('-')).length > 1) return 'all';
@@ -62,7 +70,7 @@ export function chunksForLine(line: string): LineNeeds {
   if (text.includes('template')) needs.add('kubectl-gotemplate');
   if (text.includes('yaml')) needs.add('kubectl-yaml');
   // A kubectl line with a variable may expand to any verb or -o format: bring all of kubectl.
-  if (/\$[\w{@*#?]/.test(text) && [...needs].some((n) => n.startsWith('kubectl')))
+  if (/\$[\w{@*#?]/.test(text) && (maybeAlias || [...needs].some((n) => n.startsWith('kubectl'))))
     for (const part of ['kubectl-describe', 'kubectl-ops', 'kubectl-verbs', 'kubectl-jsonpath', 'kubectl-gotemplate', 'kubectl-yaml'] as const) needs.add(part);
   if (/[>]|manifests|kubeconfig|\.kube|\.conf|\.ya?ml/.test(text) || readsManifests(text)) needs.add('yaml');
   return needs;

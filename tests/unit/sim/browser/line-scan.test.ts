@@ -49,6 +49,10 @@ describe('chunksForLine', () => {
     expect(needs('kubectl get pod web -o yaml')).toEqual(['kubectl', 'kubectl-yaml']);
     // A variable may hold any verb or format.
     expect(needs('kubectl get pod web -o $FORMAT')).toEqual(['kubectl', 'kubectl-describe', 'kubectl-gotemplate', 'kubectl-jsonpath', 'kubectl-ops', 'kubectl-verbs', 'kubectl-yaml']);
+    // …also behind a command word that may be an alias of kubectl (`alias k=kubectl` loaded kubectl's core).
+    expect(needs('k get pod web -o $FORMAT')).toEqual(['kubectl-describe', 'kubectl-gotemplate', 'kubectl-jsonpath', 'kubectl-ops', 'kubectl-verbs', 'kubectl-yaml']);
+    for (const line of ['cd $HOME', 'if [ -f $F ]; then cat $F; fi', 'for f in $FILES; do echo $f; done', 'export KUBECONFIG=$HOME/admin.conf'])
+      expect(needs(line), line).not.toContain('kubectl-verbs');
   });
 
   it('asks for the verbs chunk, which holds the help texts, for help and for kubectl without a verb it knows', () => {
@@ -155,6 +159,15 @@ describe('no line meets a missing chunk', () => {
       }
     }
   }, 60_000);
+
+  it('an alias of kubectl with a variable for its format', async () => {
+    const { run } = await freshBrowser('default');
+    // The value is built so that no line names the format the last one uses.
+    for (const line of ['alias k=kubectl', 'F=ya', 'k get namespace default -o ${F}ml']) {
+      const r = await run(line);
+      expect(r.stdout + r.stderr, line).not.toMatch(NOT_LOADED);
+    }
+  });
 
   it('help and mistyped verbs', async () => {
     const { run } = await freshBrowser('default');
