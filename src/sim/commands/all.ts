@@ -7,6 +7,8 @@
 import yaml from 'js-yaml';
 import { installValidation } from '../api/install-validation.ts';
 import { installWorkloadControllers } from '../controllers/workloads.ts';
+import { useUnavailableTools } from '../shell/interpreter.ts';
+import { UNAVAILABLE_TOOLS } from '../shell/unavailable.ts';
 import { useFullYaml } from '../controllers/manifest-yaml.ts';
 import type { CommandFn } from '../types.ts';
 import { registerCommands } from './registry.ts';
@@ -37,3 +39,4 @@ useFullYaml(yaml);
 // In the browser the YAML chunk and kubectl's verbs install these.
 installValidation();
 installWorkloadControllers();
+useUnavailableTools(UNAVAILABLE_TOOLS);

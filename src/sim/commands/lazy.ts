@@ -8,6 +8,7 @@ import { useFullYaml } from '../controllers/manifest-yaml.ts';
 import type { FamilyName } from './command-map.ts';
 import type { KubectlPart } from './families/kubectl.ts';
 import type { ChunkName, LineNeeds } from './line-scan.ts';
+import { useUnavailableTools } from '../shell/interpreter.ts';
 import { registerCommands } from './registry.ts';
 
 type Family = () => Promise<{ COMMANDS: Record<string, CommandFn> }>;
@@ -48,6 +49,8 @@ const EXTRAS: Record<Exclude<ChunkName, FamilyName>, { load: () => Promise<void>
     },
     after: [],
   },
+  // The names of tools the sandbox lacks, for a command word it has no command for.
+  unavailable: { load: async () => useUnavailableTools((await import('../shell/unavailable.ts')).UNAVAILABLE_TOOLS), after: [] },
   // A scenario's objects need their kinds' controllers, not the verbs that let users write them.
   workloads: { load: async () => (await import('../controllers/workloads.ts')).installWorkloadControllers(), after: [] },
 };

@@ -7,13 +7,14 @@
  * comes from an `alias` line whose words were scanned, and loaded chunks stay loaded.
  */
 import { COMMAND_FAMILY, type FamilyName } from './command-map.ts';
+import { BUILTINS } from '../shell/builtins.ts';
 import { CORE_VERBS, VERB_PARTS } from './kubectl/verbs.ts';
 
 /**
  * A chunk the browser loads on demand: a command family, a part of kubectl, js-yaml, or the
  * controllers of kinds only users and scenarios create (never a line's own need: see browser.ts).
  */
-export type ChunkName = FamilyName | 'kubectl-describe' | 'kubectl-ops' | 'kubectl-verbs' | 'kubectl-jsonpath' | 'kubectl-gotemplate' | 'kubectl-yaml' | 'yaml' | 'workloads';
+export type ChunkName = FamilyName | 'kubectl-describe' | 'kubectl-ops' | 'kubectl-verbs' | 'kubectl-jsonpath' | 'kubectl-gotemplate' | 'kubectl-yaml' | 'yaml' | 'workloads' | 'unavailable';
 
 /** What a line needs: some chunks, or every one. */
 export type LineNeeds = Set<ChunkName> | 'all';
@@ -22,11 +23,8 @@ export type LineNeeds = Set<ChunkName> | 'all';
 const RUNS_HIDDEN = new Set(['eval', 'bash', 'sh', 'dash', 'zsh', 'source', '.', 'xargs', 'watch', 'exec', 'su']);
 /** Words before the command word that leave it a command word (`sudo kubectl`, `time kubectl`). */
 const PREFIXES = new Set(['sudo', 'env', 'time', 'nohup', 'command', 'builtin', 'nice', 'timeout', 'if', 'then', 'else', 'elif', 'do', 'while', 'until', '!', '{', 'function']);
-/** Shell builtins and keywords that stand where a command word does: no alias of kubectl. */
-const NOT_ALIASES = new Set([
-  'cd', 'pwd', 'export', 'unset', 'exit', 'logout', 'history', 'ssh', 'which', 'type', 'alias', 'unalias', 'complete', 'set', 'shopt',
-  'for', 'in', 'case', 'esac', 'fi', 'done', 'test', 'read', 'local', 'return', 'break', 'continue', 'shift', 'let', 'declare', 'select',
-]);
+/** Shell keywords that stand where a command word does (the builtins are BUILTINS). */
+const KEYWORDS = new Set(['for', 'in', 'case', 'esac', 'fi', 'done', 'test', '[', '[[', 'read', 'local', 'return', 'break', 'continue', 'shift', 'let', 'declare', 'select']);
 /** Commands that may write a file the kubelet or kubectl then reads as YAML (static pod manifests, kubeconfigs). */
 const WRITERS = new Set(['sed', 'vi', 'vim', 'nano', 'tee', 'cp', 'mv', 'ln', 'install', 'dd', 'truncate', 'kubeadm', 'patch', 'apply', 'create', 'replace', 'edit', 'config']);
 
@@ -48,7 +46,11 @@ export function chunksForLine(line: string): LineNeeds {
     }
     const command = words[i];
     if (command === undefined) continue;
-    if (/^[A-Za-z_][\w-]*$/.test(command) && !COMMAND_FAMILY.has(command) && !NOT_ALIASES.has(command)) maybeAlias = true;
+    // A word the sandbox has no command for: a tool it lacks (its one-line message) or an alias.
+    if (!COMMAND_FAMILY.has(command) && !KEYWORDS.has(command) && !Object.hasOwn(BUILTINS, command) && !command.includes('/')) {
+      needs.add('unavailable');
+      if (/^[A-Za-z_][\w-]*$/.test(command)) maybeAlias = true;
+    }
     if (command.includes('$') || RUNS_HIDDEN.has(command)) return 'all';
     if (command.includes('/') && !COMMAND_FAMILY.has(command.slice(command.lastIndexOf('/') + 1))) return 'all';
     if (command === 'ssh' && words.slice(i + 1).filter((w) => !w.startsWith('-')).length > 1) return 'all';
@@ -87,7 +89,7 @@ const SUBSTITUTED = '$()';
  */
 function commandSegments(input: string): string[] | 'all' {
   if (input.includes('`')) return 'all';
-  const line = unquoteHeredocBodies(input);
+  const line = blankHeredocBodies(input);
   const done: string[] = [];
   // One open segment per open `$(`, with its quoting and the plain parentheses opened inside it.
   const open = [{ text: '', parens: 0, quote: '' }];
@@ -133,11 +135,12 @@ function commandSegments(input: string): string[] | 'all' {
 }
 
 /**
- * The line with its here-documents' bodies unquoted: they are data, and an apostrophe in one must
- * not quote the commands after it (a `$(…)` in one still runs, and is still cut out). A body whose
- * delimiter never comes stays as it is (bash would wait for it).
+ * The line with its here-documents' bodies blanked: they are data, and an apostrophe in one must
+ * not quote the commands after it (a body line with a `$(…)` runs it, and stays, unquoted). A body
+ * whose delimiter never comes stays as it is (bash would wait for it). The word scan still reads
+ * the bodies (it works on the whole text).
  */
-function unquoteHeredocBodies(line: string): string {
+function blankHeredocBodies(line: string): string {
   const lines = line.split('\n');
   for (let i = 0; i < lines.length; i++) {
     // Bodies of several here-documents on one line follow each other.
@@ -147,7 +150,8 @@ function unquoteHeredocBodies(line: string): string {
       if (close < 0) break;
       end = close;
     }
-    for (let j = i + 1; j < end; j++) lines[j] = lines[j].replace(/["'\\]/g, '');
+    // A body line runs nothing unless it holds a `$(…)`; the delimiter line is no command either.
+    for (let j = i + 1; j <= end; j++) lines[j] = j < end && lines[j].includes('$(') ? lines[j].replace(/["'\\]/g, '') : '';
     i = end;
   }
   return lines.join('\n');

@@ -8,7 +8,6 @@ import type { AndOr, Command, Pipeline, Redirect, SimpleCommand } from './parser
 import { parse, splitCommands } from './parser.ts';
 import { basename, dirname, HOME, resolvePath } from './paths.ts';
 import { tokenize } from './tokenizer.ts';
-import { UNAVAILABLE_TOOLS } from './unavailable.ts';
 import {
   inputTooLarge, lineTooLong, MAX_COMMANDS, MAX_DEPTH, MAX_FILE, MAX_INPUT_BYTES, MAX_LINE_BYTES, MAX_LINES, MAX_PIPE,
   outOfResources, pipeTruncated, tooManyCommands, tooManyLines, utf8Length, valueTooLarge,
@@ -29,6 +28,15 @@ const BIN_DIRS = new Set(['/usr/bin', '/bin', '/usr/local/bin', '/usr/sbin', '/s
 
 /** Thrown to unwind a run when a budget is exhausted; caught in `run`. */
 class BudgetExceeded extends Error {}
+
+// Registered rather than imported: the browser worker loads the list with the first line whose
+// command word it has no command for (line-scan.ts); Node registers it at once (commands/all.ts).
+let unavailableTools: readonly string[] = [];
+
+/** Registers the tools that get `kubesim: X: command not found in this sandbox` (unavailable.ts). */
+export function useUnavailableTools(list: readonly string[]): void {
+  unavailableTools = list;
+}
 
 /**
  * The bash of the sandbox: runs complete commands one at a time, as an interactive terminal
@@ -308,7 +316,7 @@ export class Shell {
       this.tickPending = true;
       return result;
     }
-    if (UNAVAILABLE_TOOLS.includes(name)) {
+    if (unavailableTools.includes(name)) {
       return { stdout: '', stderr: `kubesim: ${name}: command not found in this sandbox\n`, exitCode: 127 };
     }
     return { stdout: '', stderr: `bash: ${name}: command not found\n`, exitCode: 127 };

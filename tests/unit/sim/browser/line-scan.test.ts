@@ -50,7 +50,7 @@ describe('chunksForLine', () => {
     // A variable may hold any verb or format.
     expect(needs('kubectl get pod web -o $FORMAT')).toEqual(['kubectl', 'kubectl-describe', 'kubectl-gotemplate', 'kubectl-jsonpath', 'kubectl-ops', 'kubectl-verbs', 'kubectl-yaml']);
     // …also behind a command word that may be an alias of kubectl (`alias k=kubectl` loaded kubectl's core).
-    expect(needs('k get pod web -o $FORMAT')).toEqual(['kubectl-describe', 'kubectl-gotemplate', 'kubectl-jsonpath', 'kubectl-ops', 'kubectl-verbs', 'kubectl-yaml']);
+    expect(needs('k get pod web -o $FORMAT')).toEqual(['kubectl-describe', 'kubectl-gotemplate', 'kubectl-jsonpath', 'kubectl-ops', 'kubectl-verbs', 'kubectl-yaml', 'unavailable']);
     for (const line of ['cd $HOME', 'if [ -f $F ]; then cat $F; fi', 'for f in $FILES; do echo $f; done', 'export KUBECONFIG=$HOME/admin.conf'])
       expect(needs(line), line).not.toContain('kubectl-verbs');
   });
@@ -63,7 +63,7 @@ describe('chunksForLine', () => {
 
   it('asks for js-yaml before a line that may write a manifest or a kubeconfig', () => {
     expect(needs('sed -i s/6443/6444/ /etc/kubernetes/manifests/kube-apiserver.yaml')).toEqual(['coreutils', 'kubectl-yaml', 'yaml']);
-    expect(needs('vi kube-apiserver.yaml')).toEqual(['kubectl-yaml', 'yaml']);
+    expect(needs('vi kube-apiserver.yaml')).toEqual(['kubectl-yaml', 'unavailable', 'yaml']);
     expect(needs('echo "  server: x" >> cfg')).toEqual(['coreutils', 'yaml']);
     expect(needs('cp /etc/kubernetes/admin.conf /root/admin.conf')).toEqual(['coreutils', 'yaml']);
   });
@@ -76,6 +76,9 @@ describe('chunksForLine', () => {
     // kubectl exec's command is in the text: its words are scanned like any other.
     expect(needs('kubectl exec busybox -- nslookup web-service')).toEqual(['dnsutils', 'kubectl', 'kubectl-ops']);
     expect(needs('cd /etc/kubernetes; ls')).toEqual(['coreutils']);
+    // A command word the sandbox has no command for brings the list of the tools it lacks (their one-line message).
+    expect(needs('helm version')).toEqual(['unavailable']);
+    expect(needs('cd /tmp; export A=1; [ -f x ] && ls')).toEqual(['coreutils']);
   });
 
   it('cuts the line where bash does: not inside quotes, around each $(…), across a backslash-newline', () => {
@@ -160,10 +163,10 @@ describe('no line meets a missing chunk', () => {
     }
   }, 60_000);
 
-  it('an alias of kubectl with a variable for its format', async () => {
+  it('an alias of kubectl with a variable for its format; tools the sandbox lacks, by name or alias', async () => {
     const { run } = await freshBrowser('default');
     // The value is built so that no line names the format the last one uses.
-    for (const line of ['alias k=kubectl', 'F=ya', 'k get namespace default -o ${F}ml']) {
+    for (const line of ['alias k=kubectl', 'F=ya', 'k get namespace default -o ${F}ml', 'helm version', 'alias h=helm', 'h list', 'nosuchtool']) {
       const r = await run(line);
       expect(r.stdout + r.stderr, line).not.toMatch(NOT_LOADED);
     }
