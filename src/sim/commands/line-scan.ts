@@ -30,8 +30,7 @@ const WRITERS = new Set(['sed', 'vi', 'vim', 'nano', 'tee', 'cp', 'mv', 'ln', 'i
 
 /** The chunks `line` may need. */
 export function chunksForLine(line: string): LineNeeds {
-  // Quotes and backslashes only group or escape: `k"ubectl"` and `\kubectl` still run kubectl.
-  const text = line.replace(/\\\n/g, ' ').replace(/["'\\]/g, '');
+  const text = unquoted(line);
   const segments = commandSegments(line);
   if (segments === 'all') return 'all';
   const needs = new Set<ChunkName>();
@@ -46,13 +45,13 @@ export function chunksForLine(line: string): LineNeeds {
     }
     const command = words[i];
     if (command === undefined) continue;
+    if (command.includes('$') || RUNS_HIDDEN.has(command)) return 'all';
+    if (command.includes('/') && !COMMAND_FAMILY.has(command.slice(command.lastIndexOf('/') + 1))) return 'all';
     // A word the sandbox has no command for: a tool it lacks (its one-line message) or an alias.
-    if (!COMMAND_FAMILY.has(command) && !KEYWORDS.has(command) && !Object.hasOwn(BUILTINS, command) && !command.includes('/')) {
+    if (!command.includes('/') && !COMMAND_FAMILY.has(command) && !KEYWORDS.has(command) && !Object.hasOwn(BUILTINS, command)) {
       needs.add('unavailable');
       if (/^[A-Za-z_][\w-]*$/.test(command)) maybeAlias = true;
     }
-    if (command.includes('$') || RUNS_HIDDEN.has(command)) return 'all';
-    if (command.includes('/') && !COMMAND_FAMILY.has(command.slice(command.lastIndexOf('/') + 1))) return 'all';
     if (command === 'ssh' && words.slice(i + 1).filter((w) => !w.startsWith('-')).length > 1) return 'all';
     // `kubectl exec POD -- CMD…` runs CMD's words, which are scanned below, unless a variable hides them.
     const dashes = words.indexOf('--');
@@ -76,6 +75,11 @@ export function chunksForLine(line: string): LineNeeds {
     for (const part of ['kubectl-describe', 'kubectl-ops', 'kubectl-verbs', 'kubectl-jsonpath', 'kubectl-gotemplate', 'kubectl-yaml'] as const) needs.add(part);
   if (/[>]|manifests|kubeconfig|\.kube|\.conf|\.ya?ml/.test(text) || readsManifests(text)) needs.add('yaml');
   return needs;
+}
+
+/** The line with backslash-newlines joined and quotes and backslashes gone: they only group or escape (`k"ubectl"` and `\\kubectl` still run kubectl). */
+function unquoted(line: string): string {
+  return line.replace(/\\\n/g, ' ').replace(/["'\\]/g, '');
 }
 
 /** Stands for a command substitution's output where the scan reads words: it may be any word. */
@@ -130,7 +134,7 @@ function commandSegments(input: string): string[] | 'all' {
     top.text = '';
   }
   // An unclosed quote or substitution: bash would ask for more; cut as if quotes were not there.
-  if (open.length > 1 || open[0].quote) return line.replace(/\\\n/g, ' ').replace(/["'\\]/g, '').split(/[;&|()\n]|\$\(/);
+  if (open.length > 1 || open[0].quote) return unquoted(line).split(/[;&|()\n]|\$\(/);
   return [...done, ...open.map((o) => o.text)];
 }
 
@@ -151,7 +155,7 @@ function blankHeredocBodies(line: string): string {
       end = close;
     }
     // A body line runs nothing unless it holds a `$(…)`; the delimiter line is no command either.
-    for (let j = i + 1; j <= end; j++) lines[j] = j < end && lines[j].includes('$(') ? lines[j].replace(/["'\\]/g, '') : '';
+    for (let j = i + 1; j <= end; j++) lines[j] = j < end && lines[j].includes('$(') ? unquoted(lines[j]) : '';
     i = end;
   }
   return lines.join('\n');

@@ -3,7 +3,6 @@
  * create/ls/inspect/rm, ps, inspect, exec, logs, stop/start, rm. Errors are the daemon's
  * messages as the CLI reports them (cli/cmd/docker: "docker: <err>.\nSee 'docker run --help'.").
  */
-import { openPath } from '../../shell/paths.ts';
 import type { CommandContext, CommandFn, RunResult } from '../../types.ts';
 import { imageInfo, startProcess } from './images.ts';
 import { dockerState, findContainer, hexId, randomName, volumeDir, type Container, type DockerState, type Mount } from './state.ts';
@@ -50,10 +49,6 @@ export function humanDuration(ms: number): string {
 function table(rows: string[][]): string {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
   return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(Math.max(widths[i] + 3, 10)))).join('') + '\n').join('');
-}
-
-function resolve(ctx: CommandContext, p: string): string {
-  return openPath(ctx.cwd, p);
 }
 
 /** The host path behind a container path, when a mount covers it. */
