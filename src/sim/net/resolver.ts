@@ -258,6 +258,16 @@ function kubernetesReverse(c: Cluster, cfg: CoreConfig, ip: string): { name: str
   return undefined;
 }
 
+/** The thirteen root server names, a. to m.root-servers.net. */
+const ROOT_SERVERS = 'abcdefghijklm'.split('');
+/** The root zone's NS TTL (six days). */
+const ROOT_TTL = 518400;
+
+/** The root zone's SOA, as a negative answer's authority carries it. */
+function rootSoa(now: number): Rr {
+  return { name: '', ttl: 900, type: 'SOA', data: `a.root-servers.net. nstld.verisign-grs.com. ${Math.floor(now / 1000 / 86400) * 100 + 1} 1800 900 604800 86400` };
+}
+
 /** What a recursive resolver on the internet answers. */
 function internetAnswer(name: string, qtype: RrType, now: number): DnsReply {
   const rev = fromReverseName(name);
@@ -266,10 +276,14 @@ function internetAnswer(name: string, qtype: RrType, now: number): DnsReply {
     if (!owner || qtype !== 'PTR') return { ...empty('NXDOMAIN', false, true), authority: [{ name: 'in-addr.arpa', ttl: 3600, type: 'SOA', data: `b.in-addr-servers.arpa. nstld.iana.org. 2025112500 1800 900 604800 3600` }] };
     return { ...empty('NOERROR', false, true), answer: [{ name, ttl: INTERNET_TTL, type: 'PTR', data: owner }] };
   }
+  if (!name) {
+    if (qtype === 'NS') return { ...empty('NOERROR', false, true), answer: ROOT_SERVERS.map((l) => ({ name: '', ttl: ROOT_TTL, type: 'NS' as const, data: `${l}.root-servers.net` })) };
+    return { ...empty('NOERROR', false, true), authority: [rootSoa(now)] };
+  }
   const hit = internetLookup(name);
   if (!hit) {
     const tld = name.split('.').pop() || '';
-    return { ...empty('NXDOMAIN', false, true), authority: [{ name: tld || '', ttl: 900, type: 'SOA', data: `a.root-servers.net. nstld.verisign-grs.com. ${Math.floor(now / 1000 / 86400) * 100 + 1} 1800 900 604800 86400` }] };
+    return { ...empty('NXDOMAIN', false, true), authority: [{ ...rootSoa(now), name: tld }] };
   }
   const answer: Rr[] = [];
   let owner = name;
@@ -330,7 +344,8 @@ function resolvedAnswer(world: World, client: DnsClient, name: string, qtype: Rr
   if (rev && qtype === 'PTR') {
     for (const [n, ips] of hosts) if (ips.includes(rev)) return { ...empty('NOERROR', false, true), answer: [{ name, ttl: 0, type: 'PTR', data: n }], source: 'files' };
   }
-  if (!name.includes('.')) return empty('SERVFAIL', false, true);
+  // The root itself ('') is forwarded like any multi-label name.
+  if (name && !name.includes('.')) return empty('SERVFAIL', false, true);
   return internetAnswer(name, qtype, world.clock.now());
 }
 

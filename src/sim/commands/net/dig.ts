@@ -42,16 +42,35 @@ export function rrLine(r: Rr): string {
   return fieldsLine([`${r.name}.`, String(r.ttl), 'IN', r.type, dataText(r)], [24, 32, 40, 48]);
 }
 
-function wireName(name: string): number {
-  return name ? name.split('.').reduce((n, l) => n + l.length + 1, 1) : 1;
+/** Wire bytes of a name, compressed against names already in the message (RFC 1035 4.1.4). */
+function nameBytes(name: string, seen: Set<string> | undefined): number {
+  const labels = name ? name.split('.') : [];
+  let n = 0;
+  for (let i = 0; i < labels.length; i++) {
+    const suffix = labels.slice(i).join('.');
+    if (seen?.has(suffix)) {
+      n += 2;
+      break;
+    }
+    n += labels[i].length + 1;
+    if (i === labels.length - 1) n += 1;
+  }
+  if (!labels.length) n = 1;
+  if (seen) for (let i = 0; i < labels.length; i++) seen.add(labels.slice(i).join('.'));
+  return n;
 }
 
-/** The reply's size on the wire (names compressed against the question), with an OPT record. */
+/**
+ * The reply's size on the wire, with an OPT record. Owners and the names inside NS, CNAME, PTR
+ * and SOA data are compressed; an SRV target is not (RFC 2782, and miekg/dns agrees).
+ */
 function msgSize(qname: string, r: DnsReply): number {
-  let n = 12 + wireName(qname) + 4 + 11;
+  const seen = new Set<string>();
+  let n = 12 + nameBytes(qname, seen) + 4 + 11;
   for (const rr of [...r.answer, ...r.authority, ...r.additional]) {
-    const owner = rr.name === qname ? 2 : wireName(rr.name);
-    const rd = rr.type === 'A' ? 4 : rr.type === 'SOA' ? rr.data.split(' ').slice(0, 2).reduce((s, x) => s + wireName(x.replace(/\.$/, '')), 20) : rr.type === 'SRV' ? 6 + wireName(rr.data.split(' ')[3].replace(/\.$/, '')) : wireName(rr.data.replace(/\.$/, ''));
+    const dn = (x: string) => nameBytes(x.replace(/\.$/, ''), seen);
+    const owner = dn(rr.name);
+    const rd = rr.type === 'A' ? 4 : rr.type === 'SOA' ? rr.data.split(' ').slice(0, 2).reduce((s, x) => s + dn(x), 20) : rr.type === 'SRV' ? 6 + nameBytes(rr.data.split(' ')[3].replace(/\.$/, ''), undefined) : rr.type === 'TXT' ? rr.data.length - 1 : dn(rr.data);
     n += owner + 10 + rd;
   }
   return n;
@@ -104,9 +123,12 @@ export function digFor(c: NetClient, argv: string[]): RunResult {
     }
     else if (!name) name = a;
   }
+  // dig.c parse_args(): with no name at all it asks for the root's NS records, whatever type was given.
+  if (!name) qtype = 'NS';
   const shown = name || '.';
-  const cmdline = argv.slice(1).join(' ');
-  const banner = `\n; <<>> DiG ${version(c.image)} <<>> ${cmdline}\n;; global options: +cmd\n`;
+  // dig.c printgreeting(): " %s" per argument, so no trailing space when there are none.
+  const cmdline = argv.slice(1).map((a) => ` ${a}`).join('');
+  const banner = `\n; <<>> DiG ${version(c.image)} <<>>${cmdline}\n;; global options: +cmd\n`;
   const qname = shown === '.' ? '' : shown.replace(/\.$/, '').toLowerCase();
   const cands = search && !shown.endsWith('.') ? searchCandidates(qname, c.conf) : [qname];
   const tried: { name: string; rcode: string }[] = [];

@@ -39,16 +39,77 @@ function addrLines(i: Iface, family: '4' | '6' | 'all'): string {
   return s;
 }
 
-function routeLine(r: Route): string {
-  let s = `${r.dst} `;
+/** A route as `ip route show` lists it: local and broadcast ones carry their type and table. */
+interface ShownRoute extends Route {
+  type?: 'local' | 'broadcast';
+  table?: 'local';
+}
+
+/** print_route(): `dev` is left out when the listing is filtered by device, `table` unless a table was asked for. */
+function routeLine(r: ShownRoute, opts: { hideDev?: boolean; showTable?: boolean } = {}): string {
+  let s = r.type ? `${r.type} ${r.dst} ` : `${r.dst} `;
   if (r.via) s += `via ${r.via} `;
-  s += `dev ${r.dev} `;
+  if (!opts.hideDev) s += `dev ${r.dev} `;
+  if (opts.showTable && r.table) s += `table ${r.table} `;
   if (r.proto) s += `proto ${r.proto} `;
   if (r.scope) s += `scope ${r.scope} `;
   if (r.src) s += `src ${r.src} `;
   if (r.metric !== undefined) s += `metric ${r.metric} `;
   if (r.onlink) s += 'onlink ';
   return s + '\n';
+}
+
+/**
+ * The local table (255) the kernel fills from the addresses: a `local` route per address and
+ * its network, a `broadcast` route per broadcast address, in address order as the fib dump gives.
+ */
+function localTable(ifaces: Iface[]): ShownRoute[] {
+  const out: ShownRoute[] = [];
+  for (const i of ifaces)
+    for (const a of i.addrs) {
+      const base = { dev: i.name, proto: 'kernel', src: a.ip, table: 'local' as const };
+      if (i.kind === 'loopback') out.push({ ...base, type: 'local', dst: `${intToIp((ipToInt(a.ip)! & maskOf(a.len)) >>> 0)}/${a.len}`, scope: 'host' });
+      out.push({ ...base, type: 'local', dst: a.ip, scope: 'host' });
+      if (a.brd) out.push({ ...base, type: 'broadcast', dst: a.brd, scope: 'link' });
+    }
+  const key = (r: ShownRoute) => ipToInt(r.dst.split('/')[0])! * 64 + Number(r.dst.split('/')[1] ?? 32);
+  return out.sort((a, b) => key(a) - key(b));
+}
+
+const INCOMPLETE = 'Command line is not complete. Try option "help"\n';
+
+/**
+ * `ip route show [table ID] [dev NAME] [PREFIX]` (ip/iproute.c iproute_list_flush_or_save): a
+ * keyword without its value is an incomplete command line, as NEXT_ARG() reports it.
+ */
+function routeShow(main: Route[], ifaces: Iface[], words: string[]): RunResult {
+  let table: 'main' | 'local' | 'all' | 'empty' = 'main';
+  let dev: string | undefined;
+  let prefix: string | undefined;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (w === 'table' || w === 'dev' || w === 'oif') {
+      const v = words[++i];
+      if (v === undefined) return err(INCOMPLETE, 255);
+      if (w !== 'table') {
+        if (!ifaces.some((f) => f.name === v)) return err(`Cannot find device "${v}"\n`, 1);
+        dev = v;
+      } else if (v === 'main' || v === '254') table = 'main';
+      else if (v === 'local' || v === '255') table = 'local';
+      else if (v === 'all' || v === '0') table = 'all';
+      else if (v === 'default' || /^\d+$/.test(v)) table = 'empty';
+      else return err(`Error: argument "${v}" is wrong: table id value is invalid\n\n`, 255);
+    } else {
+      const p = normalizeDst(w === 'root' || w === 'match' || w === 'exact' ? (words[++i] ?? '') : w);
+      if (!p) return err(`Error: any valid prefix is expected rather than "${w}".\n`, 1);
+      prefix = p;
+    }
+  }
+  // A table nothing wrote to does not exist, and the kernel's strict dump says so.
+  if (table === 'empty') return err('Error: ipv4: FIB table does not exist.\nDump terminated\n', 2);
+  const rows: ShownRoute[] = table === 'main' ? main : table === 'local' ? localTable(ifaces) : [...main, ...localTable(ifaces)];
+  const shown = rows.filter((r) => (!dev || r.dev === dev) && (!prefix || r.dst === prefix));
+  return ok(shown.map((r) => routeLine(r, { hideDev: !!dev, showTable: table === 'all' })).join(''));
 }
 
 /** Expands iproute2's unique-prefix object names (`a` → addr, `r` → route, `l` → link). */
@@ -171,7 +232,7 @@ export const ip: CommandFn = (ctx: CommandContext) => {
   if (obj === 'netns') return netns(ctx, args[1] ?? 'list', rest);
   if (obj === 'route') {
     const table = routes(world, host);
-    if (['show', 'list', 'lst', 'ls', 's', 'sh'].includes(verb)) return ok(table.map(routeLine).join(''));
+    if (['show', 'list', 'lst', 'ls', 's', 'sh'].includes(verb)) return routeShow(table, interfaces(world, host), rest);
     if (verb === 'get') {
       const to = rest.find((w) => isIPv4(w));
       if (!to) return err('Error: an inet prefix is expected rather than "' + (rest[0] ?? '') + '".\n', 1);

@@ -113,7 +113,8 @@ export function nslookupFor(c: NetClient, argv: string[]): RunResult {
   const img = c.image ?? '';
   const flavour = img && /(^|\/)busybox(:|@|$)/.test(img) ? (isOldBusybox(img) ? 'old' : 'new') : img && /(^|\/)alpine|curlimages/.test(img) ? 'new' : 'bind';
   if (!name) {
-    if (flavour === 'bind') return ok('> ', '', 0);
+    // bind9's nslookup with no name starts its interactive mode, which waits for typed questions.
+    if (flavour === 'bind') return ok('', 'kubesim: nslookup: interactive mode is not simulated in this sandbox; give the name on the command line: nslookup NAME [SERVER]\n', 1);
     return { stdout: '', stderr: 'BusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\nUsage: nslookup [-type=QUERY_TYPE] [-debug] HOST [DNS_SERVER]\n\nQuery DNS about HOST\n\nQUERY_TYPE: soa,ns,a,aaaa,cname,mx,txt,ptr,srv,any\n', exitCode: 1 };
   }
   if (flavour === 'old') return busyboxOld(c, name, server);

@@ -18,6 +18,27 @@ describe('ip, route, ifconfig on the nodes', () => {
         '192.168.121.0/24 dev eth0 proto kernel scope link src 192.168.121.10 \n',
     );
   });
+  it('ip route show filters by table, device and prefix as iproute.c does', () => {
+    const sim = createSimulator();
+    expect(sim.run('ip route show table')).toEqual({ stdout: '', stderr: 'Command line is not complete. Try option "help"\n', exitCode: 255 });
+    expect(sim.run('ip route show table main').stdout).toBe(sim.run('ip route').stdout);
+    expect(sim.run('ip route show table local').stdout).toBe(
+      'local 10.244.0.0 dev flannel.1 proto kernel scope host src 10.244.0.0 \n' +
+        'local 10.244.0.1 dev cni0 proto kernel scope host src 10.244.0.1 \n' +
+        'broadcast 10.244.0.255 dev cni0 proto kernel scope link src 10.244.0.1 \n' +
+        'local 127.0.0.0/8 dev lo proto kernel scope host src 127.0.0.1 \n' +
+        'local 127.0.0.1 dev lo proto kernel scope host src 127.0.0.1 \n' +
+        'local 192.168.121.10 dev eth0 proto kernel scope host src 192.168.121.10 \n' +
+        'broadcast 192.168.121.255 dev eth0 proto kernel scope link src 192.168.121.10 \n',
+    );
+    // Only a listing of every table names the table of each route.
+    expect(sim.run('ip route show table all').stdout).toContain('local 127.0.0.1 dev lo table local proto kernel scope host src 127.0.0.1 \n');
+    expect(sim.run('ip route show dev eth0').stdout).toBe('default via 192.168.121.1 proto static \n192.168.121.0/24 proto kernel scope link src 192.168.121.10 \n');
+    expect(sim.run('ip route show 10.244.1.0/24').stdout).toBe('10.244.1.0/24 via 10.244.1.0 dev flannel.1 onlink \n');
+    expect(sim.run('ip route show table 100')).toEqual({ stdout: '', stderr: 'Error: ipv4: FIB table does not exist.\nDump terminated\n', exitCode: 2 });
+    expect(sim.run('ip route show table foo')).toEqual({ stdout: '', stderr: 'Error: argument "foo" is wrong: table id value is invalid\n\n', exitCode: 255 });
+    expect(sim.run('ip route show dev eth9')).toEqual({ stdout: '', stderr: 'Cannot find device "eth9"\n', exitCode: 1 });
+  });
   it('ip addr: lo, eth0 with the host address, flannel.1 as /32, cni0 with .1/24', () => {
     const out = createSimulator().run('ip addr').stdout;
     expect(out).toMatch(/^1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state UNKNOWN group default qlen 1000\n    link\/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00\n    inet 127\.0\.0\.1\/8 scope host lo\n       valid_lft forever preferred_lft forever\n/);

@@ -41,6 +41,21 @@ describe('cluster DNS from Pods (dns scenario)', () => {
     expect(sim.run('kubectl exec dnsutils -- dig web-service').stdout).toContain('status: NXDOMAIN');
     expect(sim.run('kubectl exec dnsutils -- dig +short -x 10.104.33.21').stdout).toBe('web-service.default.svc.cluster.local.\n');
   });
+  it('dig with no name asks for the root NS set (dig.c parse_args), whatever type was given', () => {
+    const host = createSimulator();
+    for (const line of ['dig', 'dig MX']) {
+      const out = host.run(line).stdout;
+      // printgreeting() writes " %s" per argument, so a bare dig has no space after <<>>.
+      expect(out).toContain(`; <<>> DiG 9.18.39-0ubuntu0.24.04.2-Ubuntu <<>>${line.slice(3)}\n;; global options: +cmd\n`);
+      expect(out).toContain(';; QUESTION SECTION:\n;.\t\t\t\tIN\tNS\n');
+      expect(out).toContain(';; flags: qr rd ra; QUERY: 1, ANSWER: 13, AUTHORITY: 0, ADDITIONAL: 1\n');
+      expect(out).toContain('.\t\t\t518400\tIN\tNS\ta.root-servers.net.\n');
+      // 13 NS records whose names after the first compress to "x" + a pointer: the real 239 bytes.
+      expect(out).toContain(';; MSG SIZE  rcvd: 239\n');
+    }
+    expect(host.run('nslookup')).toEqual({ stdout: '', stderr: 'kubesim: nslookup: interactive mode is not simulated in this sandbox; give the name on the command line: nslookup NAME [SERVER]\n', exitCode: 1 });
+    expect(host.run('dig +short').stdout.split('\n').filter(Boolean)).toEqual('abcdefghijklm'.split('').map((l) => `${l}.root-servers.net.`));
+  });
   it('headless Services answer one A per ready Pod; named ports get SRV; ExternalName is a CNAME', () => {
     sim.run('kubectl create service clusterip web-headless --clusterip=None --tcp=80:80');
     sim.run('kubectl label service web-headless app=web --overwrite');
