@@ -6,6 +6,12 @@ import { clean, containerNameFromImage, dryRunMode, MUTATE_FLAGS, printOp } from
 import { formatApiError } from './errors.ts';
 import { arr, str, type FlagSpec } from './flags.ts';
 
+/** `kubectl create` generators that exist upstream but not in the sandbox (RBAC, quotas, budgets, tokens). */
+const UNSIMULATED = new Set(['role', 'rolebinding', 'clusterrole', 'clusterrolebinding', 'quota', 'resourcequota', 'poddisruptionbudget', 'pdb', 'priorityclass', 'pc', 'token']);
+
+/** Flags only those generators have (create_role.go, create_rolebinding.go, create_quota.go, create_pdb.go, create_priorityclass.go, create_token.go). */
+const UNSIMULATED_ONLY_FLAGS = ['verb', 'resource', 'resource-name', 'role', 'clusterrole', 'serviceaccount', 'group', 'hard', 'scopes', 'min-available', 'max-unavailable', 'value', 'global-default', 'preemption-policy', 'description', 'duration', 'audience', 'bound-object-kind', 'bound-object-name', 'bound-object-uid', 'aggregation-rule', 'non-resource-url'];
+
 export const CREATE_FLAGS: FlagSpec[] = [
   ...MUTATE_FLAGS,
   { name: 'image', type: 'stringArray' },
@@ -28,6 +34,9 @@ export const CREATE_FLAGS: FlagSpec[] = [
   { name: 'schedule', type: 'string' },
   { name: 'restart', type: 'string' },
   { name: 'from', type: 'string' },
+  // Flags of the generators the sandbox does not simulate, so that their lines reach create()
+  // and get the sandbox's one-line answer instead of "unknown flag".
+  ...UNSIMULATED_ONLY_FLAGS.map((name): FlagSpec => ({ name, type: 'stringArray' })),
 ];
 
 function base64(s: string): string {
@@ -125,8 +134,20 @@ function servicePorts(k: Kctx): Obj[] | undefined {
   return ports;
 }
 
+/** `kubectl create`: -f manifests, or one of the generators by its subcommand. */
 export function create(k: Kctx): void {
   const [sub, ...rest] = k.p.args;
+  if (sub && UNSIMULATED.has(sub)) {
+    k.err += `kubesim: kubectl create ${sub}: not available in this sandbox\n`;
+    k.code = 1;
+    return;
+  }
+  const foreign = UNSIMULATED_ONLY_FLAGS.find((f) => k.p.flags.has(f));
+  if (foreign) {
+    k.err += `error: unknown flag: --${foreign}\nSee 'kubectl create${sub ? ` ${sub}` : ''} --help' for usage.\n`;
+    k.code = 1;
+    return;
+  }
   if (!sub) return applyOrCreate(k, 'create');
   const ns = k.namespace;
   switch (sub) {

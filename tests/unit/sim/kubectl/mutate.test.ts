@@ -114,6 +114,13 @@ status: {}
     expect(k('create deployment web').stderr).toBe('error: required flag(s) "image" not set\n');
     expect(k('create deployment --image=nginx').stderr).toBe("error: exactly one NAME is required, got 0\nSee 'kubectl create deployment -h' for help and examples\n");
   });
+  it('answers generators the sandbox lacks in one line, and keeps their flags off the others', () => {
+    const { k } = makeWorld();
+    expect(k('create role pod-reader --verb=get,list --resource=pods')).toEqual({ stdout: '', stderr: 'kubesim: kubectl create role: not available in this sandbox\n', exitCode: 1 });
+    expect(k('-n kube-system create rolebinding rb --role=pod-reader --user=jane').stderr).toBe('kubesim: kubectl create rolebinding: not available in this sandbox\n');
+    expect(k('create deployment web --image=nginx --verb=get').stderr).toBe("error: unknown flag: --verb\nSee 'kubectl create deployment --help' for usage.\n");
+    expect(k('get deploy web').stderr).toContain('NotFound');
+  });
 });
 
 describe('kubectl run', () => {
