@@ -39,6 +39,7 @@ const EXTRAS: Record<Exclude<ChunkName, FamilyName>, { load: () => Promise<void>
   'kubectl-jsonpath': { load: part('kubectl-jsonpath'), after: ['kubectl'] },
   'kubectl-gotemplate': { load: part('kubectl-gotemplate'), after: ['kubectl'] },
   'kubectl-yaml': { load: part('kubectl-yaml'), after: ['kubectl'] },
+  'kubectl-explain': { load: part('kubectl-explain'), after: ['kubectl'] },
   // The kubelet's manifest reader and kubectl's kubeconfig and -f readers use it (manifest-yaml.ts).
   // A manifest edited on disk becomes a static pod the API server must validate, as in Node.
   yaml: {

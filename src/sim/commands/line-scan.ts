@@ -14,7 +14,7 @@ import { CORE_VERBS, VERB_PARTS } from './kubectl/verbs.ts';
  * A chunk the browser loads on demand: a command family, a part of kubectl, js-yaml, or the
  * controllers of kinds only users and scenarios create (never a line's own need: see browser.ts).
  */
-export type ChunkName = FamilyName | 'kubectl-describe' | 'kubectl-ops' | 'kubectl-verbs' | 'kubectl-jsonpath' | 'kubectl-gotemplate' | 'kubectl-yaml' | 'yaml' | 'workloads' | 'unavailable';
+export type ChunkName = FamilyName | 'kubectl-describe' | 'kubectl-ops' | 'kubectl-verbs' | 'kubectl-jsonpath' | 'kubectl-gotemplate' | 'kubectl-yaml' | 'kubectl-explain' | 'yaml' | 'workloads' | 'unavailable';
 
 /** What a line needs: some chunks, or every one. */
 export type LineNeeds = Set<ChunkName> | 'all';
@@ -57,9 +57,9 @@ export function chunksForLine(line: string): LineNeeds {
     const dashes = words.indexOf('--');
     if (command.endsWith('kubectl') && words.includes('exec') && dashes > 0 && words.slice(dashes + 1).some((w) => w.includes('$'))) return 'all';
   }
-  const words = text.split(/[\s;&|()<>{}=,]+/).filter(Boolean);
-  for (const raw of words) {
-    const word = raw.slice(raw.lastIndexOf('/') + 1);
+  // Each word by its last path component (`/usr/bin/kubectl` runs kubectl).
+  const words = text.split(/[\s;&|()<>{}=,]+/).filter(Boolean).map((raw) => raw.slice(raw.lastIndexOf('/') + 1));
+  for (const word of words) {
     const family = COMMAND_FAMILY.get(word);
     if (family) needs.add(family);
     if (Object.hasOwn(VERB_PARTS, word)) needs.add(VERB_PARTS[word]);
@@ -71,8 +71,11 @@ export function chunksForLine(line: string): LineNeeds {
   if (text.includes('template')) needs.add('kubectl-gotemplate');
   if (text.includes('yaml')) needs.add('kubectl-yaml');
   // A kubectl line with a variable may expand to any verb or -o format: bring all of kubectl.
-  if (/\$[\w{@*#?]/.test(text) && (maybeAlias || [...needs].some((n) => n.startsWith('kubectl'))))
+  // explain's texts (the largest part) only when no verb is written out, so the variable may be the verb.
+  if (/\$[\w{@*#?]/.test(text) && (maybeAlias || [...needs].some((n) => n.startsWith('kubectl')))) {
     for (const part of ['kubectl-describe', 'kubectl-ops', 'kubectl-verbs', 'kubectl-jsonpath', 'kubectl-gotemplate', 'kubectl-yaml'] as const) needs.add(part);
+    if (!words.some((w) => CORE_VERBS.has(w) || Object.hasOwn(VERB_PARTS, w))) needs.add('kubectl-explain');
+  }
   if (/[>]|manifests|kubeconfig|\.kube|\.conf|\.ya?ml/.test(text) || readsManifests(text)) needs.add('yaml');
   return needs;
 }

@@ -7,7 +7,7 @@ import type { CommandFn } from '../../types.ts';
 import { kubectl } from '../kubectl/index.ts';
 
 /** A part of kubectl loaded on demand (named like its module, which names its chunk). */
-export type KubectlPart = 'kubectl-describe' | 'kubectl-ops' | 'kubectl-verbs' | 'kubectl-jsonpath' | 'kubectl-gotemplate' | 'kubectl-yaml';
+export type KubectlPart = 'kubectl-describe' | 'kubectl-ops' | 'kubectl-verbs' | 'kubectl-jsonpath' | 'kubectl-gotemplate' | 'kubectl-yaml' | 'kubectl-explain';
 
 /** The family's commands by name. */
 export const COMMANDS: Record<string, CommandFn> = { kubectl };
@@ -20,4 +20,5 @@ export const PARTS: Record<KubectlPart, () => Promise<{ install(): void }>> = {
   'kubectl-jsonpath': () => import('../kubectl/parts/kubectl-jsonpath.ts'),
   'kubectl-gotemplate': () => import('../kubectl/parts/kubectl-gotemplate.ts'),
   'kubectl-yaml': () => import('../kubectl/parts/kubectl-yaml.ts'),
+  'kubectl-explain': () => import('../kubectl/parts/kubectl-explain.ts'),
 };

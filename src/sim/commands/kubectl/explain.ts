@@ -1,4 +1,9 @@
-/** `kubectl explain RESOURCE[.field…]` over the simulator's field tree, in the openapi v3 plaintext layout. */
+/**
+ * `kubectl explain RESOURCE[.field…]` over the simulator's field tree, in the layout of kubectl's
+ * OpenAPI v3 plaintext template (staging/src/k8s.io/kubectl/pkg/explain/v2/templates/plaintext.tmpl),
+ * with the API's own descriptions and enums (api/explain-docs.json, copied from the upstream spec).
+ */
+import DOCS from '../../api/explain-docs.json' with { type: 'json' };
 import { resolveResource } from '../../api/kinds.ts';
 import { fieldsOf, type FieldDef } from '../../api/schema.ts';
 import { fail, type Kctx } from './context.ts';
@@ -10,48 +15,65 @@ export const EXPLAIN_FLAGS: FlagSpec[] = [
   { name: 'output', short: 'o', type: 'string' },
 ];
 
-/** Short descriptions for the types and fields the chapters explain (from the API's Go doc comments). */
-const DESCRIPTIONS: Record<string, string> = {
-  Pod: 'Pod is a collection of containers that can run on a host. This resource is created by clients and scheduled onto hosts.',
-  Deployment: 'Deployment enables declarative updates for Pods and ReplicaSets.',
-  Service:
-    'Service is a named abstraction of software service (for example, mysql) consisting of local port (for example 3306) that the proxy listens on, and the selector that determines which pods will answer requests sent through the proxy.',
-  PersistentVolume:
-    'PersistentVolume (PV) is a storage resource provisioned by an administrator. It is analogous to a node. More info: https://kubernetes.io/docs/concepts/storage/persistent-volumes',
-  PersistentVolumeClaim: "PersistentVolumeClaim is a user's request for and claim to a persistent volume",
-  Ingress:
-    'Ingress is a collection of rules that allow inbound connections to reach the endpoints defined by a backend. An Ingress can be configured to give services externally-reachable urls, load balance traffic, terminate SSL, offer name based virtual hosting etc.',
-  'Pod.spec': 'Specification of the desired behavior of the pod. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#spec-and-status\nPodSpec is a description of a pod.',
-  'Pod.spec.volumes':
-    'List of volumes that can be mounted by containers belonging to the pod. More info: https://kubernetes.io/docs/concepts/storage/volumes\nVolume represents a named volume in a pod that may be accessed by any container in the pod.',
-  'PersistentVolume.spec':
-    'spec defines a specification of a persistent volume owned by the cluster. Provisioned by an administrator. More info: https://kubernetes.io/docs/concepts/storage/persistent-volumes#persistent-volumes\nPersistentVolumeSpec is the specification of a persistent volume.',
-  'PersistentVolumeClaim.spec':
-    'spec defines the desired characteristics of a volume requested by a pod author. More info: https://kubernetes.io/docs/concepts/storage/persistent-volumes#persistentvolumeclaims\nPersistentVolumeClaimSpec describes the common attributes of storage devices and allows a Source for provider-specific attributes',
-  'Ingress.spec':
-    'spec is the desired state of the Ingress. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#spec-and-status\nIngressSpec describes the Ingress the user wishes to exist.',
-  'Deployment.spec.replicas': 'Number of desired pods. This is a pointer to distinguish between explicit zero and not specified. Defaults to 1.',
-  apiVersion:
-    'APIVersion defines the versioned schema of this representation of an object. Servers should convert recognized schemas to the latest internal value, and may reject unrecognized values. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#resources',
-  kind: 'Kind is a string value representing the REST resource this object represents. Servers may infer this from the endpoint the client submits requests to. Cannot be updated. In CamelCase. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds',
-  metadata: "Standard object's metadata. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata",
-};
+interface FieldDoc {
+  description: string;
+  enum?: string[];
+}
 
-/** Wraps text at 80 columns with an indent, as the plaintext template's wrap helper does. */
-function wrap(text: string, indent: number): string {
-  const pad = ' '.repeat(indent);
-  const out: string[] = [];
-  for (const para of text.split('\n')) {
-    let line = '';
-    for (const word of para.split(' ')) {
-      if (line && pad.length + line.length + 1 + word.length > 80) {
-        out.push(pad + line);
-        line = word;
-      } else line = line ? `${line} ${word}` : word;
+const TYPE_DOCS: Record<string, string> = DOCS.types;
+const FIELD_DOCS: Record<string, FieldDoc> = DOCS.fields;
+
+/**
+ * mitchellh/go-wordwrap's WrapString, which kubectl's term.NewWordWrapWriter applies: greedy
+ * breaks at white space (runs of it kept inside a line, dropped at a break), a word longer than
+ * the limit left whole on its own line.
+ */
+function wordWrap(s: string, lim: number): string {
+  let out = '';
+  let current = 0;
+  let word = '';
+  let space = '';
+  for (const ch of s) {
+    // No line breaks reach here: wrapIndent deletes them first, as kubectl does.
+    if (/\s/.test(ch) && ch !== '\u00a0') {
+      if (space.length === 0 || word.length > 0) {
+        current += space.length + word.length;
+        out += space + word;
+        space = '';
+        word = '';
+      }
+      space += ch;
+    } else {
+      word += ch;
+      if (current + space.length + word.length > lim && word.length < lim) {
+        out += '\n';
+        current = 0;
+        space = '';
+      }
     }
-    out.push(pad + line);
   }
-  return out.join('\n') + '\n';
+  if (word.length === 0) {
+    if (current + space.length <= lim) out += space;
+  } else out += space + word;
+  return out;
+}
+
+/**
+ * The template's `wrap N | indent M`. Since kubectl v1.32 (kubernetes#126533) wrap first deletes
+ * every line break of the text ("realign all line breaks"), so paragraphs and the parts of a
+ * description run together; indent pads every line.
+ */
+function wrapIndent(text: string, width: number, indent: number): string {
+  const pad = ' '.repeat(indent);
+  return pad + wordWrap(text.replaceAll('\n', ''), width).replaceAll('\n', `\n${pad}`);
+}
+
+/** extractEnum: `enum: a, b, c, d, ....` under a field in a list (four at most), `ENUM:` and one per line for the explained field. */
+function enumText(values: string[] | undefined, long: boolean, indent = 0): string {
+  if (!values?.length) return '';
+  const shown = values.map((v) => (v === '' ? '""' : v));
+  if (long) return `ENUM:${shown.map((v) => `\n    ${v}`).join('')}`;
+  return `\n${' '.repeat(indent)}enum: ${shown.slice(0, 4).join(', ')}${shown.length > 4 ? ', ....' : ''}`;
 }
 
 /** The OpenAPI type names of fields the schema keeps free-form ('*'), as explain shows them. */
@@ -74,8 +96,10 @@ const FREE_TYPES: Record<string, string> = {
   valueFrom: 'EnvVarSource', volumeDevices: '[]VolumeDevice', vsphereVolume: 'VsphereVirtualDiskVolumeSource',
 };
 
+/** typeGuess: a referenced object type by name; `Time` is a string in the spec, so explain says string. */
 function typeLabel(t: string, name = ''): string {
-  return t === '*' ? (FREE_TYPES[name] ?? 'Object') : t;
+  const label = t === '*' ? (FREE_TYPES[name] ?? 'Object') : t;
+  return label.replace(/\bTime$/, 'string');
 }
 
 function elementType(t: string): string {
@@ -84,6 +108,12 @@ function elementType(t: string): string {
   return t;
 }
 
+/** The description a field's own continues with: that of the type it refers to (its element type for lists and maps). */
+function referencedTypeDoc(d: FieldDef): string | undefined {
+  return TYPE_DOCS[elementType(d.type === '*' ? (FREE_TYPES[d.name] ?? '') : d.type)];
+}
+
+/** `kubectl explain`: a kind or one of its fields, its description and its fields (or the whole tree with --recursive). */
 export function explain(k: Kctx): void {
   const arg = k.p.args[0];
   if (!arg) {
@@ -96,39 +126,44 @@ export function explain(k: Kctx): void {
   if (!r) return fail(k, `the server doesn't have a resource type "${res}"`);
   let type = r.kind;
   let field: FieldDef | undefined;
-  const key = [r.kind];
+  let owner = r.kind;
   for (const p of path) {
     const defs = fieldsOf(elementType(type));
     const f = defs?.find((d) => d.name === p);
     if (!f) return fail(k, `field "${p}" does not exist`);
+    owner = elementType(type);
     field = f;
     type = f.type;
-    key.push(p);
   }
   let text = '';
   if (r.group) text += `GROUP:      ${r.group}\n`;
   text += `KIND:       ${r.kind}\nVERSION:    ${r.version}\n\n`;
-  if (field) text += `FIELD: ${field.name} <${typeLabel(field.type, field.name)}>${field.required ? ' -required-' : ''}\n\n`;
-  const desc = DESCRIPTIONS[key.join('.')] ?? (field ? DESCRIPTIONS[field.name] : undefined) ?? (path.length === 0 ? DESCRIPTIONS[r.kind] : undefined);
-  text += `DESCRIPTION:\n${desc ? wrap(desc, 4) : '    <empty>\n'}    \n`;
+  const parts: string[] = [];
+  if (field) {
+    const doc = FIELD_DOCS[`${owner}.${field.name}`];
+    text += `FIELD: ${field.name} <${typeLabel(field.type, field.name)}>\n${enumText(doc?.enum, true)}\n\n`;
+    if (doc) parts.push(doc.description);
+    const typeDoc = referencedTypeDoc(field);
+    if (typeDoc) parts.push(typeDoc);
+  } else if (TYPE_DOCS[r.kind]) parts.push(TYPE_DOCS[r.kind]);
+  // The template ends each part with a line break, which wrap then deletes with the others.
+  text += `DESCRIPTION:\n${wrapIndent(parts.length ? parts.join('') : '<empty>', 76, 4)}\n`;
   const defs = fieldsOf(elementType(type));
   if (defs) {
     text += 'FIELDS:\n';
     const recursive = bool(k.p, 'recursive');
-    const walk = (list: FieldDef[], depth: number, seen: string[]) => {
+    const walk = (list: FieldDef[], ownerType: string, level: number, seen: string[]) => {
+      const indent = level * 2;
       for (const d of list) {
-        text += `${'  '.repeat(depth + 1)}${d.name}\t<${typeLabel(d.type, d.name)}>${d.required ? ' -required-' : ''}\n`;
+        const doc = FIELD_DOCS[`${ownerType}.${d.name}`];
+        text += `${' '.repeat(indent)}${d.name}\t<${typeLabel(d.type, d.name)}>${d.required ? ' -required-' : ''}${enumText(doc?.enum, false, indent)}\n`;
         if (recursive) {
           const inner = fieldsOf(elementType(d.type));
-          if (inner && !seen.includes(elementType(d.type))) walk(inner, depth + 1, [...seen, elementType(d.type)]);
-        } else {
-          const dd = DESCRIPTIONS[[...key, d.name].join('.')] ?? DESCRIPTIONS[d.name];
-          // The simulator keeps descriptions only for the fields the chapters explain.
-          if (dd) text += wrap(dd, 4) + '\n';
-        }
+          if (inner && !seen.includes(elementType(d.type))) walk(inner, elementType(d.type), level + 1, [...seen, elementType(d.type)]);
+        } else text += `${wrapIndent(doc?.description ?? '<no description>', 78 - indent, indent + 2)}\n\n`;
       }
     };
-    walk(defs, 0, [elementType(type)]);
+    walk(defs, elementType(type), 1, [elementType(type)]);
   }
   k.out += text;
 }

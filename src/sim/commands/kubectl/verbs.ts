@@ -21,15 +21,16 @@ export const UNSUPPORTED: ReadonlySet<string> = new Set(['alpha', 'api-versions'
 export const CORE_VERBS: ReadonlySet<string> = new Set(['get', 'top', 'version']);
 
 /** The kubectl chunk that holds each verb not in kubectl's core (static: read before loading). */
-export const VERB_PARTS: Record<string, 'kubectl-describe' | 'kubectl-ops' | 'kubectl-verbs' | 'kubectl-jsonpath'> = {
+export const VERB_PARTS: Record<string, 'kubectl-describe' | 'kubectl-ops' | 'kubectl-verbs' | 'kubectl-jsonpath' | 'kubectl-explain'> = {
   describe: 'kubectl-describe',
+  explain: 'kubectl-explain',
   // wait's --for=jsonpath uses the JSONPath printer: it comes with it.
   wait: 'kubectl-jsonpath',
   ...Object.fromEntries(
     ['delete', 'scale', 'logs', 'exec', 'cordon', 'uncordon', 'drain', 'taint', 'rollout', 'cluster-info', 'api-resources'].map((v) => [v, 'kubectl-ops' as const]),
   ),
   ...Object.fromEntries(
-    ['apply', 'create', 'run', 'expose', 'set', 'label', 'annotate', 'explain', 'replace', 'patch', 'edit', 'config'].map((v) => [v, 'kubectl-verbs' as const]),
+    ['apply', 'create', 'run', 'expose', 'set', 'label', 'annotate', 'replace', 'patch', 'edit', 'config'].map((v) => [v, 'kubectl-verbs' as const]),
   ),
 };
 

@@ -71,6 +71,10 @@ describe('browser entry', () => {
     expect(sim.run('kubectl drain node01 --ignore-daemonsets').stdout).toMatch(/^node\/node01 cordoned\n/);
     await loadCommandsFor(['kubectl apply -f x.yaml']);
     expect(loadedChunks()).toEqual(expect.arrayContaining(['kubectl-verbs', 'yaml']));
+    expect(loadedChunks()).not.toContain('kubectl-explain');
+    // explain's texts come alone, with explain.
+    await loadCommandsFor(['kubectl explain pod.spec']);
+    expect(sim.run('kubectl explain pod.spec.nodeName').stdout).toContain('NodeName indicates in which node this pod is scheduled.');
     // Each part registers exactly the verbs VERB_PARTS says it holds.
     expect(verbNames()).toEqual([...core, ...Object.keys(VERB_PARTS)].sort());
   });

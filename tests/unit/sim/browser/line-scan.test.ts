@@ -49,6 +49,9 @@ describe('chunksForLine', () => {
     expect(needs('kubectl get pod web -o yaml')).toEqual(['kubectl', 'kubectl-yaml']);
     // A variable may hold any verb or format.
     expect(needs('kubectl get pod web -o $FORMAT')).toEqual(['kubectl', 'kubectl-describe', 'kubectl-gotemplate', 'kubectl-jsonpath', 'kubectl-ops', 'kubectl-verbs', 'kubectl-yaml']);
+    // explain's texts only when the variable may be the verb itself.
+    expect(needs('kubectl $VERB pod.spec')).toContain('kubectl-explain');
+    expect(needs('kubectl explain pod.spec')).toEqual(['kubectl', 'kubectl-explain']);
     // …also behind a command word that may be an alias of kubectl (`alias k=kubectl` loaded kubectl's core).
     expect(needs('k get pod web -o $FORMAT')).toEqual(['kubectl-describe', 'kubectl-gotemplate', 'kubectl-jsonpath', 'kubectl-ops', 'kubectl-verbs', 'kubectl-yaml', 'unavailable']);
     for (const line of ['cd $HOME', 'if [ -f $F ]; then cat $F; fi', 'for f in $FILES; do echo $f; done', 'export KUBECONFIG=$HOME/admin.conf'])

@@ -58,6 +58,51 @@ describe('kubectl version, cluster-info, api-resources, explain', () => {
     expect(k('explain pod.spac').stderr).toBe('error: field "spac" does not exist\n');
   });
 
+  // Layout: kubectl's plaintext.tmpl (explain v2); texts: the upstream OpenAPI spec. Since v1.32
+  // (kubernetes#126533) the template's wrap deletes the text's line breaks before wrapping at 76
+  // columns (go-wordwrap), so a description's parts run together and no padded line follows it.
+  it('explains with the API\'s descriptions, wrapped as kubectl v1.34 wraps them', () => {
+    const { k } = makeWorld();
+    expect(k('explain pod.spec').stdout.startsWith(
+      'KIND:       Pod\nVERSION:    v1\n\nFIELD: spec <PodSpec>\n\n\nDESCRIPTION:\n' +
+        '    Specification of the desired behavior of the pod. More info:\n' +
+        '    https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#spec-and-statusPodSpec\n' +
+        '    is a description of a pod.\nFIELDS:\n' +
+        '  activeDeadlineSeconds\t<integer>\n' +
+        '    Optional duration in seconds the pod may be active on the node relative to\n' +
+        '    StartTime before the system will actively try to mark it failed and kill\n' +
+        '    associated containers. Value must be a positive integer.\n\n' +
+        '  affinity\t<Affinity>\n    If specified, the pod\'s scheduling constraints\n\n' +
+        '  automountServiceAccountToken\t<boolean>\n',
+    )).toBe(true);
+    // Time is a string in the spec.
+    expect(k('explain pod.metadata').stdout).toContain('  creationTimestamp\t<string>\n    CreationTimestamp is a timestamp representing the server time when this\n    object was created.');
+    expect(k('explain pod').stdout).toContain('DESCRIPTION:\n    Pod is a collection of containers that can run on a host. This resource is\n    created by clients and scheduled onto hosts.\nFIELDS:\n  apiVersion\t<string>\n');
+  });
+
+  it('shows enums: a short list under a field, one per line for the explained field, and in --recursive', () => {
+    const { k } = makeWorld();
+    expect(k('explain pod.spec.tolerations').stdout).toContain('  effect\t<string>\n  enum: NoExecute, NoSchedule, PreferNoSchedule\n    Effect indicates the taint effect to match.');
+    expect(k('explain pod.spec.tolerations.effect').stdout.startsWith('KIND:       Pod\nVERSION:    v1\n\nFIELD: effect <string>\nENUM:\n    NoExecute\n    NoSchedule\n    PreferNoSchedule\n\nDESCRIPTION:\n    Effect indicates the taint effect to match. Empty means match all taint\n    effects. When specified, allowed values are NoSchedule, PreferNoSchedule and\n    NoExecute.Possible enum values: - `"NoExecute"` Evict any already-running\n')).toBe(true);
+    const tree = k('explain pod.spec --recursive').stdout;
+    expect(tree).toContain('  tolerations\t<[]Toleration>\n    effect\t<string>\n    enum: NoExecute, NoSchedule, PreferNoSchedule\n    key\t<string>\n    operator\t<string>\n    enum: Equal, Exists\n');
+    expect(tree).not.toContain('Effect indicates');
+  });
+
+  it('has a description for every field and type of its schema, as upstream has', () => {
+    const { k } = makeWorld();
+    for (const r of ['pod', 'deploy', 'svc', 'node', 'pv', 'pvc', 'ingress', 'sc', 'cm', 'ds', 'sts', 'job', 'cronjob', 'ns', 'sa', 'secret', 'ep', 'ingressclass', 'rs']) {
+      const out = k(`explain ${r}`).stdout;
+      expect(out, r).not.toContain('<empty>');
+      expect(out, r).not.toContain('<no description>');
+    }
+    for (const path of ['pod.spec', 'pod.spec.containers', 'pod.spec.volumes', 'pod.metadata', 'deploy.spec', 'svc.spec', 'svc.spec.ports', 'node.spec', 'node.spec.taints', 'pv.spec', 'pvc.spec', 'ingress.spec', 'cronjob.spec', 'job.spec']) {
+      expect(k(`explain ${path}`).stdout, path).not.toContain('<no description>');
+    }
+    // The spec gives IngressRule.http no description of its own (only its type's), so kubectl has none either.
+    expect(k('explain ingress.spec.rules').stdout).toContain('  http\t<HTTPIngressRuleValue>\n    <no description>\n\n');
+  });
+
   it('suggests verbs for unknown commands (cobra SuggestionsFor)', () => {
     const { k } = makeWorld();
     expect(k('gett pods').stderr).toBe('error: unknown command "gett" for "kubectl"\n\nDid you mean this?\n\tget\n\tset\n');

@@ -1,6 +1,6 @@
 /**
  * kubectl's verbs that write objects from what the user types (apply, create, run, expose, set,
- * label, annotate, replace, patch, edit), config, explain and the help texts: a chunk of their
+ * label, annotate, replace, patch, edit), config and the help texts: a chunk of their
  * own in the browser, loaded after the YAML chunk (js-yaml and the API server's validation:
  * apply -f, edit, patch and config read YAML, and users write objects). It turns on the
  * controllers of the kinds only users create (StatefulSets, CronJobs, Jobs, Ingresses). The verbs
@@ -11,7 +11,6 @@ import { applyOrCreate, APPLY_FLAGS } from '../apply.ts';
 import { config, CONFIG_FLAGS } from '../config.ts';
 import { create, CREATE_FLAGS } from '../create.ts';
 import { edit, EDIT_FLAGS } from '../edit.ts';
-import { explain, EXPLAIN_FLAGS } from '../explain.ts';
 import { expose, EXPOSE_FLAGS } from '../expose.ts';
 import { labelOrAnnotate, LABEL_FLAGS } from '../label.ts';
 import { patch, PATCH_FLAGS } from '../patch.ts';
@@ -33,7 +32,6 @@ export function install(): void {
     set: { flags: SET_FLAGS, run: setImage, server: true },
     label: { flags: LABEL_FLAGS, run: (k) => labelOrAnnotate(k, 'labels'), server: true },
     annotate: { flags: LABEL_FLAGS, run: (k) => labelOrAnnotate(k, 'annotations'), server: true },
-    explain: { flags: EXPLAIN_FLAGS, run: explain, server: true },
     replace: { flags: REPLACE_FLAGS, run: replace, server: true },
     patch: { flags: PATCH_FLAGS, run: patch, server: true },
     edit: { flags: EDIT_FLAGS, run: edit, server: true },
