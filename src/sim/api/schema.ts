@@ -14,17 +14,17 @@ const TYPES: Record<string, string> = {
   Pod: 'apiVersion:string,kind:string,metadata:ObjectMeta,spec:PodSpec,status:*',
   PodTemplateSpec: 'metadata:ObjectMeta,spec:PodSpec',
   PodSpec:
-    'activeDeadlineSeconds:integer,affinity:*,automountServiceAccountToken:boolean,containers!:[]Container,dnsConfig:*,dnsPolicy:string,enableServiceLinks:boolean,ephemeralContainers:*,hostAliases:*,hostIPC:boolean,hostNetwork:boolean,hostPID:boolean,hostUsers:boolean,hostname:string,imagePullSecrets:[]LocalObjectReference,initContainers:[]Container,nodeName:string,nodeSelector:map[string]string,os:*,overhead:*,preemptionPolicy:string,priority:integer,priorityClassName:string,readinessGates:*,resourceClaims:*,resources:*,restartPolicy:string,runtimeClassName:string,schedulerName:string,schedulingGates:*,securityContext:*,serviceAccount:string,serviceAccountName:string,setHostnameAsFQDN:boolean,shareProcessNamespace:boolean,subdomain:string,terminationGracePeriodSeconds:integer,tolerations:[]Toleration,topologySpreadConstraints:*,volumes:[]Volume',
+    'activeDeadlineSeconds:integer,affinity:Affinity,automountServiceAccountToken:boolean,containers!:[]Container,dnsConfig:*,dnsPolicy:string,enableServiceLinks:boolean,ephemeralContainers:*,hostAliases:*,hostIPC:boolean,hostNetwork:boolean,hostPID:boolean,hostUsers:boolean,hostname:string,imagePullSecrets:[]LocalObjectReference,initContainers:[]Container,nodeName:string,nodeSelector:map[string]string,os:*,overhead:*,preemptionPolicy:string,priority:integer,priorityClassName:string,readinessGates:*,resourceClaims:*,resources:*,restartPolicy:string,runtimeClassName:string,schedulerName:string,schedulingGates:*,securityContext:PodSecurityContext,serviceAccount:string,serviceAccountName:string,setHostnameAsFQDN:boolean,shareProcessNamespace:boolean,subdomain:string,terminationGracePeriodSeconds:integer,tolerations:[]Toleration,topologySpreadConstraints:[]TopologySpreadConstraint,volumes:[]Volume',
   Container:
-    'args:[]string,command:[]string,env:[]EnvVar,envFrom:*,image:string,imagePullPolicy:string,lifecycle:*,livenessProbe:*,name!:string,ports:[]ContainerPort,readinessProbe:*,resizePolicy:*,resources:ResourceRequirements,restartPolicy:string,securityContext:*,startupProbe:*,stdin:boolean,stdinOnce:boolean,terminationMessagePath:string,terminationMessagePolicy:string,tty:boolean,volumeDevices:*,volumeMounts:[]VolumeMount,workingDir:string',
+    'args:[]string,command:[]string,env:[]EnvVar,envFrom:[]EnvFromSource,image:string,imagePullPolicy:string,lifecycle:Lifecycle,livenessProbe:Probe,name!:string,ports:[]ContainerPort,readinessProbe:Probe,resizePolicy:*,resources:ResourceRequirements,restartPolicy:string,securityContext:SecurityContext,startupProbe:Probe,stdin:boolean,stdinOnce:boolean,terminationMessagePath:string,terminationMessagePolicy:string,tty:boolean,volumeDevices:*,volumeMounts:[]VolumeMount,workingDir:string',
   ContainerPort: 'containerPort!:integer,hostIP:string,hostPort:integer,name:string,protocol:string',
-  EnvVar: 'name!:string,value:string,valueFrom:*',
+  EnvVar: 'name!:string,value:string,valueFrom:EnvVarSource',
   ResourceRequirements: 'claims:*,limits:map[string]Quantity,requests:map[string]Quantity',
   VolumeMount: 'mountPath!:string,mountPropagation:string,name!:string,readOnly:boolean,recursiveReadOnly:string,subPath:string,subPathExpr:string',
   LocalObjectReference: 'name:string',
   Toleration: 'effect:string,key:string,operator:string,tolerationSeconds:integer,value:string',
   Volume:
-    'awsElasticBlockStore:*,azureDisk:*,azureFile:*,cephfs:*,cinder:*,configMap:*,csi:*,downwardAPI:*,emptyDir:EmptyDirVolumeSource,ephemeral:*,fc:*,flexVolume:*,flocker:*,gcePersistentDisk:*,gitRepo:*,glusterfs:*,hostPath:HostPathVolumeSource,image:*,iscsi:*,name!:string,nfs:NFSVolumeSource,persistentVolumeClaim:PersistentVolumeClaimVolumeSource,photonPersistentDisk:*,portworxVolume:*,projected:*,quobyte:*,rbd:*,scaleIO:*,secret:*,storageos:*,vsphereVolume:*',
+    'awsElasticBlockStore:*,azureDisk:*,azureFile:*,cephfs:*,cinder:*,configMap:ConfigMapVolumeSource,csi:*,downwardAPI:*,emptyDir:EmptyDirVolumeSource,ephemeral:*,fc:*,flexVolume:*,flocker:*,gcePersistentDisk:*,gitRepo:*,glusterfs:*,hostPath:HostPathVolumeSource,image:*,iscsi:*,name!:string,nfs:NFSVolumeSource,persistentVolumeClaim:PersistentVolumeClaimVolumeSource,photonPersistentDisk:*,portworxVolume:*,projected:*,quobyte:*,rbd:*,scaleIO:*,secret:SecretVolumeSource,storageos:*,vsphereVolume:*',
   EmptyDirVolumeSource: 'medium:string,sizeLimit:Quantity',
   HostPathVolumeSource: 'path!:string,type:string',
   NFSVolumeSource: 'path!:string,readOnly:boolean,server!:string',
@@ -32,14 +32,14 @@ const TYPES: Record<string, string> = {
   LocalVolumeSource: 'fsType:string,path!:string',
   Deployment: 'apiVersion:string,kind:string,metadata:ObjectMeta,spec:DeploymentSpec,status:*',
   DeploymentSpec:
-    'minReadySeconds:integer,paused:boolean,progressDeadlineSeconds:integer,replicas:integer,revisionHistoryLimit:integer,selector!:LabelSelector,strategy:*,template!:PodTemplateSpec',
+    'minReadySeconds:integer,paused:boolean,progressDeadlineSeconds:integer,replicas:integer,revisionHistoryLimit:integer,selector!:LabelSelector,strategy:DeploymentStrategy,template!:PodTemplateSpec',
   ReplicaSet: 'apiVersion:string,kind:string,metadata:ObjectMeta,spec:ReplicaSetSpec,status:*',
   ReplicaSetSpec: 'minReadySeconds:integer,replicas:integer,selector!:LabelSelector,template:PodTemplateSpec',
   DaemonSet: 'apiVersion:string,kind:string,metadata:ObjectMeta,spec:DaemonSetSpec,status:*',
-  DaemonSetSpec: 'minReadySeconds:integer,revisionHistoryLimit:integer,selector!:LabelSelector,template!:PodTemplateSpec,updateStrategy:*',
+  DaemonSetSpec: 'minReadySeconds:integer,revisionHistoryLimit:integer,selector!:LabelSelector,template!:PodTemplateSpec,updateStrategy:DaemonSetUpdateStrategy',
   StatefulSet: 'apiVersion:string,kind:string,metadata:ObjectMeta,spec:StatefulSetSpec,status:*',
   StatefulSetSpec:
-    'minReadySeconds:integer,ordinals:*,persistentVolumeClaimRetentionPolicy:*,podManagementPolicy:string,replicas:integer,revisionHistoryLimit:integer,selector!:LabelSelector,serviceName:string,template!:PodTemplateSpec,updateStrategy:*,volumeClaimTemplates:[]PersistentVolumeClaim',
+    'minReadySeconds:integer,ordinals:*,persistentVolumeClaimRetentionPolicy:*,podManagementPolicy:string,replicas:integer,revisionHistoryLimit:integer,selector!:LabelSelector,serviceName:string,template!:PodTemplateSpec,updateStrategy:StatefulSetUpdateStrategy,volumeClaimTemplates:[]PersistentVolumeClaim',
   Job: 'apiVersion:string,kind:string,metadata:ObjectMeta,spec:JobSpec,status:*',
   JobSpec:
     'activeDeadlineSeconds:integer,backoffLimit:integer,backoffLimitPerIndex:integer,completionMode:string,completions:integer,managedBy:string,manualSelector:boolean,maxFailedIndexes:integer,parallelism:integer,podFailurePolicy:*,podReplacementPolicy:string,selector:LabelSelector,successPolicy:*,suspend:boolean,template!:PodTemplateSpec,ttlSecondsAfterFinished:integer',
@@ -81,6 +81,61 @@ const TYPES: Record<string, string> = {
   HTTPIngressPath: 'backend!:IngressBackend,path:string,pathType!:string',
   IngressClass: 'apiVersion:string,kind:string,metadata:ObjectMeta,spec:IngressClassSpec',
   IngressClassSpec: 'controller:string,parameters:*',
+  Affinity: 'nodeAffinity:NodeAffinity,podAffinity:PodAffinity,podAntiAffinity:PodAntiAffinity',
+  AppArmorProfile: 'localhostProfile:string,type!:string',
+  Capabilities: 'add:[]string,drop:[]string',
+  ConfigMapEnvSource: 'name:string,optional:boolean',
+  ConfigMapKeySelector: 'key!:string,name:string,optional:boolean',
+  ConfigMapVolumeSource: 'defaultMode:integer,items:[]KeyToPath,name:string,optional:boolean',
+  DaemonSetUpdateStrategy: 'rollingUpdate:RollingUpdateDaemonSet,type:string',
+  DeploymentStrategy: 'rollingUpdate:RollingUpdateDeployment,type:string',
+  EnvFromSource: 'configMapRef:ConfigMapEnvSource,prefix:string,secretRef:SecretEnvSource',
+  EnvVarSource:
+    'configMapKeyRef:ConfigMapKeySelector,fieldRef:ObjectFieldSelector,fileKeyRef:*,resourceFieldRef:ResourceFieldSelector,secretKeyRef:SecretKeySelector',
+  ExecAction: 'command:[]string',
+  GRPCAction: 'port!:integer,service:string',
+  HTTPGetAction: 'host:string,httpHeaders:[]HTTPHeader,path:string,port!:IntOrString,scheme:string',
+  HTTPHeader: 'name!:string,value!:string',
+  KeyToPath: 'key!:string,mode:integer,path!:string',
+  Lifecycle: 'postStart:LifecycleHandler,preStop:LifecycleHandler,stopSignal:string',
+  LifecycleHandler: 'exec:ExecAction,httpGet:HTTPGetAction,sleep:SleepAction,tcpSocket:TCPSocketAction',
+  NodeAffinity:
+    'preferredDuringSchedulingIgnoredDuringExecution:[]PreferredSchedulingTerm,requiredDuringSchedulingIgnoredDuringExecution:NodeSelector',
+  NodeSelector: 'nodeSelectorTerms!:[]NodeSelectorTerm',
+  NodeSelectorRequirement: 'key!:string,operator!:string,values:[]string',
+  NodeSelectorTerm: 'matchExpressions:[]NodeSelectorRequirement,matchFields:[]NodeSelectorRequirement',
+  ObjectFieldSelector: 'apiVersion:string,fieldPath!:string',
+  PodAffinity:
+    'preferredDuringSchedulingIgnoredDuringExecution:[]WeightedPodAffinityTerm,requiredDuringSchedulingIgnoredDuringExecution:[]PodAffinityTerm',
+  PodAffinityTerm:
+    'labelSelector:LabelSelector,matchLabelKeys:[]string,mismatchLabelKeys:[]string,namespaceSelector:LabelSelector,namespaces:[]string,topologyKey!:string',
+  PodAntiAffinity:
+    'preferredDuringSchedulingIgnoredDuringExecution:[]WeightedPodAffinityTerm,requiredDuringSchedulingIgnoredDuringExecution:[]PodAffinityTerm',
+  PodSecurityContext:
+    'appArmorProfile:AppArmorProfile,fsGroup:integer,fsGroupChangePolicy:string,runAsGroup:integer,runAsNonRoot:boolean,runAsUser:integer,seLinuxChangePolicy:string,seLinuxOptions:SELinuxOptions,seccompProfile:SeccompProfile,supplementalGroups:[]integer,supplementalGroupsPolicy:string,sysctls:[]Sysctl,windowsOptions:WindowsSecurityContextOptions',
+  PreferredSchedulingTerm: 'preference!:NodeSelectorTerm,weight!:integer',
+  Probe:
+    'exec:ExecAction,failureThreshold:integer,grpc:GRPCAction,httpGet:HTTPGetAction,initialDelaySeconds:integer,periodSeconds:integer,successThreshold:integer,tcpSocket:TCPSocketAction,terminationGracePeriodSeconds:integer,timeoutSeconds:integer',
+  ResourceFieldSelector: 'containerName:string,divisor:Quantity,resource!:string',
+  RollingUpdateDaemonSet: 'maxSurge:IntOrString,maxUnavailable:IntOrString',
+  RollingUpdateDeployment: 'maxSurge:IntOrString,maxUnavailable:IntOrString',
+  RollingUpdateStatefulSetStrategy: 'maxUnavailable:IntOrString,partition:integer',
+  SELinuxOptions: 'level:string,role:string,type:string,user:string',
+  SeccompProfile: 'localhostProfile:string,type!:string',
+  SecretEnvSource: 'name:string,optional:boolean',
+  SecretKeySelector: 'key!:string,name:string,optional:boolean',
+  SecretVolumeSource: 'defaultMode:integer,items:[]KeyToPath,optional:boolean,secretName:string',
+  SecurityContext:
+    'allowPrivilegeEscalation:boolean,appArmorProfile:AppArmorProfile,capabilities:Capabilities,privileged:boolean,procMount:string,readOnlyRootFilesystem:boolean,runAsGroup:integer,runAsNonRoot:boolean,runAsUser:integer,seLinuxOptions:SELinuxOptions,seccompProfile:SeccompProfile,windowsOptions:WindowsSecurityContextOptions',
+  SleepAction: 'seconds!:integer',
+  StatefulSetUpdateStrategy: 'rollingUpdate:RollingUpdateStatefulSetStrategy,type:string',
+  Sysctl: 'name!:string,value!:string',
+  TCPSocketAction: 'host:string,port!:IntOrString',
+  TopologySpreadConstraint:
+    'labelSelector:LabelSelector,matchLabelKeys:[]string,maxSkew!:integer,minDomains:integer,nodeAffinityPolicy:string,nodeTaintsPolicy:string,topologyKey!:string,whenUnsatisfiable!:string',
+  WeightedPodAffinityTerm: 'podAffinityTerm!:PodAffinityTerm,weight!:integer',
+  WindowsSecurityContextOptions:
+    'gmsaCredentialSpec:string,gmsaCredentialSpecName:string,hostProcess:boolean,runAsUserName:string',
   Event:
     'action:string,apiVersion:string,count:integer,eventTime:*,firstTimestamp:Time,involvedObject:*,kind:string,lastTimestamp:Time,message:string,metadata:ObjectMeta,reason:string,related:*,reportingComponent:string,reportingInstance:string,series:*,source:*,type:string',
 };

@@ -78,27 +78,34 @@ function enumText(values: string[] | undefined, long: boolean, indent = 0): stri
 
 /** The OpenAPI type names of fields the schema keeps free-form ('*'), as explain shows them. */
 const FREE_TYPES: Record<string, string> = {
-  affinity: 'Affinity', awsElasticBlockStore: 'AWSElasticBlockStoreVolumeSource', azureDisk: 'AzureDiskVolumeSource',
-  azureFile: 'AzureFileVolumeSource', cephfs: 'CephFSVolumeSource', cinder: 'CinderVolumeSource', claimRef: 'ObjectReference',
-  configMap: 'ConfigMapVolumeSource', csi: 'CSIVolumeSource', dataSource: 'TypedLocalObjectReference',
+  allowedTopologies: '[]TopologySelectorTerm', awsElasticBlockStore: 'AWSElasticBlockStoreVolumeSource',
+  azureDisk: 'AzureDiskVolumeSource', azureFile: 'AzureFileVolumeSource', cephfs: 'CephFSVolumeSource',
+  cinder: 'CinderVolumeSource', claimRef: 'ObjectReference', claims: '[]ResourceClaim',
+  configSource: 'NodeConfigSource', csi: 'CSIVolumeSource', dataSource: 'TypedLocalObjectReference',
   dataSourceRef: 'TypedObjectReference', dnsConfig: 'PodDNSConfig', downwardAPI: 'DownwardAPIVolumeSource',
-  envFrom: '[]EnvFromSource', ephemeral: 'EphemeralVolumeSource', ephemeralContainers: '[]EphemeralContainer',
-  fc: 'FCVolumeSource', flexVolume: 'FlexVolumeSource', flocker: 'FlockerVolumeSource',
-  gcePersistentDisk: 'GCEPersistentDiskVolumeSource', gitRepo: 'GitRepoVolumeSource', glusterfs: 'GlusterfsVolumeSource',
-  hostAliases: '[]HostAlias', image: 'ImageVolumeSource', iscsi: 'ISCSIVolumeSource', lifecycle: 'Lifecycle',
-  livenessProbe: 'Probe', nodeAffinity: 'VolumeNodeAffinity', os: 'PodOS', overhead: 'map[string]Quantity',
-  photonPersistentDisk: 'PhotonPersistentDiskVolumeSource', portworxVolume: 'PortworxVolumeSource',
-  projected: 'ProjectedVolumeSource', quobyte: 'QuobyteVolumeSource', rbd: 'RBDVolumeSource', readinessGates: '[]PodReadinessGate',
-  readinessProbe: 'Probe', resizePolicy: '[]ContainerResizePolicy', resourceClaims: '[]PodResourceClaim',
-  resources: 'ResourceRequirements', scaleIO: 'ScaleIOVolumeSource', schedulingGates: '[]PodSchedulingGate',
-  secret: 'SecretVolumeSource', securityContext: 'SecurityContext', startupProbe: 'Probe', storageos: 'StorageOSVolumeSource',
-  strategy: 'DeploymentStrategy', topologySpreadConstraints: '[]TopologySpreadConstraint', updateStrategy: 'UpdateStrategy',
-  valueFrom: 'EnvVarSource', volumeDevices: '[]VolumeDevice', vsphereVolume: 'VsphereVirtualDiskVolumeSource',
+  endpoints: '[]Endpoint', ephemeral: 'EphemeralVolumeSource', ephemeralContainers: '[]EphemeralContainer',
+  eventTime: 'string', fc: 'FCVolumeSource', fileKeyRef: 'FileKeySelector', flexVolume: 'FlexVolumeSource',
+  flocker: 'FlockerVolumeSource', gcePersistentDisk: 'GCEPersistentDiskVolumeSource',
+  gitRepo: 'GitRepoVolumeSource', glusterfs: 'GlusterfsVolumeSource', hostAliases: '[]HostAlias',
+  image: 'ImageVolumeSource', imagePullSecrets: '[]LocalObjectReference', involvedObject: 'ObjectReference',
+  iscsi: 'ISCSIVolumeSource', managedFields: '[]ManagedFieldsEntry', nodeAffinity: 'VolumeNodeAffinity',
+  ordinals: 'StatefulSetOrdinals', os: 'PodOS', overhead: 'map[string]Quantity',
+  parameters: 'IngressClassParametersReference',
+  persistentVolumeClaimRetentionPolicy: 'StatefulSetPersistentVolumeClaimRetentionPolicy',
+  photonPersistentDisk: 'PhotonPersistentDiskVolumeSource', podFailurePolicy: 'PodFailurePolicy',
+  ports: '[]EndpointPort', portworxVolume: 'PortworxVolumeSource', projected: 'ProjectedVolumeSource',
+  quobyte: 'QuobyteVolumeSource', rbd: 'RBDVolumeSource', readinessGates: '[]PodReadinessGate',
+  related: 'ObjectReference', resizePolicy: '[]ContainerResizePolicy', resource: 'TypedLocalObjectReference',
+  resourceClaims: '[]PodResourceClaim', resources: 'ResourceRequirements', scaleIO: 'ScaleIOVolumeSource',
+  schedulingGates: '[]PodSchedulingGate', secrets: '[]ObjectReference', series: 'EventSeries',
+  sessionAffinityConfig: 'SessionAffinityConfig', source: 'EventSource', storageos: 'StorageOSVolumeSource',
+  subsets: '[]EndpointSubset', successPolicy: 'SuccessPolicy', volumeDevices: '[]VolumeDevice',
+  vsphereVolume: 'VsphereVirtualDiskVolumeSource',
 };
 
-/** typeGuess: a referenced object type by name; `Time` is a string in the spec, so explain says string. */
-function typeLabel(t: string, name = ''): string {
-  const label = t === '*' ? (FREE_TYPES[name] ?? 'Object') : t;
+/** typeGuess: a referenced object type by name; `Time` is a string in the spec, so explain says string. A kind's free-form status is its KindStatus. */
+function typeLabel(t: string, name = '', owner = ''): string {
+  const label = t !== '*' ? t : name === 'status' && owner ? `${owner}Status` : (FREE_TYPES[name] ?? 'Object');
   return label.replace(/\bTime$/, 'string');
 }
 
@@ -109,8 +116,8 @@ function elementType(t: string): string {
 }
 
 /** The description a field's own continues with: that of the type it refers to (its element type for lists and maps). */
-function referencedTypeDoc(d: FieldDef): string | undefined {
-  return TYPE_DOCS[elementType(d.type === '*' ? (FREE_TYPES[d.name] ?? '') : d.type)];
+function referencedTypeDoc(d: FieldDef, owner: string): string | undefined {
+  return TYPE_DOCS[elementType(d.type === '*' ? typeLabel('*', d.name, owner) : d.type)];
 }
 
 /** `kubectl explain`: a kind or one of its fields, its description and its fields (or the whole tree with --recursive). */
@@ -141,9 +148,9 @@ export function explain(k: Kctx): void {
   const parts: string[] = [];
   if (field) {
     const doc = FIELD_DOCS[`${owner}.${field.name}`];
-    text += `FIELD: ${field.name} <${typeLabel(field.type, field.name)}>\n${enumText(doc?.enum, true)}\n\n`;
+    text += `FIELD: ${field.name} <${typeLabel(field.type, field.name, owner)}>\n${enumText(doc?.enum, true)}\n\n`;
     if (doc) parts.push(doc.description);
-    const typeDoc = referencedTypeDoc(field);
+    const typeDoc = referencedTypeDoc(field, owner);
     if (typeDoc) parts.push(typeDoc);
   } else if (TYPE_DOCS[r.kind]) parts.push(TYPE_DOCS[r.kind]);
   // The template ends each part with a line break, which wrap then deletes with the others.
@@ -156,7 +163,7 @@ export function explain(k: Kctx): void {
       const indent = level * 2;
       for (const d of list) {
         const doc = FIELD_DOCS[`${ownerType}.${d.name}`];
-        text += `${' '.repeat(indent)}${d.name}\t<${typeLabel(d.type, d.name)}>${d.required ? ' -required-' : ''}${enumText(doc?.enum, false, indent)}\n`;
+        text += `${' '.repeat(indent)}${d.name}\t<${typeLabel(d.type, d.name, ownerType)}>${d.required ? ' -required-' : ''}${enumText(doc?.enum, false, indent)}\n`;
         if (recursive) {
           const inner = fieldsOf(elementType(d.type));
           if (inner && !seen.includes(elementType(d.type))) walk(inner, elementType(d.type), level + 1, [...seen, elementType(d.type)]);

@@ -89,6 +89,17 @@ describe('kubectl version, cluster-info, api-resources, explain', () => {
     expect(tree).not.toContain('Effect indicates');
   });
 
+  it('walks into affinity, probes and strategies, and names free-form types as the spec does', () => {
+    const { k } = makeWorld();
+    const node = k('explain pod.spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms.matchExpressions').stdout;
+    expect(node).toContain('FIELD: matchExpressions <[]NodeSelectorRequirement>\n');
+    expect(node).toContain('  operator\t<string> -required-\n  enum: DoesNotExist, Exists, Gt, In, ....\n');
+    expect(k('explain deploy.spec.strategy').stdout).toContain('  type\t<string>\n  enum: Recreate, RollingUpdate\n');
+    expect(k('explain pod.spec.containers.livenessProbe.httpGet').stdout).toContain('  port\t<IntOrString> -required-\n');
+    expect(k('explain pod').stdout).toContain('  status\t<PodStatus>\n');
+    expect(k('explain pod.spec.securityContext').stdout).toContain('FIELD: securityContext <PodSecurityContext>\n');
+  });
+
   it('has a description for every field and type of its schema, as upstream has', () => {
     const { k } = makeWorld();
     for (const r of ['pod', 'deploy', 'svc', 'node', 'pv', 'pvc', 'ingress', 'sc', 'cm', 'ds', 'sts', 'job', 'cronjob', 'ns', 'sa', 'secret', 'ep', 'ingressclass', 'rs']) {

@@ -29,6 +29,18 @@ describe('kubectl apply', () => {
     expect(r.exitCode).toBe(1);
   });
 
+  it('decodes affinity, probes and strategies strictly too, and accepts them when well formed', () => {
+    const { k } = makeWorld();
+    const affinity = (term: string) =>
+      POD + `  affinity:\n    nodeAffinity:\n      ${term}:\n        nodeSelectorTerms:\n        - matchExpressions:\n          - key: disk\n            operator: In\n            values: [ssd]\n`;
+    expect(k('apply -f -', affinity('requiredDuringScheduling')).stderr).toBe(
+      'Error from server (BadRequest): error when creating "STDIN": Pod in version "v1" cannot be handled as a Pod: strict decoding error: unknown field "spec.affinity.nodeAffinity.requiredDuringScheduling"\n',
+    );
+    expect(k('apply -f -', affinity('requiredDuringSchedulingIgnoredDuringExecution')).stdout).toBe('pod/web created\n');
+    const probe = POD.replace('    image: nginx:1.27\n', '    image: nginx:1.27\n    livenessProbe:\n      httpGet:\n        path: /\n        port: 80\n      periodSecond: 5\n');
+    expect(k('apply -f -', probe.replace('name: web', 'name: probed')).stderr).toContain('strict decoding error: unknown field "spec.containers[0].livenessProbe.periodSecond"');
+  });
+
   it('reports invalid objects the way CheckErr prints Invalid errors', () => {
     const { k } = makeWorld();
     expect(k('apply -f -', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  containers: []\n').stderr).toBe('The Pod "x" is invalid: spec.containers: Required value\n');
