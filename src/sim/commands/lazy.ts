@@ -6,7 +6,7 @@
 import type { CommandFn } from '../types.ts';
 import { useFullYaml } from '../controllers/manifest-yaml.ts';
 import type { FamilyName } from './command-map.ts';
-import type { KubectlPart } from './families/kubectl.ts';
+import type { KubectlPart } from './kubectl/verbs.ts';
 import type { ChunkName, LineNeeds } from './line-scan.ts';
 import { useUnavailableTools } from '../shell/interpreter.ts';
 import { registerCommands } from './registry.ts';

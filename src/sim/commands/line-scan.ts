@@ -8,13 +8,13 @@
  */
 import { COMMAND_FAMILY, type FamilyName } from './command-map.ts';
 import { BUILTINS } from '../shell/builtins.ts';
-import { CORE_VERBS, VERB_PARTS } from './kubectl/verbs.ts';
+import { CORE_VERBS, VERB_PARTS, type KubectlPart } from './kubectl/verbs.ts';
 
 /**
  * A chunk the browser loads on demand: a command family, a part of kubectl, js-yaml, or the
  * controllers of kinds only users and scenarios create (never a line's own need: see browser.ts).
  */
-export type ChunkName = FamilyName | 'kubectl-describe' | 'kubectl-ops' | 'kubectl-verbs' | 'kubectl-jsonpath' | 'kubectl-gotemplate' | 'kubectl-yaml' | 'kubectl-explain' | 'yaml' | 'workloads' | 'unavailable';
+export type ChunkName = FamilyName | KubectlPart | 'yaml' | 'workloads' | 'unavailable';
 
 /** What a line needs: some chunks, or every one. */
 export type LineNeeds = Set<ChunkName> | 'all';
@@ -74,11 +74,14 @@ export function chunksForLine(line: string): LineNeeds {
   // explain's texts (the largest part) only when no verb is written out, so the variable may be the verb.
   if (/\$[\w{@*#?]/.test(text) && (maybeAlias || [...needs].some((n) => n.startsWith('kubectl')))) {
     for (const part of ['kubectl-describe', 'kubectl-ops', 'kubectl-verbs', 'kubectl-jsonpath', 'kubectl-gotemplate', 'kubectl-yaml'] as const) needs.add(part);
-    if (!words.some((w) => CORE_VERBS.has(w) || Object.hasOwn(VERB_PARTS, w))) needs.add('kubectl-explain');
+    if (!words.some(isVerb)) needs.add('kubectl-explain');
   }
   if (/[>]|manifests|kubeconfig|\.kube|\.conf|\.ya?ml/.test(text) || readsManifests(text)) needs.add('yaml');
   return needs;
 }
+
+/** Whether a word is a kubectl verb the sandbox knows (in its core or in a part). */
+const isVerb = (w: string): boolean => CORE_VERBS.has(w) || Object.hasOwn(VERB_PARTS, w);
 
 /** The line with backslash-newlines joined and quotes and backslashes gone: they only group or escape (`k"ubectl"` and `\\kubectl` still run kubectl). */
 function unquoted(line: string): string {
@@ -177,7 +180,7 @@ function kubectlArgs(text: string): string[][] {
 
 /** Whether some kubectl command in the text names no verb it knows (it then prints help or a suggestion). */
 function kubectlWithoutVerb(text: string): boolean {
-  return kubectlArgs(text).some((args) => !args.some((w) => CORE_VERBS.has(w) || Object.hasOwn(VERB_PARTS, w)));
+  return kubectlArgs(text).some((args) => !args.some(isVerb));
 }
 
 /** Whether a kubectl command reads -f (a file, a directory, stdin: js-yaml, whatever it is called); `logs -f` follows. */

@@ -47,6 +47,11 @@ export function inCidr(ip: string | number, c: Cidr): boolean {
   return ((n & maskOf(c.len)) >>> 0) === ((c.addr & maskOf(c.len)) >>> 0);
 }
 
+/** The network address of a prefix (its host bits cleared). */
+export function networkOf(c: Cidr): string {
+  return intToIp((c.addr & maskOf(c.len)) >>> 0);
+}
+
 /** The broadcast address of a prefix. */
 export function broadcastOf(c: Cidr): string {
   return intToIp((c.addr | (~maskOf(c.len) >>> 0)) >>> 0);

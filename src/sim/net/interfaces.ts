@@ -6,7 +6,7 @@
 import type { Obj } from '../api/store.ts';
 import type { Cluster } from '../cluster.ts';
 import type { Host, World } from '../types.ts';
-import { broadcastOf, inCidr, intToIp, ipToInt, maskOf, parseCidr } from './addr.ts';
+import { broadcastOf, inCidr, intToIp, ipToInt, networkOf, parseCidr } from './addr.ts';
 
 /** One address on an interface. */
 export interface IfAddr {
@@ -145,8 +145,7 @@ export function routes(world: World, host: Host): Route[] {
     if (i.kind === 'loopback' || i.state === 'DOWN') continue;
     for (const a of i.addrs) {
       if (a.len === 32) continue;
-      const net = intToIp((ipToInt(a.ip)! & maskOf(a.len)) >>> 0);
-      out.push({ dst: `${net}/${a.len}`, dev: i.name, proto: 'kernel', scope: 'link', src: a.ip });
+      out.push({ dst: `${networkOf({ addr: ipToInt(a.ip)!, len: a.len })}/${a.len}`, dev: i.name, proto: 'kernel', scope: 'link', src: a.ip });
     }
   }
   const c = world.cluster as Cluster | undefined;

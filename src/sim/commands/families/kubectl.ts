@@ -5,9 +5,7 @@
  */
 import type { CommandFn } from '../../types.ts';
 import { kubectl } from '../kubectl/index.ts';
-
-/** A part of kubectl loaded on demand (named like its module, which names its chunk). */
-export type KubectlPart = 'kubectl-describe' | 'kubectl-ops' | 'kubectl-verbs' | 'kubectl-jsonpath' | 'kubectl-gotemplate' | 'kubectl-yaml' | 'kubectl-explain';
+import type { KubectlPart } from '../kubectl/verbs.ts';
 
 /** The family's commands by name. */
 export const COMMANDS: Record<string, CommandFn> = { kubectl };

@@ -165,8 +165,9 @@ export function explain(k: Kctx): void {
         const doc = FIELD_DOCS[`${ownerType}.${d.name}`];
         text += `${' '.repeat(indent)}${d.name}\t<${typeLabel(d.type, d.name, ownerType)}>${d.required ? ' -required-' : ''}${enumText(doc?.enum, false, indent)}\n`;
         if (recursive) {
-          const inner = fieldsOf(elementType(d.type));
-          if (inner && !seen.includes(elementType(d.type))) walk(inner, elementType(d.type), level + 1, [...seen, elementType(d.type)]);
+          const elem = elementType(d.type);
+          const inner = fieldsOf(elem);
+          if (inner && !seen.includes(elem)) walk(inner, elem, level + 1, [...seen, elem]);
         } else text += `${wrapIndent(doc?.description ?? '<no description>', 78 - indent, indent + 2)}\n\n`;
       }
     };

@@ -20,8 +20,11 @@ export const UNSUPPORTED: ReadonlySet<string> = new Set(['alpha', 'api-versions'
 /** The verbs of kubectl's core chunk (registered by index.ts; the others are in VERB_PARTS). */
 export const CORE_VERBS: ReadonlySet<string> = new Set(['get', 'top', 'version']);
 
+/** A part of kubectl loaded on demand, a chunk named like its module in parts/ (a type only: the worker core has no bytes to spare). */
+export type KubectlPart = 'kubectl-describe' | 'kubectl-ops' | 'kubectl-verbs' | 'kubectl-jsonpath' | 'kubectl-gotemplate' | 'kubectl-yaml' | 'kubectl-explain';
+
 /** The kubectl chunk that holds each verb not in kubectl's core (static: read before loading). */
-export const VERB_PARTS: Record<string, 'kubectl-describe' | 'kubectl-ops' | 'kubectl-verbs' | 'kubectl-jsonpath' | 'kubectl-explain'> = {
+export const VERB_PARTS: Record<string, KubectlPart> = {
   describe: 'kubectl-describe',
   explain: 'kubectl-explain',
   // wait's --for=jsonpath uses the JSONPath printer: it comes with it.

@@ -66,9 +66,9 @@ function nameBytes(name: string, seen: Set<string> | undefined): number {
  */
 function msgSize(qname: string, r: DnsReply): number {
   const seen = new Set<string>();
-  let n = 12 + nameBytes(qname, seen) + 4 + 11;
+  const dn = (x: string) => nameBytes(x.replace(/\.$/, ''), seen);
+  let n = 12 + dn(qname) + 4 + 11;
   for (const rr of [...r.answer, ...r.authority, ...r.additional]) {
-    const dn = (x: string) => nameBytes(x.replace(/\.$/, ''), seen);
     const owner = dn(rr.name);
     const rd = rr.type === 'A' ? 4 : rr.type === 'SOA' ? rr.data.split(' ').slice(0, 2).reduce((s, x) => s + dn(x), 20) : rr.type === 'SRV' ? 6 + nameBytes(rr.data.split(' ')[3].replace(/\.$/, ''), undefined) : rr.type === 'TXT' ? rr.data.length - 1 : dn(rr.data);
     n += owner + 10 + rd;

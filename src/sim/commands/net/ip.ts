@@ -4,7 +4,7 @@
  * spaces included; messages from the kernel's extack ("Error: Nexthop has invalid gateway.")
  * and iproute2 ("Cannot find device", "RTNETLINK answers: File exists").
  */
-import { intToIp, ipToInt, isIPv4, maskOf, parseCidr } from '../../net/addr.ts';
+import { broadcastOf, ipToInt, isIPv4, maskOf, networkOf, parseCidr } from '../../net/addr.ts';
 import { connectedDev, hostChanges, interfaces, routes, type Iface, type Route } from '../../net/interfaces.ts';
 import type { CommandContext, CommandFn, RunResult } from '../../types.ts';
 
@@ -68,7 +68,7 @@ function localTable(ifaces: Iface[]): ShownRoute[] {
   for (const i of ifaces)
     for (const a of i.addrs) {
       const base = { dev: i.name, proto: 'kernel', src: a.ip, table: 'local' as const };
-      if (i.kind === 'loopback') out.push({ ...base, type: 'local', dst: `${intToIp((ipToInt(a.ip)! & maskOf(a.len)) >>> 0)}/${a.len}`, scope: 'host' });
+      if (i.kind === 'loopback') out.push({ ...base, type: 'local', dst: `${networkOf({ addr: ipToInt(a.ip)!, len: a.len })}/${a.len}`, scope: 'host' });
       out.push({ ...base, type: 'local', dst: a.ip, scope: 'host' });
       if (a.brd) out.push({ ...base, type: 'broadcast', dst: a.brd, scope: 'link' });
     }
@@ -123,7 +123,7 @@ function normalizeDst(dst: string): string | undefined {
   if (dst === 'default' || dst === '0.0.0.0/0') return 'default';
   const c = parseCidr(dst);
   if (!c) return undefined;
-  return `${intToIp((c.addr & maskOf(c.len)) >>> 0)}/${c.len}`.replace(/\/32$/, '');
+  return `${networkOf(c)}/${c.len}`.replace(/\/32$/, '');
 }
 
 /**
@@ -210,7 +210,7 @@ export const ip: CommandFn = (ctx: CommandContext) => {
       if (verb === 'add') {
         if (iface.addrs.some((a) => a.ip === ipText && a.len === c.len)) return err('Error: ipv4: Address already assigned.\n');
         const brdIdx = rest.indexOf('brd');
-        const brd = brdIdx >= 0 ? (rest[brdIdx + 1] === '+' ? intToIp((c.addr | (~maskOf(c.len) >>> 0)) >>> 0) : rest[brdIdx + 1]) : undefined;
+        const brd = brdIdx >= 0 ? (rest[brdIdx + 1] === '+' ? broadcastOf(c) : rest[brdIdx + 1]) : undefined;
         ch.addrs.push({ dev, addr: { ip: ipText, len: c.len, brd, scope: 'global' } });
         return ok('');
       }
