@@ -1,0 +1,20 @@
+/**
+ * How the terminal worker's bundle is split beyond its dynamic imports. Rolldown gives each module
+ * that the worker core and a lazy chunk both import a chunk of its own: a few hundred bytes each,
+ * each one more request with its own gzip overhead, and the 80 KB demo budget counts them all.
+ */
+
+/** A code-splitting group of rolldown's `output.codeSplitting.groups`. */
+interface ChunkGroup {
+  name: string;
+  test: RegExp;
+}
+
+/**
+ * One chunk beside the worker core for the small modules it shares with the lazy chunks. They are
+ * leaves: a group also takes its modules' imports, so a module that imports the core (kubectl's
+ * flags, say) would pull core modules out of the worker's entry into the group.
+ */
+export const workerChunkGroups: ChunkGroup[] = [
+  { name: 'sim-shared', test: /src[\\/]sim[\\/](limits|versions|api[\\/]kinds|controllers[\\/]manifest-yaml)\.ts$/ },
+];
