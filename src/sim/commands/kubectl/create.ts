@@ -4,7 +4,7 @@ import { fail, resolvePath, type Kctx } from './context.ts';
 import { applyOrCreate } from './apply.ts';
 import { clean, containerNameFromImage, dryRunMode, MUTATE_FLAGS, printOp } from './common.ts';
 import { formatApiError } from './errors.ts';
-import { arr, str, type FlagSpec } from './flags.ts';
+import { arr, findVerb, parseFlags, str, type FlagSpec, type ParsedArgs } from './flags.ts';
 
 /** `kubectl create` generators that exist upstream but not in the sandbox (RBAC, quotas, budgets, tokens). */
 const UNSIMULATED = new Set(['role', 'rolebinding', 'clusterrole', 'clusterrolebinding', 'quota', 'resourcequota', 'poddisruptionbudget', 'pdb', 'priorityclass', 'pc', 'token']);
@@ -12,6 +12,35 @@ const UNSIMULATED = new Set(['role', 'rolebinding', 'clusterrole', 'clusterroleb
 /** Flags only those generators have (create_role.go, create_rolebinding.go, create_quota.go, create_pdb.go, create_priorityclass.go, create_token.go). */
 const UNSIMULATED_ONLY_FLAGS = ['verb', 'resource', 'resource-name', 'role', 'clusterrole', 'serviceaccount', 'group', 'hard', 'scopes', 'min-available', 'max-unavailable', 'value', 'global-default', 'preemption-policy', 'description', 'duration', 'audience', 'bound-object-kind', 'bound-object-name', 'bound-object-uid', 'aggregation-rule', 'non-resource-url'];
 
+/** The generators' aliases (their cobra Aliases), to their names. */
+const GENERATOR_ALIASES: Record<string, string> = { ns: 'namespace', deploy: 'deployment', cj: 'cronjob', cm: 'configmap', svc: 'service', sa: 'serviceaccount', ing: 'ingress' };
+
+/**
+ * Each generator's own flags by its command path (pkg/cmd/create/create_*.go). Every generator
+ * also has the printer, dry-run, validate, save-config and field-manager flags (GENERATOR_COMMON),
+ * but none of `kubectl create`'s own (-f, --edit, --raw, …): cobra does not pass a parent's local
+ * flags down to its subcommands.
+ */
+const GENERATOR_FLAGS: Record<string, string[]> = {
+  namespace: [],
+  serviceaccount: [],
+  deployment: ['image', 'port', 'replicas'],
+  job: ['image', 'from'],
+  cronjob: ['image', 'schedule', 'restart'],
+  configmap: ['from-file', 'from-literal', 'from-env-file', 'append-hash'],
+  'secret generic': ['from-file', 'from-literal', 'from-env-file', 'type', 'append-hash'],
+  'secret tls': ['cert', 'key', 'append-hash'],
+  'secret docker-registry': ['docker-username', 'docker-password', 'docker-email', 'docker-server', 'from-file', 'append-hash'],
+  'service clusterip': ['tcp', 'clusterip'],
+  'service nodeport': ['tcp', 'node-port'],
+  'service loadbalancer': ['tcp'],
+  'service externalname': ['tcp', 'external-name'],
+  ingress: ['class', 'rule', 'default-backend', 'annotation'],
+};
+
+const GENERATOR_COMMON = ['dry-run', 'output', 'template', 'allow-missing-template-keys', 'show-managed-fields', 'save-config', 'validate', 'field-manager'];
+
+/** `kubectl create`'s own flags with all its generators': the first parse, before the generator is known. */
 export const CREATE_FLAGS: FlagSpec[] = [
   ...MUTATE_FLAGS,
   { name: 'image', type: 'stringArray' },
@@ -28,9 +57,14 @@ export const CREATE_FLAGS: FlagSpec[] = [
   { name: 'rule', type: 'stringArray' },
   { name: 'class', type: 'string' },
   { name: 'default-backend', type: 'string' },
+  { name: 'annotation', type: 'stringArray' },
   { name: 'append-hash', type: 'bool' },
   { name: 'cert', type: 'string' },
   { name: 'key', type: 'string' },
+  { name: 'docker-username', type: 'string' },
+  { name: 'docker-password', type: 'string' },
+  { name: 'docker-email', type: 'string' },
+  { name: 'docker-server', type: 'string' },
   { name: 'schedule', type: 'string' },
   { name: 'restart', type: 'string' },
   { name: 'from', type: 'string' },
@@ -38,6 +72,22 @@ export const CREATE_FLAGS: FlagSpec[] = [
   // and get the sandbox's one-line answer instead of "unknown flag".
   ...UNSIMULATED_ONLY_FLAGS.map((name): FlagSpec => ({ name, type: 'stringArray' })),
 ];
+
+/**
+ * The line's flags parsed again against its generator's flag set, as cobra parses them once it
+ * has found the subcommand: a flag of another generator, or of `kubectl create` itself, is then an
+ * unknown flag, in pflag's words, with the generator's full command path in the hint. Undefined
+ * after writing that error.
+ */
+function generatorFlags(k: Kctx, path: string): ParsedArgs | undefined {
+  const own = new Set([...GENERATOR_COMMON, ...GENERATOR_FLAGS[path]]);
+  const found = findVerb(k.ctx.argv.slice(1));
+  const p = parseFlags(typeof found === 'string' ? [] : found.rest, CREATE_FLAGS.filter((f) => own.has(f.name)));
+  if (typeof p !== 'string') return p;
+  k.err += `error: ${p}\nSee 'kubectl create ${path} --help' for usage.\n`;
+  k.code = 1;
+  return undefined;
+}
 
 function base64(s: string): string {
   const bytes = new TextEncoder().encode(s);
@@ -136,29 +186,37 @@ function servicePorts(k: Kctx): Obj[] | undefined {
 
 /** `kubectl create`: -f manifests, or one of the generators by its subcommand. */
 export function create(k: Kctx): void {
-  const [sub, ...rest] = k.p.args;
-  if (sub && UNSIMULATED.has(sub)) {
-    k.err += `kubesim: kubectl create ${sub}: not available in this sandbox\n`;
+  const [given, ...rest] = k.p.args;
+  if (given && UNSIMULATED.has(given)) {
+    k.err += `kubesim: kubectl create ${given}: not available in this sandbox\n`;
     k.code = 1;
     return;
   }
-  const foreign = UNSIMULATED_ONLY_FLAGS.find((f) => k.p.flags.has(f));
-  if (foreign) {
-    k.err += `error: unknown flag: --${foreign}\nSee 'kubectl create${sub ? ` ${sub}` : ''} --help' for usage.\n`;
-    k.code = 1;
-    return;
+  if (!given) {
+    // `kubectl create` itself has only -f and its companions; a generator's flag is unknown here.
+    const foreign = [...k.p.flags.keys()].find((f) => !MUTATE_FLAGS.some((m) => m.name === f) && CREATE_FLAGS.some((c) => c.name === f));
+    if (foreign) {
+      k.err += `error: unknown flag: --${foreign}\nSee 'kubectl create --help' for usage.\n`;
+      k.code = 1;
+      return;
+    }
+    return applyOrCreate(k, 'create');
   }
-  if (!sub) return applyOrCreate(k, 'create');
+  const sub = GENERATOR_ALIASES[given] ?? given;
+  const path = sub === 'secret' || sub === 'service' ? `${sub} ${rest[0] ?? ''}` : sub;
+  if (Object.hasOwn(GENERATOR_FLAGS, path)) {
+    const p = generatorFlags(k, path);
+    if (!p) return;
+    k.p = p;
+  }
   const ns = k.namespace;
   switch (sub) {
-    case 'namespace':
-    case 'ns': {
+    case 'namespace': {
       const name = oneName(k, 'namespace', rest);
       if (name) store(k, { apiVersion: 'v1', kind: 'Namespace', metadata: { name }, spec: {}, status: {} });
       return;
     }
-    case 'deployment':
-    case 'deploy': {
+    case 'deployment': {
       const name = oneName(k, 'deployment', rest);
       if (!name) return;
       const images = arr(k.p, 'image');
@@ -190,10 +248,8 @@ export function create(k: Kctx): void {
     case 'job':
       return createJob(k, rest);
     case 'cronjob':
-    case 'cj':
       return createCronJob(k, rest);
-    case 'configmap':
-    case 'cm': {
+    case 'configmap': {
       const name = oneName(k, 'configmap', rest);
       if (!name) return;
       const data = readData(k, false);
@@ -212,6 +268,8 @@ export function create(k: Kctx): void {
       }
       const name = oneName(k, `secret ${type}`, names);
       if (!name) return;
+      const registry = type === 'docker-registry' ? dockerConfig(k) : undefined;
+      if (registry === null) return;
       const data = readData(k, true);
       if (!data) return;
       const obj: Obj = { apiVersion: 'v1', kind: 'Secret', metadata: { name, namespace: ns } };
@@ -224,11 +282,14 @@ export function create(k: Kctx): void {
         if (cert === undefined || key === undefined) return fail(k, `open ${cert === undefined ? str(k.p, 'cert') : str(k.p, 'key')}: no such file or directory`);
         obj.data = { 'tls.crt': base64(cert), 'tls.key': base64(key) };
       }
+      if (type === 'docker-registry') {
+        obj.type = 'kubernetes.io/dockerconfigjson';
+        if (registry) obj.data = { '.dockerconfigjson': base64(registry) };
+      }
       store(k, obj);
       return;
     }
-    case 'service':
-    case 'svc': {
+    case 'service': {
       const [type, ...names] = rest;
       const types: Record<string, string> = { clusterip: 'ClusterIP', nodeport: 'NodePort', loadbalancer: 'LoadBalancer', externalname: 'ExternalName' };
       if (!type || !types[type]) {
@@ -251,14 +312,12 @@ export function create(k: Kctx): void {
       store(k, { apiVersion: 'v1', kind: 'Service', metadata: { labels: { app: name }, name, namespace: ns }, spec, status: { loadBalancer: {} } });
       return;
     }
-    case 'serviceaccount':
-    case 'sa': {
+    case 'serviceaccount': {
       const name = oneName(k, 'serviceaccount', rest);
       if (name) store(k, { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name, namespace: ns } });
       return;
     }
-    case 'ingress':
-    case 'ing': {
+    case 'ingress': {
       const name = oneName(k, 'ingress', rest);
       if (!name) return;
       const rules: Obj[] = [];
@@ -267,7 +326,7 @@ export function create(k: Kctx): void {
         const m = /^([^/]*)(\/[^=]*)?=([^:]+):([^,]+)(,tls(=(.+))?)?$/.exec(rule);
         if (!m) return fail(k, `rule ${rule} is invalid and should be in format host/path=svcname:svcport[,tls[=secret]]`);
         const [, host, path, svc, port, hasTls, , secret] = m;
-        const backend = { service: { name: svc, port: /^\d+$/.test(port) ? { number: Number(port) } : { name: port } } };
+        const backend = ingressBackend(svc, port);
         const p: Obj = { backend, path: path ?? '/', pathType: path?.endsWith('*') ? 'Prefix' : 'Exact' };
         if (p.path.endsWith('*')) p.path = p.path.slice(0, -1);
         let r = rules.find((x) => (x.host ?? '') === host);
@@ -278,17 +337,58 @@ export function create(k: Kctx): void {
         r.http.paths.push(p);
         if (hasTls) tls.push(secret ? { hosts: [host], secretName: secret } : { hosts: [host] });
       }
+      const annotations: Record<string, string> = {};
+      for (const a of arr(k.p, 'annotation')) {
+        const eq = a.indexOf('=');
+        if (eq < 0) return fail(k, `annotation ${a} is invalid and should be in format key=[value]`);
+        annotations[a.slice(0, eq)] = a.slice(eq + 1);
+      }
+      const fallback = str(k.p, 'default-backend');
+      if (fallback && fallback.split(':').length !== 2) return fail(k, 'default-backend should be in format servicename:serviceport');
       const spec: Obj = {};
       if (str(k.p, 'class')) spec.ingressClassName = str(k.p, 'class');
+      if (fallback) spec.defaultBackend = ingressBackend(...(fallback.split(':') as [string, string]));
       if (rules.length) spec.rules = rules;
       if (tls.length) spec.tls = tls;
-      store(k, { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name, namespace: ns }, spec, status: { loadBalancer: {} } });
+      const metadata: Obj = Object.keys(annotations).length ? { annotations, name, namespace: ns } : { name, namespace: ns };
+      store(k, { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata, spec, status: { loadBalancer: {} } });
       return;
     }
     default:
       k.err += `error: Unexpected args: [${k.p.args.join(' ')}]\nSee 'kubectl create -h' for help and examples\n`;
       k.code = 1;
   }
+}
+
+/** An Ingress backend for a service and its port, a number or a port name (create_ingress.go buildIngressBackendSvc). */
+function ingressBackend(service: string, port: string): Obj {
+  return { service: { name: service, port: /^\d+$/.test(port) ? { number: Number(port) } : { name: port } } };
+}
+
+/** Go's json.Marshal, which escapes <, >, & and the JavaScript line separators. */
+function goJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * The .dockerconfigjson of `create secret docker-registry` (create_secret_docker.go): undefined
+ * when --from-file gives it (its files are then keyed .dockerconfigjson unless named), null after
+ * writing the error when neither it nor the username, password and server are given.
+ */
+function dockerConfig(k: Kctx): string | undefined | null {
+  const files = arr(k.p, 'from-file');
+  if (files.length) {
+    k.p.flags.set('from-file', files.map((f) => (f.includes('=') ? f : `.dockerconfigjson=${f}`)));
+    return undefined;
+  }
+  const [username, password, email] = ['docker-username', 'docker-password', 'docker-email'].map((f) => str(k.p, f));
+  const server = k.p.flags.has('docker-server') ? str(k.p, 'docker-server') : 'https://index.docker.io/v1/';
+  if (!username || !password || !server) {
+    fail(k, 'either --from-file or the combination of --docker-username, --docker-password and --docker-server is required');
+    return null;
+  }
+  const entry = { username, password, ...(email ? { email } : {}), auth: base64(`${username}:${password}`) };
+  return goJson({ auths: { [server]: entry } });
 }
 
 /** `kubectl create job NAME --image=IMAGE [-- COMMAND]` or `--from=cronjob/NAME` (pkg/cmd/create/create_job.go). */

@@ -39,6 +39,24 @@ export const GLOBAL_FLAGS: FlagSpec[] = [
   { name: 'warnings-as-errors', type: 'bool' },
 ];
 
+/** Splits argv into the verb and the rest, skipping global flags placed before the verb. */
+export function findVerb(args: string[]): { verb?: string; rest: string[] } | string {
+  const rest: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a.startsWith('-') && a !== '-') {
+      rest.push(a);
+      const name = a.startsWith('--') ? a.slice(2).split('=')[0] : a.slice(1, 2);
+      const spec = GLOBAL_FLAGS.find((f) => f.name === name || f.short === name);
+      if (!spec) return `unknown flag: ${a.startsWith('--') ? `--${name}` : `-${name}`}`;
+      if (spec.type !== 'bool' && !a.includes('=') && (a.startsWith('--') || a.length === 2)) rest.push(args[++i] ?? '');
+      continue;
+    }
+    return { verb: a, rest: [...rest, ...args.slice(i + 1)] };
+  }
+  return { rest };
+}
+
 /** Parses argv (without the command words) against the specs; returns pflag's message on error. */
 export function parseFlags(argv: string[], specs: FlagSpec[]): ParsedArgs | string {
   const all = [...GLOBAL_FLAGS, ...specs];

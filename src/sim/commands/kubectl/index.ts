@@ -6,7 +6,7 @@ import type { Cluster } from '../../cluster.ts';
 import type { CommandContext, CommandFn, RunResult } from '../../types.ts';
 import { loadKubeconfig, makeKctx, result } from './context.ts';
 import { connectionRefused, seeHelp } from './errors.ts';
-import { GLOBAL_FLAGS, parseFlags } from './flags.ts';
+import { findVerb, parseFlags } from './flags.ts';
 import { get, GET_FLAGS } from './get.ts';
 import { version, VERSION_FLAGS } from './info.ts';
 import { helpTexts, lookupVerb, registerVerbs, UNSUPPORTED, VERB_PARTS } from './verbs.ts';
@@ -23,24 +23,6 @@ registerVerbs({
   },
   version: { flags: VERSION_FLAGS, run: () => {}, server: false },
 });
-
-/** Splits argv into the verb and the rest, skipping global flags placed before the verb. */
-function findVerb(args: string[]): { verb?: string; rest: string[] } | string {
-  const rest: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a.startsWith('-') && a !== '-') {
-      rest.push(a);
-      const name = a.startsWith('--') ? a.slice(2).split('=')[0] : a.slice(1, 2);
-      const spec = GLOBAL_FLAGS.find((f) => f.name === name || f.short === name);
-      if (!spec) return `unknown flag: ${a.startsWith('--') ? `--${name}` : `-${name}`}`;
-      if (spec.type !== 'bool' && !a.includes('=') && (a.startsWith('--') || a.length === 2)) rest.push(args[++i] ?? '');
-      continue;
-    }
-    return { verb: a, rest: [...rest, ...args.slice(i + 1)] };
-  }
-  return { rest };
-}
 
 /** The kubectl command of the sandbox. */
 export const kubectl: CommandFn = (ctx: CommandContext): RunResult => {

@@ -133,6 +133,37 @@ status: {}
     expect(k('create deployment web --image=nginx --verb=get').stderr).toBe("error: unknown flag: --verb\nSee 'kubectl create deployment --help' for usage.\n");
     expect(k('get deploy web').stderr).toContain('NotFound');
   });
+  it("parses a generator's line against its own flags, as cobra does once it has found the subcommand", () => {
+    const { k } = makeWorld();
+    const unknown = (flag: string, path: string) => `error: unknown ${flag}\nSee 'kubectl create ${path} --help' for usage.\n`;
+    // Aliases name the generator by its name in the hint.
+    expect(k('create deploy web --image=nginx --schedule="* * * * *"').stderr).toBe(unknown('flag: --schedule', 'deployment'));
+    expect(k('create deployment web --image=nginx -f web.yaml').stderr).toBe(unknown("shorthand flag: 'f' in -f", 'deployment'));
+    expect(k('create svc clusterip web --tcp=80 --node-port=30080').stderr).toBe(unknown('flag: --node-port', 'service clusterip'));
+    expect(k('create cm cfg --from-literal=a=1 --type=Opaque').stderr).toBe(unknown('flag: --type', 'configmap'));
+    // `kubectl create` itself takes -f and its companions, not a generator's flags.
+    expect(k('create --image=nginx').stderr).toBe(unknown('flag: --image', '').replace('create  --help', 'create --help'));
+    expect(k('get deploy web').stderr).toContain('NotFound');
+    // Global flags before the verb, and the generator's own and common flags, still pass.
+    expect(k('-n kube-system create deploy web --image=nginx -r 2 --port=80 --dry-run=client -o name')).toEqual({ stdout: 'deployment.apps/web\n', stderr: '', exitCode: 0 });
+  });
+  it('creates a docker-registry secret whose .dockerconfigjson is what Go marshals', () => {
+    const { k } = makeWorld();
+    const out = k("create secret docker-registry reg --docker-username=jane --docker-password=p<&> --docker-email=jane@example.com --dry-run=client -o jsonpath={.type}{.data.\\.dockerconfigjson}").stdout;
+    expect(out.startsWith('kubernetes.io/dockerconfigjson')).toBe(true);
+    expect(atob(out.slice('kubernetes.io/dockerconfigjson'.length))).toBe(
+      '{"auths":{"https://index.docker.io/v1/":{"username":"jane","password":"p\\u003c\\u0026\\u003e","email":"jane@example.com","auth":"amFuZTpwPCY+"}}}',
+    );
+    expect(k('create secret docker-registry reg --docker-username=jane').stderr).toBe('error: either --from-file or the combination of --docker-username, --docker-password and --docker-server is required\n');
+    expect(k("create secret docker-registry reg --docker-username=jane --docker-password=x --docker-server=").exitCode).toBe(1);
+  });
+  it('creates an ingress with annotations and a default backend, and checks their format', () => {
+    const { k } = makeWorld();
+    const r = k('create ingress web --rule=web.example.com/=web:80 --annotation=team=blue --default-backend=fallback:http --dry-run=client -o jsonpath={.metadata.annotations}{.spec.defaultBackend}');
+    expect(r.stdout).toBe('{"team":"blue"}{"service":{"name":"fallback","port":{"name":"http"}}}');
+    expect(k('create ingress web --annotation=team').stderr).toBe('error: annotation team is invalid and should be in format key=[value]\n');
+    expect(k('create ingress web --default-backend=fallback').stderr).toBe('error: default-backend should be in format servicename:serviceport\n');
+  });
 });
 
 describe('kubectl run', () => {
