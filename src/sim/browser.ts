@@ -59,7 +59,7 @@ export function initChunks(scenario: string, scenarios: OnDemandScenarios): Line
   try {
     const resolved = resolveScenarioWith(scenario, scenarios.lookup, byNameOnly);
     const needs = new Set<ChunkName>();
-    // The sed a fault runs needs what a reader's own sed line would (coreutils, js-yaml for a manifest).
+    // The sed a fault runs needs what a reader's own sed line would (its family, js-yaml for a manifest).
     const lines = [...resolved.checks.map((c) => c.run), ...resolved.faults.flatMap((f) => (f.type === 'edit-file' ? [`sed ${String(f.path)}`] : []))];
     for (const line of lines) {
       const chunks = chunksForLine(line);

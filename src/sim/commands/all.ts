@@ -13,6 +13,7 @@ import { useFullYaml } from '../controllers/manifest-yaml.ts';
 import type { CommandFn } from '../types.ts';
 import { registerCommands } from './registry.ts';
 import { COMMANDS as apt } from './families/apt.ts';
+import { COMMANDS as awk } from './families/awk.ts';
 import { COMMANDS as coreutils } from './families/coreutils.ts';
 import { COMMANDS as dnsutils } from './families/dnsutils.ts';
 import { COMMANDS as docker } from './families/docker.ts';
@@ -22,6 +23,7 @@ import { COMMANDS as kubeadm } from './families/kubeadm.ts';
 import { COMMANDS as kubectl } from './families/kubectl.ts';
 import { COMMANDS as net } from './families/net.ts';
 import { COMMANDS as node } from './families/node.ts';
+import { COMMANDS as sed } from './families/sed.ts';
 import { COMMANDS as systemd } from './families/systemd.ts';
 import { install as describe } from './kubectl/parts/kubectl-describe.ts';
 import { install as explain } from './kubectl/parts/kubectl-explain.ts';
@@ -32,7 +34,7 @@ import { install as verbs } from './kubectl/parts/kubectl-verbs.ts';
 import { install as yamlPrinter } from './kubectl/parts/kubectl-yaml.ts';
 
 /** Every family's commands, by family name (the names lazy.ts uses). */
-export const ALL_FAMILIES: Record<string, Record<string, CommandFn>> = { coreutils, kubectl, systemd, etcd, dnsutils, http, net, docker, apt, kubeadm, node };
+export const ALL_FAMILIES: Record<string, Record<string, CommandFn>> = { coreutils, awk, sed, kubectl, systemd, etcd, dnsutils, http, net, docker, apt, kubeadm, node };
 
 for (const family of Object.values(ALL_FAMILIES)) registerCommands(family);
 for (const install of [describe, ops, verbs, jsonpath, goTemplate, yamlPrinter, explain]) install();

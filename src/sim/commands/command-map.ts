@@ -5,15 +5,17 @@
  */
 
 /** A command family's name (families/NAME.ts). */
-export type FamilyName = 'coreutils' | 'kubectl' | 'systemd' | 'etcd' | 'dnsutils' | 'http' | 'net' | 'docker' | 'apt' | 'kubeadm' | 'node';
+export type FamilyName = 'coreutils' | 'awk' | 'sed' | 'kubectl' | 'systemd' | 'etcd' | 'dnsutils' | 'http' | 'net' | 'docker' | 'apt' | 'kubeadm' | 'node';
 
 /** Each family's command names. */
 export const FAMILY_COMMANDS: Record<FamilyName, string[]> = {
   coreutils: [
-    'awk', 'base64', 'basename', 'cat', 'chmod', 'chown', 'clear', 'cp', 'cut', 'date', 'dirname', 'echo', 'egrep', 'env', 'false', 'grep', 'head',
-    'hostname', 'id', 'less', 'ls', 'mkdir', 'more', 'mv', 'printf', 'rm', 'sed', 'seq', 'sleep', 'sort', 'tail', 'tee', 'touch', 'tr', 'true',
+    'base64', 'basename', 'cat', 'chmod', 'chown', 'clear', 'cp', 'cut', 'date', 'dirname', 'echo', 'egrep', 'env', 'false', 'grep', 'head',
+    'hostname', 'id', 'less', 'ls', 'mkdir', 'more', 'mv', 'printf', 'rm', 'seq', 'sleep', 'sort', 'tail', 'tee', 'touch', 'tr', 'true',
     'uname', 'uniq', 'wc', 'whoami',
   ],
+  awk: ['awk'],
+  sed: ['sed'],
   kubectl: ['kubectl'],
   systemd: ['systemctl', 'service', 'journalctl'],
   etcd: ['etcdctl', 'etcdutl'],

@@ -16,6 +16,8 @@ type Family = () => Promise<{ COMMANDS: Record<string, CommandFn> }>;
 /** Each family's loader by name; each import becomes a chunk of its own in the browser build. */
 export const FAMILIES: Record<FamilyName, Family> = {
   coreutils: () => import('./families/coreutils.ts'),
+  awk: () => import('./families/awk.ts'),
+  sed: () => import('./families/sed.ts'),
   kubectl: () => import('./families/kubectl.ts'),
   systemd: () => import('./families/systemd.ts'),
   etcd: () => import('./families/etcd.ts'),

@@ -65,7 +65,7 @@ describe('chunksForLine', () => {
   });
 
   it('asks for js-yaml before a line that may write a manifest or a kubeconfig', () => {
-    expect(needs('sed -i s/6443/6444/ /etc/kubernetes/manifests/kube-apiserver.yaml')).toEqual(['coreutils', 'kubectl-yaml', 'yaml']);
+    expect(needs('sed -i s/6443/6444/ /etc/kubernetes/manifests/kube-apiserver.yaml')).toEqual(['kubectl-yaml', 'sed', 'yaml']);
     expect(needs('vi kube-apiserver.yaml')).toEqual(['kubectl-yaml', 'unavailable', 'yaml']);
     expect(needs('echo "  server: x" >> cfg')).toEqual(['coreutils', 'yaml']);
     expect(needs('cp /etc/kubernetes/admin.conf /root/admin.conf')).toEqual(['coreutils', 'yaml']);
@@ -86,7 +86,7 @@ describe('chunksForLine', () => {
 
   it('cuts the line where bash does: not inside quotes, around each $(…), across a backslash-newline', () => {
     // A `|` inside quotes is sed's delimiter, not a pipe into a command called `/v1.35/`.
-    expect(needs("sed -i 's|/v1.34/|/v1.35/|' /etc/apt/sources.list.d/kubernetes.list")).toEqual(['coreutils', 'yaml']);
+    expect(needs("sed -i 's|/v1.34/|/v1.35/|' /etc/apt/sources.list.d/kubernetes.list")).toEqual(['sed', 'yaml']);
     expect(needs('echo "a; b | c"')).toEqual(['coreutils']);
     // A substitution's output is a word of the command around it, not a command word of its own.
     expect(needs('sudo chown $(id -u):$(id -g) /root/.kube/cache')).toEqual(['coreutils', 'yaml']);
