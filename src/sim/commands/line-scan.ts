@@ -26,7 +26,7 @@ const PREFIXES = new Set(['sudo', 'env', 'time', 'nohup', 'command', 'builtin', 
 /** Shell keywords that stand where a command word does (the builtins are BUILTINS). */
 const KEYWORDS = new Set(['for', 'in', 'case', 'esac', 'fi', 'done', 'test', '[', '[[', 'read', 'local', 'return', 'break', 'continue', 'shift', 'let', 'declare', 'select']);
 /** Commands that may write a file the kubelet or kubectl then reads as YAML (static pod manifests, kubeconfigs). */
-const WRITERS = new Set(['sed', 'vi', 'vim', 'nano', 'tee', 'cp', 'mv', 'ln', 'install', 'dd', 'truncate', 'kubeadm', 'patch', 'apply', 'create', 'replace', 'edit', 'config']);
+const WRITERS = new Set(['sed', 'vi', 'vim', 'nano', 'tee', 'cp', 'mv', 'ln', 'install', 'dd', 'truncate', 'touch', 'kubeadm', 'patch', 'apply', 'create', 'replace', 'edit', 'config']);
 
 /** The chunks `line` may need. */
 export function chunksForLine(line: string): LineNeeds {
@@ -36,6 +36,9 @@ export function chunksForLine(line: string): LineNeeds {
   const needs = new Set<ChunkName>();
   // A command word the sandbox has no command for may be an alias (`k`) of kubectl.
   let maybeAlias = false;
+  // Whether every command only reads text (coreutils but no writer, or a builtin): then a manifest's
+  // name on the line (`grep image: /etc/kubernetes/manifests/etcd.yaml`) is not YAML that gets parsed.
+  let readsText = true;
   for (const segment of segments) {
     const words = segment.split(/\s+/).filter(Boolean);
     let i = 0;
@@ -45,6 +48,7 @@ export function chunksForLine(line: string): LineNeeds {
     }
     const command = words[i];
     if (command === undefined) continue;
+    if (!(COMMAND_FAMILY.get(command) === 'coreutils' || Object.hasOwn(BUILTINS, command)) || WRITERS.has(command)) readsText = false;
     if (command.includes('$') || RUNS_HIDDEN.has(command)) return 'all';
     if (command.includes('/') && !COMMAND_FAMILY.has(command.slice(command.lastIndexOf('/') + 1))) return 'all';
     // A word the sandbox has no command for: a tool it lacks (its one-line message) or an alias.
@@ -69,14 +73,14 @@ export function chunksForLine(line: string): LineNeeds {
   if (needs.has('kubectl') && (/(^|\s)(-h|--help|help)(?=\s|$)/.test(text) || kubectlWithoutVerb(text))) needs.add('kubectl-verbs');
   if (/jsonpath|custom-columns|sort-by/.test(text)) needs.add('kubectl-jsonpath');
   if (text.includes('template')) needs.add('kubectl-gotemplate');
-  if (text.includes('yaml')) needs.add('kubectl-yaml');
+  if (text.includes('yaml') && !readsText) needs.add('kubectl-yaml');
   // A kubectl line with a variable may expand to any verb or -o format: bring all of kubectl.
   // explain's texts (the largest part) only when no verb is written out, so the variable may be the verb.
   if (/\$[\w{@*#?]/.test(text) && (maybeAlias || [...needs].some((n) => n.startsWith('kubectl')))) {
     for (const part of ['kubectl-describe', 'kubectl-ops', 'kubectl-verbs', 'kubectl-jsonpath', 'kubectl-gotemplate', 'kubectl-yaml'] as const) needs.add(part);
     if (!words.some(isVerb)) needs.add('kubectl-explain');
   }
-  if (/[>]|manifests|kubeconfig|\.kube|\.conf|\.ya?ml/.test(text) || readsManifests(text)) needs.add('yaml');
+  if (text.includes('>') || (!readsText && /manifests|kubeconfig|\.kube|\.conf|\.ya?ml/.test(text)) || readsManifests(text)) needs.add('yaml');
   return needs;
 }
 

@@ -69,6 +69,11 @@ describe('chunksForLine', () => {
     expect(needs('vi kube-apiserver.yaml')).toEqual(['kubectl-yaml', 'unavailable', 'yaml']);
     expect(needs('echo "  server: x" >> cfg')).toEqual(['coreutils', 'yaml']);
     expect(needs('cp /etc/kubernetes/admin.conf /root/admin.conf')).toEqual(['coreutils', 'yaml']);
+    expect(needs('touch /etc/kubernetes/manifests/extra.yaml')).toEqual(['coreutils', 'kubectl-yaml', 'yaml']);
+    expect(needs('cat web.yaml > copy.yaml')).toEqual(['coreutils', 'yaml']);
+    // A line that only reads text names manifests without parsing them.
+    expect(needs("grep -A1 'hostPath:' /etc/kubernetes/manifests/etcd.yaml")).toEqual(['coreutils']);
+    expect(needs('cd /etc/kubernetes && cat admin.conf | grep server')).toEqual(['coreutils']);
   });
 
   it('asks for everything when the text does not show what runs', () => {
@@ -89,7 +94,7 @@ describe('chunksForLine', () => {
     expect(needs("sed -i 's|/v1.34/|/v1.35/|' /etc/apt/sources.list.d/kubernetes.list")).toEqual(['sed', 'yaml']);
     expect(needs('echo "a; b | c"')).toEqual(['coreutils']);
     // A substitution's output is a word of the command around it, not a command word of its own.
-    expect(needs('sudo chown $(id -u):$(id -g) /root/.kube/cache')).toEqual(['coreutils', 'yaml']);
+    expect(needs('sudo chown $(id -u):$(id -g) /root/.kube/cache')).toEqual(['coreutils']);
     expect(needs('etcdctl --endpoints=https://127.0.0.1:2379 \\\n  --cacert=/etc/kubernetes/pki/etcd/ca.crt \\\n  snapshot save /tmp/snap.db')).toEqual(['etcd']);
     // …but what it runs, or a substitution where the command word stands, still counts.
     for (const line of ['$(echo kubectl) get pods', 'echo "$(kubectl get pods | $CMD)"', 'echo $(eval ls)', "echo 'x' | $(printf sh)", 'a=$(ls) $b'])
