@@ -5,7 +5,8 @@
  * sources (apt-private/private-install.cc, cmdline/apt-mark.cc) and real Ubuntu 24.04 output.
  */
 import type { CommandContext, CommandFn, RunResult } from '../../types.ts';
-import { candidates, compareDeb, K8S_PACKAGES, kubeVersion, packagesOf, repoExists, repoMinor } from './packages.ts';
+import { kubeVersion, packagesOf } from './packages.ts';
+import { candidates, compareDeb, K8S_PACKAGES, repoExists, repoMinor } from './repository.ts';
 
 const res = (stdout: string, stderr = '', exitCode = 0): RunResult => ({ stdout, stderr, exitCode });
 const CDN = (minor: string): string => `https://prod-cdn.packages.k8s.io/repositories/isv:/kubernetes:/core:/stable:/v${minor}/deb`;
