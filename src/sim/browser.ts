@@ -6,7 +6,7 @@
  * itself stays synchronous.
  */
 import { CHUNK_NAMES, loadChunks } from './commands/lazy.ts';
-import { chunksForLine, type ChunkName, type LineNeeds } from './commands/line-scan.ts';
+import { chunksForLine, type ChunkName, type LineNeeds, type ScriptAt } from './commands/line-scan.ts';
 import { SCENARIO_LOADERS } from './scenario/loaders.generated.ts';
 import { WORKLOAD_KINDS } from './controllers/workload-kinds.ts';
 import { ScenarioError } from './scenario/error.ts';
@@ -43,9 +43,9 @@ export function loadCommandFamilies(): Promise<void> {
   return loadChunks(CHUNK_NAMES);
 }
 
-/** Loads what the command lines `lines` may need before they run. */
-export function loadCommandsFor(lines: readonly string[]): Promise<void> {
-  return Promise.all(lines.map((line) => loadChunks(chunksForLine(line)))).then(() => undefined);
+/** Loads what the command lines `lines` may need before they run (`scriptAt`: the scripts a path runs, line-scan.ts). */
+export function loadCommandsFor(lines: readonly string[], scriptAt?: ScriptAt): Promise<void> {
+  return Promise.all(lines.map((line) => loadChunks(chunksForLine(line, scriptAt)))).then(() => undefined);
 }
 
 /**

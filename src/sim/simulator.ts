@@ -38,6 +38,11 @@ export interface Simulator {
   prompt(): string;
   /** The host the session is on (changes with `ssh` and `exit`). */
   host(): string;
+  /**
+   * The script a command word that is a path would run now: '' when it runs nothing of the
+   * sandbox's (a program's stand-in, a directory), undefined when no file is there yet.
+   */
+  scriptAt(path: string): string | undefined;
   /** Candidates that could replace the word under the cursor. */
   complete(line: string, cursor?: number): string[];
   /** State to pass back as `createSimulator({ state })`. */
@@ -82,6 +87,11 @@ export function buildSimulator(options: SimulatorOptions, resolve: (source: stri
     run,
     prompt: () => shell.prompt(),
     host: () => shell.frame.host.name,
+    scriptAt: (path) => {
+      const run = shell.pathCommand(path);
+      if (typeof run === 'string') return run;
+      return run.stderr.endsWith('No such file or directory\n') ? undefined : '';
+    },
     complete: (line, cursor) => completer?.(shell, line, cursor) ?? [],
     snapshot: () => ({ scenario: structuredClone(source), log: [...log] }),
     check: () =>

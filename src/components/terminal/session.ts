@@ -12,6 +12,8 @@ export interface TerminalSimulator {
   run(input: string): { stdout: string; stderr: string; exitCode: number; chunks?: TranscriptEntry['chunks'] };
   prompt(): string;
   complete?(line: string, cursor: number): string[];
+  /** The script a path would run now (Simulator.scriptAt), for the chunks a line needs. */
+  scriptAt?(path: string): string | undefined;
   /** The simulated world, read for the live diagrams' summary. */
   world?: World;
   /** The scenario's checks, evaluated now (the simulator runs them aside, unrecorded). */
@@ -109,6 +111,15 @@ export class SimSession {
       // The simulator promises never to throw; if it does, the reader still gets a line, not a dead terminal.
       const message = error instanceof Error ? error.message : String(error);
       return { prompt, input, stdout: '', stderr: `kubesim: internal error: ${message}\n`, exitCode: 1 };
+    }
+  }
+
+  /** The script a path would run in the session now; undefined when that is not known (a line running it then loads everything). */
+  scriptAt(path: string): string | undefined {
+    try {
+      return this.#sim?.scriptAt?.(path);
+    } catch {
+      return undefined;
     }
   }
 

@@ -32,7 +32,7 @@ async function prepare(message: ToWorker): Promise<void> {
     if (message.live) session.followDiagrams((await import('../diagrams/live-state.ts')).liveState);
     await (message.replay.length > 0 ? loadCommandFamilies() : loadChunks(initChunks(message.scenario, scenarios)));
   } else if (message.type === 'run') {
-    await loadCommandsFor([message.input]);
+    await loadCommandsFor([message.input], (path) => session.scriptAt(path));
   } else if (message.type === 'complete') {
     // Offline, a Tab completes nothing rather than taking the terminal down.
     await loadCompletion().catch(() => undefined);

@@ -5,7 +5,8 @@
  * Each file counts once, as the browser fetches it once for all the page's workers.
  */
 import { initChunks, OnDemandScenarios, scenarioLoaders } from '../../sim/browser.ts';
-import { chunksForLine, type ChunkName } from '../../sim/commands/line-scan.ts';
+import { chunksForLine, type ChunkName, type ScriptAt } from '../../sim/commands/line-scan.ts';
+import { createSimulator } from '../../sim/index.ts';
 import { CHUNK_NAMES } from '../../sim/commands/lazy.ts';
 import { sumGzip, type ChunkSize, type WorkerChunks } from './worker-load.ts';
 
@@ -35,13 +36,26 @@ export async function demoLoad(w: WorkerChunks, pageGzip: number, terminals: rea
     w.scenario(name).forEach((f) => files.add(f));
     (await scenarioNeeds(name)).forEach((c) => chunks.add(c));
   }
+  const scriptAt = scriptsOf(terminals);
   for (const command of commands) {
-    const needs = chunksForLine(command);
+    const needs = chunksForLine(command, scriptAt);
     (needs === 'all' ? CHUNK_NAMES : [...needs]).forEach((c) => chunks.add(c));
   }
   w.chunks(chunks).forEach((f) => files.add(f));
   const sized = w.sized(files);
   return { total: pageGzip + sumGzip(sized), files: sized.sort((a, b) => b.gzip - a.gzip) };
+}
+
+/**
+ * What a path runs at the start of the page's scenarios, as the worker asks its simulator
+ * (Simulator.scriptAt): the scripts of all of them, or undefined when one has no such file.
+ */
+function scriptsOf(terminals: readonly string[]): ScriptAt {
+  const sims = [...new Set(['default', ...terminals])].map((scenario) => createSimulator({ scenario }));
+  return (path) => {
+    const scripts = sims.map((sim) => sim.scriptAt(path));
+    return scripts.includes(undefined) ? undefined : scripts.join('\n');
+  };
 }
 
 /** The scenario of each `<kube-terminal>` of a built page, in page order. */

@@ -28,8 +28,18 @@ const KEYWORDS = new Set(['for', 'in', 'case', 'esac', 'fi', 'done', 'test', '['
 /** Commands that may write a file the kubelet or kubectl then reads as YAML (static pod manifests, kubeconfigs). */
 const WRITERS = new Set(['sed', 'vi', 'vim', 'nano', 'tee', 'cp', 'mv', 'ln', 'install', 'dd', 'truncate', 'touch', 'kubeadm', 'patch', 'apply', 'create', 'replace', 'edit', 'config']);
 
-/** The chunks `line` may need. */
-export function chunksForLine(line: string): LineNeeds {
+/**
+ * What a command word that is a path runs: its script's text, '' when it runs nothing of the
+ * sandbox's (a missing file, a program's stand-in), undefined when that is not known here.
+ */
+export type ScriptAt = (path: string) => string | undefined;
+
+/**
+ * The chunks `line` may need. A path that is no command of the sandbox's is a script, which may
+ * run anything: with `scriptAt`, its text is scanned as well (scripts it runs, up to a depth);
+ * without it, or beyond that depth, the line needs everything.
+ */
+export function chunksForLine(line: string, scriptAt?: ScriptAt, depth = 0): LineNeeds {
   const text = unquoted(line);
   const segments = commandSegments(line);
   if (segments === 'all') return 'all';
@@ -39,6 +49,10 @@ export function chunksForLine(line: string): LineNeeds {
   // Whether every command only reads text (coreutils but no writer, or a builtin): then a manifest's
   // name on the line (`grep image: /etc/kubernetes/manifests/etcd.yaml`) is not YAML that gets parsed.
   let readsText = true;
+  // Each word by its last path component (`/usr/bin/kubectl` runs kubectl).
+  const names = text.split(/[\s;&|()<>{}=,]+/).filter(Boolean).map((raw) => raw.slice(raw.lastIndexOf('/') + 1));
+  // A line that may write files may write the script it runs: its text is not known before.
+  const known = text.includes('>') || names.some((w) => WRITERS.has(w)) ? undefined : scriptAt;
   for (const segment of segments) {
     const words = segment.split(/\s+/).filter(Boolean);
     let i = 0;
@@ -48,9 +62,16 @@ export function chunksForLine(line: string): LineNeeds {
     }
     const command = words[i];
     if (command === undefined) continue;
-    if (!(COMMAND_FAMILY.get(command) === 'coreutils' || Object.hasOwn(BUILTINS, command)) || WRITERS.has(command)) readsText = false;
     if (command.includes('$') || RUNS_HIDDEN.has(command)) return 'all';
-    if (command.includes('/') && !COMMAND_FAMILY.has(command.slice(command.lastIndexOf('/') + 1))) return 'all';
+    // A script's commands are its own lines' concern; the path itself reads no YAML.
+    if (command.includes('/') && !COMMAND_FAMILY.has(command.slice(command.lastIndexOf('/') + 1))) {
+      const script = depth < 3 ? known?.(command) : undefined;
+      const inner = script === undefined ? 'all' : chunksForLine(script, known, depth + 1);
+      if (inner === 'all') return 'all';
+      inner.forEach((c) => needs.add(c));
+      continue;
+    }
+    if (!(COMMAND_FAMILY.get(command) === 'coreutils' || Object.hasOwn(BUILTINS, command)) || WRITERS.has(command)) readsText = false;
     // A word the sandbox has no command for: a tool it lacks (its one-line message) or an alias.
     if (!command.includes('/') && !COMMAND_FAMILY.has(command) && !KEYWORDS.has(command) && !Object.hasOwn(BUILTINS, command)) {
       needs.add('unavailable');
@@ -61,9 +82,7 @@ export function chunksForLine(line: string): LineNeeds {
     const dashes = words.indexOf('--');
     if (command.endsWith('kubectl') && words.includes('exec') && dashes > 0 && words.slice(dashes + 1).some((w) => w.includes('$'))) return 'all';
   }
-  // Each word by its last path component (`/usr/bin/kubectl` runs kubectl).
-  const words = text.split(/[\s;&|()<>{}=,]+/).filter(Boolean).map((raw) => raw.slice(raw.lastIndexOf('/') + 1));
-  for (const word of words) {
+  for (const word of names) {
     const family = COMMAND_FAMILY.get(word);
     if (family) needs.add(family);
     if (Object.hasOwn(VERB_PARTS, word)) needs.add(VERB_PARTS[word]);
@@ -78,7 +97,7 @@ export function chunksForLine(line: string): LineNeeds {
   // explain's texts (the largest part) only when no verb is written out, so the variable may be the verb.
   if (/\$[\w{@*#?]/.test(text) && (maybeAlias || [...needs].some((n) => n.startsWith('kubectl')))) {
     for (const part of ['kubectl-describe', 'kubectl-ops', 'kubectl-verbs', 'kubectl-jsonpath', 'kubectl-gotemplate', 'kubectl-yaml'] as const) needs.add(part);
-    if (!words.some(isVerb)) needs.add('kubectl-explain');
+    if (!names.some(isVerb)) needs.add('kubectl-explain');
   }
   if (text.includes('>') || (!readsText && /manifests|kubeconfig|\.kube|\.conf|\.ya?ml/.test(text)) || readsManifests(text)) needs.add('yaml');
   return needs;

@@ -277,20 +277,10 @@ export class Shell {
     let fn = name.includes('/') ? undefined : lookupCommand(name);
     if (name.includes('/')) {
       const path = resolvePath(this.frame.cwd, name);
-      const fs = this.frame.host.fs;
-      if (BIN_DIRS.has(dirname(path)) && lookupCommand(basename(path)) && commandPath(basename(path)) === path) {
-        fn = lookupCommand(basename(path));
-      } else if (fs.isDir(path)) {
-        return { stdout: '', stderr: `bash: ${name}: Is a directory\n`, exitCode: 126 };
-      } else if (fs.exists(path)) {
-        const mode = fs.stat?.(path)?.mode ?? 0o644;
-        if ((mode & 0o111) === 0) return { stdout: '', stderr: `bash: ${name}: Permission denied\n`, exitCode: 126 };
-        const text = fs.readFile(path) ?? '';
-        // A program's binary (the CNI plugins' stand-ins): bash would run it, the sandbox has nothing to run.
-        if (/^(\x7fELF|ELF placeholder)/.test(text)) return { stdout: '', stderr: `kubesim: ${name}: running this program is not simulated in this sandbox\n`, exitCode: 127 };
-        return this.runScript(text, stdin);
-      } else {
-        return { stdout: '', stderr: `bash: ${name}: No such file or directory\n`, exitCode: 127 };
+      if (BIN_DIRS.has(dirname(path)) && lookupCommand(basename(path)) && commandPath(basename(path)) === path) fn = lookupCommand(basename(path));
+      else {
+        const run = this.pathCommand(name);
+        return typeof run === 'string' ? this.runScript(run, stdin) : run;
       }
     }
     if (fn) {
@@ -323,6 +313,22 @@ export class Shell {
   }
 
   /** Runs a script's text in a subshell with `stdin`, returning its output (bash FILE, ./x.sh). */
+  /**
+   * What the file a command word names as a path runs on this shell's host: a script's text, or
+   * bash's answer (or the sandbox's, for a program's stand-in) when nothing of it runs.
+   */
+  pathCommand(name: string): string | RunResult {
+    const path = resolvePath(this.frame.cwd, name);
+    const fs = this.frame.host.fs;
+    const fail = (who: string, why: string, exitCode: number): RunResult => ({ stdout: '', stderr: `${who}: ${name}: ${why}\n`, exitCode });
+    if (fs.isDir(path)) return fail('bash', 'Is a directory', 126);
+    if (!fs.exists(path)) return fail('bash', 'No such file or directory', 127);
+    if (((fs.stat?.(path)?.mode ?? 0o644) & 0o111) === 0) return fail('bash', 'Permission denied', 126);
+    const text = fs.readFile(path) ?? '';
+    // A program's binary (the CNI plugins' stand-ins): bash would run it, the sandbox has nothing to run.
+    return /^(\x7fELF|ELF placeholder)/.test(text) ? fail('kubesim', 'running this program is not simulated in this sandbox', 127) : text;
+  }
+
   runScript(src: string, _stdin: string): RunResult {
     return this.capture(() => this.subshell(() => this.runSource(src)));
   }

@@ -10,6 +10,18 @@ describe('public API', () => {
     expect(sim.host()).toBe('controlplane');
   });
 
+  it('says what a path would run where the session stands: a script, nothing of its own, or nothing known yet', () => {
+    const sim = createSimulator();
+    sim.run("cd /root; printf 'kubectl get nodes\\n' > fix.sh; chmod +x fix.sh; printf 'ls\\n' > notes.sh");
+    expect(sim.scriptAt('./fix.sh')).toBe('kubectl get nodes\n');
+    // bash's or the sandbox's own answer: a program's stand-in, a directory, a file without x.
+    for (const path of ['/opt/cni/bin/bridge', '/etc', './notes.sh']) expect(sim.scriptAt(path), path).toBe('');
+    expect(sim.run('/opt/cni/bin/bridge').stderr).toBe('kubesim: /opt/cni/bin/bridge: running this program is not simulated in this sandbox\n');
+    expect(sim.run('./notes.sh')).toEqual({ stdout: '', stderr: 'bash: ./notes.sh: Permission denied\n', exitCode: 126 });
+    expect(sim.scriptAt('./nosuch.sh')).toBeUndefined();
+    expect(sim.run('./nosuch.sh')).toEqual({ stdout: '', stderr: 'bash: ./nosuch.sh: No such file or directory\n', exitCode: 127 });
+  });
+
   it('keeps simulators apart', () => {
     const a = createSimulator();
     const b = createSimulator();

@@ -89,6 +89,21 @@ describe('chunksForLine', () => {
     expect(needs('cd /tmp; export A=1; [ -f x ] && ls')).toEqual(['coreutils']);
   });
 
+  it('scans the script a path runs, when the session can say what is there', () => {
+    const files: Record<string, string> = { '/opt/cni/bin/bridge': '', '/root/fix.sh': 'systemctl restart kubelet\nkubectl get nodes\n', '/root/loop.sh': '/root/loop.sh\n' };
+    const scan = (line: string) => {
+      const n = chunksForLine(line, (path) => files[path.replace(/^\.\//, '/root/')]);
+      return n === 'all' ? 'all' : [...n].sort();
+    };
+    // A program's stand-in runs nothing of the sandbox's: the line needs what its other words need.
+    expect(scan('CNI_COMMAND=ADD CNI_PATH=/opt/cni/bin /opt/cni/bin/bridge < 10-mynet.conf')).toEqual([]);
+    expect(scan('./fix.sh')).toEqual(['apt', 'kubectl', 'systemd']);
+    // No file there yet, a script that runs itself, or a line that may write the script first: everything.
+    expect(scan('/root/nosuch.sh')).toBe('all');
+    expect(scan('/root/loop.sh')).toBe('all');
+    expect(scan('echo ls >> fix.sh; ./fix.sh')).toBe('all');
+  });
+
   it('cuts the line where bash does: not inside quotes, around each $(…), across a backslash-newline', () => {
     // A `|` inside quotes is sed's delimiter, not a pipe into a command called `/v1.35/`.
     expect(needs("sed -i 's|/v1.34/|/v1.35/|' /etc/apt/sources.list.d/kubernetes.list")).toEqual(['sed', 'yaml']);
@@ -144,7 +159,7 @@ async function freshBrowser(scenario: string) {
     node,
     /** Runs a command the way the worker does (each line's chunks loaded first), and in Node; checks both print the same. */
     run: async (command: string) => {
-      await browser.loadCommandsFor(command.split('\n'));
+      await browser.loadCommandsFor(command.split('\n'), (path) => sim.scriptAt(path));
       const r = sim.run(command);
       expect(r, `${scenario}: ${command}`).toEqual(node.run(command));
       return r;
