@@ -28,6 +28,7 @@ import { COMMANDS as systemd } from './families/systemd.ts';
 import { install as describe } from './kubectl/parts/kubectl-describe.ts';
 import { install as explain } from './kubectl/parts/kubectl-explain.ts';
 import { install as goTemplate } from './kubectl/parts/kubectl-gotemplate.ts';
+import { install as help } from './kubectl/parts/kubectl-help.ts';
 import { install as jsonpath } from './kubectl/parts/kubectl-jsonpath.ts';
 import { install as ops } from './kubectl/parts/kubectl-ops.ts';
 import { install as verbs } from './kubectl/parts/kubectl-verbs.ts';
@@ -37,7 +38,7 @@ import { install as yamlPrinter } from './kubectl/parts/kubectl-yaml.ts';
 export const ALL_FAMILIES: Record<string, Record<string, CommandFn>> = { coreutils, awk, sed, kubectl, systemd, etcd, dnsutils, http, net, docker, apt, kubeadm, node };
 
 for (const family of Object.values(ALL_FAMILIES)) registerCommands(family);
-for (const install of [describe, ops, verbs, jsonpath, goTemplate, yamlPrinter, explain]) install();
+for (const install of [describe, ops, verbs, help, jsonpath, goTemplate, yamlPrinter, explain]) install();
 useFullYaml(yaml);
 // In the browser the YAML chunk and kubectl's verbs install these.
 installValidation();

@@ -38,6 +38,7 @@ const EXTRAS: Record<Exclude<ChunkName, FamilyName>, { load: () => Promise<void>
   'kubectl-describe': { load: part('kubectl-describe'), after: ['kubectl'] },
   'kubectl-ops': { load: part('kubectl-ops'), after: ['kubectl'] },
   'kubectl-verbs': { load: part('kubectl-verbs'), after: ['kubectl', 'yaml'] },
+  'kubectl-help': { load: part('kubectl-help'), after: ['kubectl'] },
   'kubectl-jsonpath': { load: part('kubectl-jsonpath'), after: ['kubectl'] },
   'kubectl-gotemplate': { load: part('kubectl-gotemplate'), after: ['kubectl'] },
   'kubectl-yaml': { load: part('kubectl-yaml'), after: ['kubectl'] },

@@ -88,15 +88,15 @@ export function chunksForLine(line: string, scriptAt?: ScriptAt, depth = 0): Lin
     if (Object.hasOwn(VERB_PARTS, word)) needs.add(VERB_PARTS[word]);
     if (WRITERS.has(word)) needs.add('yaml');
   }
-  // Help texts come with the verbs chunk: `-h`, `--help`, `help`, or kubectl with no verb.
-  if (needs.has('kubectl') && (/(^|\s)(-h|--help|help)(?=\s|$)/.test(text) || kubectlWithoutVerb(text))) needs.add('kubectl-verbs');
+  // Help texts, with the verbs kubectl suggests for a mistyped one: `-h`, `--help`, `help`, or kubectl with no verb it knows.
+  if (needs.has('kubectl') && (/(^|\s)(-h|--help|help)(?=\s|$)/.test(text) || kubectlWithoutVerb(text))) needs.add('kubectl-help');
   if (/jsonpath|custom-columns|sort-by/.test(text)) needs.add('kubectl-jsonpath');
   if (text.includes('template')) needs.add('kubectl-gotemplate');
   if (text.includes('yaml') && !readsText) needs.add('kubectl-yaml');
   // A kubectl line with a variable may expand to any verb or -o format: bring all of kubectl.
   // explain's texts (the largest part) only when no verb is written out, so the variable may be the verb.
   if (/\$[\w{@*#?]/.test(text) && (maybeAlias || [...needs].some((n) => n.startsWith('kubectl')))) {
-    for (const part of ['kubectl-describe', 'kubectl-ops', 'kubectl-verbs', 'kubectl-jsonpath', 'kubectl-gotemplate', 'kubectl-yaml'] as const) needs.add(part);
+    for (const part of ['kubectl-describe', 'kubectl-ops', 'kubectl-verbs', 'kubectl-help', 'kubectl-jsonpath', 'kubectl-gotemplate', 'kubectl-yaml'] as const) needs.add(part);
     if (!names.some(isVerb)) needs.add('kubectl-explain');
   }
   if (text.includes('>') || (!readsText && /manifests|kubeconfig|\.kube|\.conf|\.ya?ml/.test(text)) || readsManifests(text)) needs.add('yaml');

@@ -106,7 +106,7 @@ describe('demo pages: no simulator code before interaction, JS under 80 KB gzip'
     row('after', `${page.url}: page ${kb(before)} + worker core ${kb(core)} + default scenario ${kb(scenario)} + ${FIRST_COMMAND} ${kb(command)} = ${kb(total)} gzip${gap}`);
     row('after', `  core: ${list(load.core)}\n  scenario: ${list(load.scenario)}\n  ${FIRST_COMMAND}: ${list(load.command)}`);
     expect(load.command.some((c) => /^kubectl-[\w-]{8}\.js$/.test(c.name)), `${FIRST_COMMAND} loads kubectl's chunk`).toBe(true);
-    const extra = load.command.filter((c) => /^(js-yaml|install-validation|workloads|kubectl-(describe|ops|verbs|jsonpath|gotemplate|yaml)|coreutils|awk|sed|net)-/.test(c.name));
+    const extra = load.command.filter((c) => /^(js-yaml|install-validation|workloads|kubectl-(describe|ops|verbs|help|jsonpath|gotemplate|yaml|explain)|coreutils|awk|sed|net)-/.test(c.name));
     expect(extra.map((c) => c.name), `${FIRST_COMMAND} loads only kubectl's core`).toEqual([]);
     const chunks = `core: ${list(load.core)}; scenario: ${list(load.scenario)}; ${FIRST_COMMAND}: ${list(load.command)}`;
     expect(total, `${page.url}: ${total - DEMO_AFTER_FIRST_COMMAND} B gzip over the 80 KB budget after a first ${FIRST_COMMAND} (page ${kb(before)}; ${chunks})`).toBeLessThanOrEqual(DEMO_AFTER_FIRST_COMMAND);

@@ -15,6 +15,7 @@ export const PARTS: Record<KubectlPart, () => Promise<{ install(): void }>> = {
   'kubectl-describe': () => import('../kubectl/parts/kubectl-describe.ts'),
   'kubectl-ops': () => import('../kubectl/parts/kubectl-ops.ts'),
   'kubectl-verbs': () => import('../kubectl/parts/kubectl-verbs.ts'),
+  'kubectl-help': () => import('../kubectl/parts/kubectl-help.ts'),
   'kubectl-jsonpath': () => import('../kubectl/parts/kubectl-jsonpath.ts'),
   'kubectl-gotemplate': () => import('../kubectl/parts/kubectl-gotemplate.ts'),
   'kubectl-yaml': () => import('../kubectl/parts/kubectl-yaml.ts'),

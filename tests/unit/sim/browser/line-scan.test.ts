@@ -48,19 +48,20 @@ describe('chunksForLine', () => {
     expect(needs('kubectl apply -f web.yaml')).toEqual(['kubectl', 'kubectl-verbs', 'kubectl-yaml', 'yaml']);
     expect(needs('kubectl get pod web -o yaml')).toEqual(['kubectl', 'kubectl-yaml']);
     // A variable may hold any verb or format.
-    expect(needs('kubectl get pod web -o $FORMAT')).toEqual(['kubectl', 'kubectl-describe', 'kubectl-gotemplate', 'kubectl-jsonpath', 'kubectl-ops', 'kubectl-verbs', 'kubectl-yaml']);
+    expect(needs('kubectl get pod web -o $FORMAT')).toEqual(['kubectl', 'kubectl-describe', 'kubectl-gotemplate', 'kubectl-help', 'kubectl-jsonpath', 'kubectl-ops', 'kubectl-verbs', 'kubectl-yaml']);
     // explain's texts only when the variable may be the verb itself.
     expect(needs('kubectl $VERB pod.spec')).toContain('kubectl-explain');
     expect(needs('kubectl explain pod.spec')).toEqual(['kubectl', 'kubectl-explain']);
     // …also behind a command word that may be an alias of kubectl (`alias k=kubectl` loaded kubectl's core).
-    expect(needs('k get pod web -o $FORMAT')).toEqual(['kubectl-describe', 'kubectl-gotemplate', 'kubectl-jsonpath', 'kubectl-ops', 'kubectl-verbs', 'kubectl-yaml', 'unavailable']);
+    expect(needs('k get pod web -o $FORMAT')).toEqual(['kubectl-describe', 'kubectl-gotemplate', 'kubectl-help', 'kubectl-jsonpath', 'kubectl-ops', 'kubectl-verbs', 'kubectl-yaml', 'unavailable']);
     for (const line of ['cd $HOME', 'if [ -f $F ]; then cat $F; fi', 'for f in $FILES; do echo $f; done', 'export KUBECONFIG=$HOME/admin.conf'])
       expect(needs(line), line).not.toContain('kubectl-verbs');
   });
 
-  it('asks for the verbs chunk, which holds the help texts, for help and for kubectl without a verb it knows', () => {
+  it('asks for the help texts for help and for kubectl without a verb it knows', () => {
     for (const line of ['kubectl', 'kubectl --help', 'kubectl get pods -h', 'kubectl help', 'kubectl -n kube-system', 'kubectl gte pods'])
-      expect(needs(line), line).toEqual(['kubectl', 'kubectl-verbs']);
+      expect(needs(line), line).toEqual(['kubectl', 'kubectl-help']);
+    expect(needs('kubectl label --help')).toEqual(['kubectl', 'kubectl-help', 'kubectl-verbs']);
     expect(needs('kubectl get pods --show-labels')).toEqual(['kubectl']);
   });
 

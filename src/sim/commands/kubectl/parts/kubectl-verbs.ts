@@ -1,6 +1,6 @@
 /**
  * kubectl's verbs that write objects from what the user types (apply, create, run, expose, set,
- * label, annotate, replace, patch, edit), config and the help texts: a chunk of their
+ * label, annotate, replace, patch, edit) and config: a chunk of their
  * own in the browser, loaded after the YAML chunk (js-yaml and the API server's validation:
  * apply -f, edit, patch and config read YAML, and users write objects). It turns on the
  * controllers of the kinds only users create (StatefulSets, CronJobs, Jobs, Ingresses). The verbs
@@ -17,12 +17,10 @@ import { patch, PATCH_FLAGS } from '../patch.ts';
 import { replace, REPLACE_FLAGS } from '../replace.ts';
 import { run, RUN_FLAGS } from '../run.ts';
 import { setImage, SET_FLAGS } from '../scale.ts';
-import { rootHelp, suggestVerbs, verbHelp } from '../help.ts';
-import { registerHelp, registerVerbs } from '../verbs.ts';
+import { registerVerbs } from '../verbs.ts';
 
 /** Registers the verbs with kubectl (idempotent). */
 export function install(): void {
-  registerHelp({ root: rootHelp, verb: verbHelp, suggest: suggestVerbs });
   installWorkloadControllers();
   registerVerbs({
     apply: { flags: APPLY_FLAGS, run: (k) => applyOrCreate(k, 'apply'), server: true },
