@@ -8,7 +8,7 @@ import { rehypeSections } from './src/lib/rehype-sections.ts';
 import { rehypeAsideNotes } from './src/lib/rehype-aside-notes.ts';
 import { kubeNotesRoutes } from './src/integrations/routes.ts';
 import { kubeNotesPostBuild } from './src/integrations/post-build.ts';
-import { workerChunkGroups } from './src/integrations/worker-chunks.ts';
+import { jsYamlReaderOnly, workerChunkGroups } from './src/integrations/worker-chunks.ts';
 import { CODE_REGION_SCRIPT } from './src/components/code-region-labels.ts';
 
 /**
@@ -44,10 +44,10 @@ export default defineConfig({
   // families as separate chunks: ES output, since Vite's default IIFE worker is one file.
   // Starlight's search would import Pagefind's UI (26 KB gzip) on every page once idle; the
   // stand-in loads it when the reader reaches for the search (pagefind-ui-on-demand.ts).
-  // The small modules the worker core shares with its lazy chunks go in one chunk, not one each
-  // (src/integrations/worker-chunks.ts).
+  // The small modules the worker core shares with its lazy chunks go in one chunk, not one each,
+  // and js-yaml comes without its dumper (src/integrations/worker-chunks.ts).
   vite: {
-    worker: { format: 'es', rolldownOptions: { output: { codeSplitting: { groups: workerChunkGroups } } } },
+    worker: { format: 'es', plugins: () => [jsYamlReaderOnly()], rolldownOptions: { output: { codeSplitting: { groups: workerChunkGroups } } } },
     resolve: {
       alias: [{ find: /^@pagefind\/default-ui$/, replacement: fileURLToPath(new URL('./src/components/overrides/pagefind-ui-on-demand.ts', import.meta.url)) }],
     },

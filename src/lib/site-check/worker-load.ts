@@ -25,11 +25,11 @@ export interface WorkerLoad {
 
 /**
  * The modules the worker's loader imports for a chunk name (src/sim/commands/lazy.ts), with those
- * of the chunks it loads first: the YAML chunk is js-yaml with the API server's validation; every
+ * of the chunks it loads first: the YAML chunk is js-yaml's reader (yaml-reader.ts) with the API server's validation; every
  * other chunk is its module. Rollup names each dynamically imported chunk after its module.
  */
 export function modulesOf(chunk: ChunkName): string[] {
-  const own = chunk === 'yaml' ? ['js-yaml', 'install-validation'] : [chunk];
+  const own = chunk === 'yaml' ? ['yaml-reader', 'install-validation'] : [chunk];
   return [...chunksBefore(chunk).flatMap(modulesOf), ...own];
 }
 

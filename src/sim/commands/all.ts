@@ -4,8 +4,8 @@
  * what Node (index.ts: the CLI, tests, benchmarks) imports so that all commands exist from the
  * first line. The browser loads them with lazy.ts, line by line.
  */
-import yaml from 'js-yaml';
 import { installValidation } from '../api/install-validation.ts';
+import { YAML_READER } from '../api/yaml-reader.ts';
 import { installWorkloadControllers } from '../controllers/workloads.ts';
 import { useUnavailableTools } from '../shell/interpreter.ts';
 import { UNAVAILABLE_TOOLS } from '../shell/unavailable.ts';
@@ -39,7 +39,7 @@ export const ALL_FAMILIES: Record<string, Record<string, CommandFn>> = { coreuti
 
 for (const family of Object.values(ALL_FAMILIES)) registerCommands(family);
 for (const install of [describe, ops, verbs, help, jsonpath, goTemplate, yamlPrinter, explain]) install();
-useFullYaml(yaml);
+useFullYaml(YAML_READER);
 // In the browser the YAML chunk and kubectl's verbs install these.
 installValidation();
 installWorkloadControllers();

@@ -47,8 +47,8 @@ const EXTRAS: Record<Exclude<ChunkName, FamilyName>, { load: () => Promise<void>
   // A manifest edited on disk becomes a static pod the API server must validate, as in Node.
   yaml: {
     load: async () => {
-      const [m, v] = await Promise.all([import('js-yaml'), import('../api/install-validation.ts')]);
-      useFullYaml(m.default);
+      const [m, v] = await Promise.all([import('../api/yaml-reader.ts'), import('../api/install-validation.ts')]);
+      useFullYaml(m.YAML_READER);
       v.installValidation();
     },
     after: [],

@@ -6,21 +6,21 @@
  * same either way, since the small parser only accepts what it reads exactly as js-yaml does.
  */
 
-import type jsYaml from 'js-yaml';
+import type { YamlReader } from '../api/yaml-reader.ts';
 
 /** js-yaml, once registered; its type only is imported here, so the worker's core does not carry it. */
-let fullYaml: typeof jsYaml | undefined;
+let fullYaml: YamlReader | undefined;
 
 /**
  * Registers js-yaml, the full YAML reader: the kubelet's manifests outside the subset and kubectl's
  * `-f` manifests (manifests.ts) read with it. all.ts in Node at once; the YAML chunk in the browser.
  */
-export function useFullYaml(lib: typeof jsYaml): void {
+export function useFullYaml(lib: YamlReader): void {
   fullYaml = lib;
 }
 
 /** js-yaml if registered (kubectl's manifest reader). */
-export function registeredYaml(): typeof jsYaml | undefined {
+export function registeredYaml(): YamlReader | undefined {
   return fullYaml;
 }
 

@@ -1,5 +1,5 @@
 /** `kubectl config view|current-context|get-contexts|use-context|set-context` over the kubeconfig file. */
-import yaml from 'js-yaml';
+import { load } from 'js-yaml';
 import { toYaml } from '../../printers/yaml.ts';
 import { tabwrite } from '../../printers/table.ts';
 import { fail, resolvePath, type Kctx } from './context.ts';
@@ -38,7 +38,7 @@ export function config(k: Kctx): void {
   const [sub, ...rest] = k.p.args;
   const path = configPath(k);
   const text = k.ctx.host.fs.readFile(path);
-  const cfg: any = text ? (yaml.load(text) ?? {}) : { apiVersion: 'v1', clusters: null, contexts: null, 'current-context': '', kind: 'Config', users: null };
+  const cfg: any = text ? (load(text) ?? {}) : { apiVersion: 'v1', clusters: null, contexts: null, 'current-context': '', kind: 'Config', users: null };
   const save = () => {
     k.ctx.host.fs.writeFile(path, toYaml(cfg));
   };

@@ -8,7 +8,7 @@
  * them without saving. A non-interactive editor, e.g. `KUBE_EDITOR="sed -i 's/a/b/'"`, runs
  * for real, as it would with kubectl.
  */
-import yaml from 'js-yaml';
+import { load } from 'js-yaml';
 import { resolveResource } from '../../api/kinds.ts';
 import type { Obj } from '../../api/store.ts';
 import { toYaml } from '../../printers/yaml.ts';
@@ -87,7 +87,7 @@ export function edit(k: Kctx): void {
   if (withoutComments(edited) === '') return fail(k, 'error: Edit cancelled, saved file was empty.\n');
   let next: Obj;
   try {
-    next = yaml.load(withoutComments(edited)) as Obj;
+    next = load(withoutComments(edited)) as Obj;
   } catch {
     return fail(k, 'error: Edit cancelled, no valid changes were saved.\n');
   }

@@ -1,7 +1,7 @@
 /** `kubectl patch TYPE NAME -p PATCH [--type strategic|merge|json]` (pkg/cmd/patch/patch.go). */
 import { resolveResource } from '../../api/kinds.ts';
 import { clone, type Obj } from '../../api/store.ts';
-import yaml from 'js-yaml';
+import { JSON_SCHEMA, load } from 'js-yaml';
 import { fail, type Kctx } from './context.ts';
 import { kindName } from './common.ts';
 import { formatApiError, NO_RESOURCES } from './errors.ts';
@@ -93,7 +93,7 @@ export function patch(k: Kctx): void {
   if (!o) return;
   let body: any;
   try {
-    body = yaml.load(text, { schema: yaml.JSON_SCHEMA });
+    body = load(text, { schema: JSON_SCHEMA });
   } catch {
     return fail(k, `unable to parse "${text}": yaml: did not find expected node content`);
   }
