@@ -8,7 +8,7 @@ import { rehypeSections } from './src/lib/rehype-sections.ts';
 import { rehypeAsideNotes } from './src/lib/rehype-aside-notes.ts';
 import { kubeNotesRoutes } from './src/integrations/routes.ts';
 import { kubeNotesPostBuild } from './src/integrations/post-build.ts';
-import { jsYamlReaderOnly, workerChunkGroups } from './src/integrations/worker-chunks.ts';
+import { jsYamlWithoutDumper, workerChunkGroups } from './src/integrations/worker-chunks.ts';
 import { CODE_REGION_SCRIPT } from './src/components/code-region-labels.ts';
 
 /**
@@ -47,7 +47,7 @@ export default defineConfig({
   // The small modules the worker core shares with its lazy chunks go in one chunk, not one each,
   // and js-yaml comes without its dumper (src/integrations/worker-chunks.ts).
   vite: {
-    worker: { format: 'es', plugins: () => [jsYamlReaderOnly()], rolldownOptions: { output: { codeSplitting: { groups: workerChunkGroups } } } },
+    worker: { format: 'es', plugins: () => [jsYamlWithoutDumper()], rolldownOptions: { output: { codeSplitting: { groups: workerChunkGroups } } } },
     resolve: {
       alias: [{ find: /^@pagefind\/default-ui$/, replacement: fileURLToPath(new URL('./src/components/overrides/pagefind-ui-on-demand.ts', import.meta.url)) }],
     },

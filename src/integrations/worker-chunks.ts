@@ -4,7 +4,6 @@
  * a few hundred bytes each, each one more request with its own gzip overhead, and the 80 KB demo
  * budget counts them all.
  */
-import { fileURLToPath } from 'node:url';
 
 /** A code-splitting group of rolldown's `output.codeSplitting.groups`. */
 interface ChunkGroup {
@@ -21,13 +20,23 @@ export const workerChunkGroups: ChunkGroup[] = [
   { name: 'sim-shared', test: /src[\\/]sim[\\/](limits|versions|api[\\/]kinds|controllers[\\/]manifest-yaml)\.ts$/ },
 ];
 
+/** What the plugin below cuts out of js-yaml's ESM bundle: the call that builds the dumper, and its export. */
+const DUMPER_LINES = ['const dumper2 = requireDumper();', 'jsYaml.dump = dumper2.dump;'];
+
 /**
- * A Vite plugin for the worker bundle only: `js-yaml` resolves to its reader alone
- * (src/sim/api/js-yaml-reader.mjs), 4 KB gzip lighter than the package's bundle, which carries the
- * dumper the simulator never calls. Only the worker: the site's build runs the simulator in Node,
- * where the package itself is imported.
+ * A Vite plugin for the worker bundle: js-yaml without its dumper (4 KB gzip), which the simulator
+ * never calls (it writes YAML with printers/yaml.ts). The package's ESM bundle builds every part
+ * when it is imported, so no bundler can leave the dumper out; without the two lines that call it,
+ * the dumper is dead code. A js-yaml whose bundle no longer has those lines fails the build here
+ * rather than shipping the dumper unnoticed. Node (the CLI, the tests) imports the package whole.
  */
-export function jsYamlReaderOnly(): { name: string; enforce: 'pre'; resolveId(id: string): string | undefined } {
-  const reader = fileURLToPath(new URL('../sim/api/js-yaml-reader.mjs', import.meta.url));
-  return { name: 'kube-notes:js-yaml-reader', enforce: 'pre', resolveId: (id) => (id === 'js-yaml' ? reader : undefined) };
+export function jsYamlWithoutDumper(): { name: string; transform(code: string, id: string): string | undefined } {
+  return {
+    name: 'kube-notes:js-yaml-without-dumper',
+    transform(code, id) {
+      if (!/[\\/]js-yaml[\\/]dist[\\/]js-yaml\.mjs$/.test(id)) return undefined;
+      for (const line of DUMPER_LINES) if (!code.includes(line)) throw new Error(`js-yaml-without-dumper: "${line}" is not in ${id}; update DUMPER_LINES for this js-yaml`);
+      return DUMPER_LINES.reduce((out, line) => out.replace(line, ''), code);
+    },
+  };
 }

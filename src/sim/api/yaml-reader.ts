@@ -1,7 +1,8 @@
 /**
- * The part of js-yaml the simulator reads YAML with (load, loadAll and the schemas kubectl uses).
- * Named imports, never the default object: the bundler can then leave js-yaml's dumper out, since
- * the simulator writes YAML with its own printer (printers/yaml.ts).
+ * The part of js-yaml the simulator reads YAML with (load, loadAll and the schemas kubectl uses),
+ * registered by the YAML chunk (lazy.ts) and all.ts. The simulator writes YAML with its own
+ * printer (printers/yaml.ts), so the worker build leaves js-yaml's dumper out
+ * (src/integrations/worker-chunks.ts).
  */
 import { CORE_SCHEMA, JSON_SCHEMA, load, loadAll } from 'js-yaml';
 
