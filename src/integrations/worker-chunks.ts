@@ -24,7 +24,7 @@ export const workerChunkGroups: ChunkGroup[] = [
 const DUMPER_LINES = ['const dumper2 = requireDumper();', 'jsYaml.dump = dumper2.dump;'];
 
 /**
- * A Vite plugin for the worker bundle: js-yaml without its dumper (4 KB gzip), which the simulator
+ * A Vite plugin for the worker bundle: js-yaml without its dumper (3 KB gzip), which the simulator
  * never calls (it writes YAML with printers/yaml.ts). The package's ESM bundle builds every part
  * when it is imported, so no bundler can leave the dumper out; without the two lines that call it,
  * the dumper is dead code. A js-yaml whose bundle no longer has those lines fails the build here

@@ -30,7 +30,8 @@ const WRITERS = new Set(['sed', 'vi', 'vim', 'nano', 'tee', 'cp', 'mv', 'ln', 'i
 
 /**
  * What a command word that is a path runs: its script's text, '' when it runs nothing of the
- * sandbox's (a missing file, a program's stand-in), undefined when that is not known here.
+ * sandbox's (a program's stand-in, a directory, a file without x), undefined when that is not
+ * known (no such file yet, no session to ask).
  */
 export type ScriptAt = (path: string) => string | undefined;
 
@@ -49,10 +50,9 @@ export function chunksForLine(line: string, scriptAt?: ScriptAt, depth = 0): Lin
   // Whether every command only reads text (coreutils but no writer, or a builtin): then a manifest's
   // name on the line (`grep image: /etc/kubernetes/manifests/etcd.yaml`) is not YAML that gets parsed.
   let readsText = true;
-  // Each word by its last path component (`/usr/bin/kubectl` runs kubectl).
-  const names = text.split(/[\s;&|()<>{}=,]+/).filter(Boolean).map((raw) => raw.slice(raw.lastIndexOf('/') + 1));
-  // A line that may write files may write the script it runs: its text is not known before.
-  const known = text.includes('>') || names.some((w) => WRITERS.has(w)) ? undefined : scriptAt;
+  // A script's text now is what runs only when nothing on the line runs before it (a command that
+  // may write it, make it executable or change the directory) and no redirection writes a file.
+  const known = segments.length === 1 && !text.includes('>') ? scriptAt : undefined;
   for (const segment of segments) {
     const words = segment.split(/\s+/).filter(Boolean);
     let i = 0;
@@ -82,6 +82,8 @@ export function chunksForLine(line: string, scriptAt?: ScriptAt, depth = 0): Lin
     const dashes = words.indexOf('--');
     if (command.endsWith('kubectl') && words.includes('exec') && dashes > 0 && words.slice(dashes + 1).some((w) => w.includes('$'))) return 'all';
   }
+  // Each word by its last path component (`/usr/bin/kubectl` runs kubectl).
+  const names = text.split(/[\s;&|()<>{}=,]+/).filter(Boolean).map((raw) => raw.slice(raw.lastIndexOf('/') + 1));
   for (const word of names) {
     const family = COMMAND_FAMILY.get(word);
     if (family) needs.add(family);

@@ -312,7 +312,6 @@ export class Shell {
     return { stdout: '', stderr: `bash: ${name}: command not found\n`, exitCode: 127 };
   }
 
-  /** Runs a script's text in a subshell with `stdin`, returning its output (bash FILE, ./x.sh). */
   /**
    * What the file a command word names as a path runs on this shell's host: a script's text, or
    * bash's answer (or the sandbox's, for a program's stand-in) when nothing of it runs.
@@ -329,6 +328,7 @@ export class Shell {
     return /^(\x7fELF|ELF placeholder)/.test(text) ? fail('kubesim', 'running this program is not simulated in this sandbox', 127) : text;
   }
 
+  /** Runs a script's text in a subshell with `stdin`, returning its output (bash FILE, ./x.sh). */
   runScript(src: string, _stdin: string): RunResult {
     return this.capture(() => this.subshell(() => this.runSource(src)));
   }

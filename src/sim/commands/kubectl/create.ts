@@ -38,6 +38,7 @@ const GENERATOR_FLAGS: Record<string, string[]> = {
   ingress: ['class', 'rule', 'default-backend', 'annotation'],
 };
 
+// The printer, dry-run, validation, save-config and field-manager flags every generator has.
 const GENERATOR_COMMON = ['dry-run', 'output', 'template', 'allow-missing-template-keys', 'show-managed-fields', 'save-config', 'validate', 'field-manager'];
 
 /** `kubectl create`'s own flags with all its generators': the first parse, before the generator is known. */
@@ -202,7 +203,7 @@ export function create(k: Kctx): void {
     }
     return applyOrCreate(k, 'create');
   }
-  const sub = GENERATOR_ALIASES[given] ?? given;
+  const sub = Object.hasOwn(GENERATOR_ALIASES, given) ? GENERATOR_ALIASES[given] : given;
   const path = sub === 'secret' || sub === 'service' ? `${sub} ${rest[0] ?? ''}` : sub;
   if (Object.hasOwn(GENERATOR_FLAGS, path)) {
     const p = generatorFlags(k, path);

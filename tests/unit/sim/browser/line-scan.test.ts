@@ -102,7 +102,7 @@ describe('chunksForLine', () => {
     // No file there yet, a script that runs itself, or a line that may write the script first: everything.
     expect(scan('/root/nosuch.sh')).toBe('all');
     expect(scan('/root/loop.sh')).toBe('all');
-    expect(scan('echo ls >> fix.sh; ./fix.sh')).toBe('all');
+    for (const line of ['echo ls >> fix.sh; ./fix.sh', 'chmod +x notes.sh && ./notes.sh', 'cd /tmp; ./fix.sh']) expect(scan(line), line).toBe('all');
   });
 
   it('cuts the line where bash does: not inside quotes, around each $(…), across a backslash-newline', () => {
