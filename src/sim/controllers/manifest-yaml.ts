@@ -1,7 +1,8 @@
 /**
  * YAML for the kubelet's static pod manifests. The simulator's own manifests (kubeadm's, written
  * as block mappings and sequences of plain or quoted scalars) are read by a small parser of that
- * subset, so that the worker builds its world before js-yaml (34 KB, 11 KB gzip, without its dumper) is loaded. Anything outside
+ * subset, so that the worker builds its world before js-yaml (34 KB, 11 KB gzip without its
+ * dumper) is loaded. Anything outside
  * the subset goes to the full parser (js-yaml), registered once it is loaded: the result is the
  * same either way, since the small parser only accepts what it reads exactly as js-yaml does.
  */
