@@ -2,28 +2,38 @@ import type { CommandFn } from '../../types.ts';
 import { fail, ok } from './common.ts';
 import { fieldTooWide, MAX_OUTPUT } from '../../limits.ts';
 
-/** Backslash escapes of `echo -e` and `printf %b`; returns the text and whether `\c` stopped output. */
-export function escapes(s: string): { text: string; stop: boolean } {
+/**
+ * Where a backslash escape is read, as bash reads them (printf.def tescape, strtrans.c ansicstr):
+ * `echo -e` knows octal only as \0NNN; a printf format knows \NNN, \', \" and \?, and prints \c
+ * as it is; printf's %b argument knows both octal forms, and \c stops all output, as in echo.
+ */
+export type EscapeMode = 'echo' | 'format' | 'b';
+
+/** Backslash escapes of `echo -e`, a printf format or `printf %b`; returns the text and whether `\c` stopped output. */
+export function escapes(s: string, mode: EscapeMode = 'echo'): { text: string; stop: boolean } {
   let out = '';
+  const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', f: '\f', v: '\v', e: '\x1b', E: '\x1b', '\\': '\\' };
+  if (mode === 'format') Object.assign(simple, { "'": "'", '"': '"', '?': '?' });
   for (let i = 0; i < s.length; i++) {
     if (s[i] !== '\\' || i + 1 >= s.length) {
       out += s[i];
       continue;
     }
     const n = s[++i];
-    const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', f: '\f', v: '\v', e: '\x1b', '\\': '\\' };
-    if (n in simple) out += simple[n];
-    else if (n === 'c') return { text: out, stop: true };
-    else if (n === '0') {
-      const m = /^[0-7]{0,3}/.exec(s.slice(i + 1))![0];
-      out += String.fromCharCode(parseInt(m || '0', 8));
-      i += m.length;
-    } else if (n === 'x') {
-      const m = /^[0-9a-fA-F]{1,2}/.exec(s.slice(i + 1))?.[0];
-      if (m) {
-        out += String.fromCharCode(parseInt(m, 16));
-        i += m.length;
-      } else out += '\\x';
+    const rest = s.slice(i + 1);
+    if (Object.hasOwn(simple, n)) out += simple[n];
+    else if (n === 'c' && mode !== 'format') return { text: out, stop: true };
+    else if (/[0-7]/.test(n) && (n === '0' || mode !== 'echo')) {
+      // Digits after the first: three after \0 in echo and %b, two otherwise.
+      const more = n === '0' && mode !== 'format' ? 3 : 2;
+      const digits = new RegExp(`^[0-7]{0,${more}}`).exec(rest)![0];
+      out += String.fromCharCode(parseInt(n + digits, 8) & 0xff);
+      i += digits.length;
+    } else if (/[xuU]/.test(n) && /^[0-9a-fA-F]/.test(rest)) {
+      const digits = new RegExp(`^[0-9a-fA-F]{1,${n === 'x' ? 2 : n === 'u' ? 4 : 8}}`).exec(rest)![0];
+      const code = parseInt(digits, 16);
+      out += n === 'x' ? String.fromCharCode(code) : code <= 0x10ffff ? String.fromCodePoint(code) : '';
+      i += digits.length;
     } else out += '\\' + n;
   }
   return { text: out, stop: false };
@@ -78,7 +88,7 @@ export const printf: CommandFn = (ctx) => {
     // Escapes apply to the format's own text only: what a conversion produces is printed as is.
     const literal = (text: string): void => {
       if (stop || !text) return;
-      const r = text.includes('\\') ? escapes(text) : { text, stop: false };
+      const r = text.includes('\\') ? escapes(text, 'format') : { text, stop: false };
       out += r.text;
       stop = r.stop;
     };
@@ -94,8 +104,11 @@ export const printf: CommandFn = (ctx) => {
       const a = args[k++] ?? '';
       let s: string;
       if (conv === 's') s = prec ? a.slice(0, Number(prec.slice(1))) : a;
-      else if (conv === 'b') s = escapes(a).text;
-      else if (conv === 'q') s = /^[\w./-]+$/.test(a) ? a : `'${a.replace(/'/g, "'\\''")}'`;
+      else if (conv === 'b') {
+        const r = escapes(a, 'b');
+        s = r.text;
+        stop = r.stop;
+      } else if (conv === 'q') s = /^[\w./-]+$/.test(a) ? a : `'${a.replace(/'/g, "'\\''")}'`;
       else if (conv === 'c') s = a.slice(0, 1);
       else {
         const n = a === '' ? 0 : Number(a);

@@ -2,20 +2,62 @@ import type { CommandFn } from '../../types.ts';
 import { basename, dirname } from '../../shell/paths.ts';
 import { abs, fail, getopt, ok, quoteaf, quotef, readInputs, tryHelp } from './common.ts';
 
-/** cat [-n] [FILE]…: GNU coreutils cat. */
+/** cat [-AbeEnstTuv] [FILE]…: GNU coreutils cat, with its numbering and display options. */
 export const cat: CommandFn = (ctx) => {
-  const o = getopt(ctx.argv, 'cat', 'nAbEsTuv', { number: 'n' });
+  const o = getopt(ctx.argv, 'cat', 'AbeEnstTuv', {
+    'show-all': 'A', 'number-nonblank': 'b', 'show-ends': 'E', number: 'n', 'squeeze-blank': 's', 'show-tabs': 'T', 'show-nonprinting': 'v',
+  });
   if (o.error) return fail(o.error + tryHelp('cat'));
   const { inputs, errors } = readInputs(ctx, o.args, 'cat');
-  let text = inputs.map((i) => i.text).join('');
-  if (o.flags.has('n')) {
-    const ls = text.split('\n');
-    const endsNl = text.endsWith('\n');
-    if (endsNl) ls.pop();
-    text = ls.map((l, k) => `${String(k + 1).padStart(6)}\t${l}`).join('\n') + (endsNl ? '\n' : '');
-  }
-  return { stdout: text, stderr: errors, exitCode: errors ? 1 : 0 };
+  const on = (...keys: string[]): boolean => keys.some((k) => o.flags.has(k));
+  const text = inputs.map((i) => i.text).join('');
+  const plain = !on('A', 'b', 'e', 'E', 'n', 's', 't', 'T', 'v');
+  return { stdout: plain ? text : catDisplay(text, { number: on('n'), nonblank: on('b'), squeeze: on('s'), ends: on('A', 'e', 'E'), tabs: on('A', 't', 'T'), nonprinting: on('A', 'e', 't', 'v') }), stderr: errors, exitCode: errors ? 1 : 0 };
 };
+
+/**
+ * cat's output with its options (cat.c): blank lines squeezed (-s), lines numbered `%6d\t` (-n;
+ * -b numbers non-empty lines only and wins over -n), bytes shown in ^ and M- notation except TAB
+ * and newline (-v, on the UTF-8 bytes), TAB as ^I (-T) and $ before each newline (-E).
+ */
+function catDisplay(text: string, opt: { number: boolean; nonblank: boolean; squeeze: boolean; ends: boolean; tabs: boolean; nonprinting: boolean }): string {
+  const lines = text.split('\n');
+  const last = lines.pop() ?? '';
+  let out = '';
+  let n = 0;
+  let blanks = 0;
+  const show = (line: string): string => {
+    let shown = opt.nonprinting ? nonprinting(line) : line;
+    if (opt.tabs) shown = shown.replace(/\t/g, '^I');
+    return shown;
+  };
+  for (const line of lines) {
+    blanks = line === '' ? blanks + 1 : 0;
+    if (opt.squeeze && blanks > 1) continue;
+    const numbered = opt.nonblank ? line !== '' : opt.number;
+    out += `${numbered ? `${String(++n).padStart(6)}\t` : ''}${show(line)}${opt.ends ? '$' : ''}\n`;
+  }
+  // A last line without a newline is numbered too, but gets no $.
+  if (last !== '') out += `${opt.number || opt.nonblank ? `${String(++n).padStart(6)}\t` : ''}${show(last)}`;
+  return out;
+}
+
+/** cat -v's notation for the bytes of `line`: ^X for control bytes, ^? for DEL, M- for bytes from 128. */
+function nonprinting(line: string): string {
+  let out = '';
+  for (const byte of new TextEncoder().encode(line)) {
+    let b = byte;
+    if (b >= 128) {
+      out += 'M-';
+      b -= 128;
+    }
+    if (b === 9 && byte === 9) out += '\t';
+    else if (b < 32) out += `^${String.fromCharCode(b + 64)}`;
+    else if (b === 127) out += '^?';
+    else out += String.fromCharCode(b);
+  }
+  return out;
+}
 
 /** touch FILE…: creates empty files or updates their time. */
 export const touch: CommandFn = (ctx) => {

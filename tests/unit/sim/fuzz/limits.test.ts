@@ -134,9 +134,12 @@ describe('work limits', () => {
     expect(sim.run(HOSTILE['printf precision 1e9']!)).toEqual({ stdout: '', stderr: `kubesim: printf: precision 1000000000 too large (max ${MAX_OUTPUT})\n`, exitCode: 1 });
     expect(sim.run(`printf '%${MAX_OUTPUT}d' 7`).stdout).toBe(' '.repeat(MAX_OUTPUT - 1) + '7');
     expect(sim.run("printf '%.120f' 1")).toEqual({ stdout: '1.' + '0'.repeat(120), stderr: '', exitCode: 0 });
-    // Escapes belong to the format only; an argument's backslashes print as they are.
-    expect(sim.run("printf '%s\\t%-4s|\\x41\\0101%%\\n' 'a\\n' b").stdout).toBe('a\\n\tb   |AA%\n');
-    expect(sim.run("printf 'a\\cb%s' x").stdout).toBe('a');
+    // Escapes belong to the format only; an argument's backslashes print as they are. In a format,
+    // \0101 is \010 and a 1: three octal digits with the \0 (printf.def tescape).
+    expect(sim.run("printf '%s\\t%-4s|\\x41\\0101%%\\n' 'a\\n' b").stdout).toBe('a\\n\tb   |A\b1%\n');
+    // The format prints \c as it is; only a %b argument's \c stops the output.
+    expect(sim.run("printf 'a\\cb%s' x").stdout).toBe('a\\cbx');
+    expect(sim.run("printf 'a%bz' '\\cb'").stdout).toBe('a');
   });
 });
 

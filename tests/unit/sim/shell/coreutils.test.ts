@@ -19,6 +19,18 @@ describe('cat, ls, mkdir, touch, cp, mv, rm', () => {
     expect(out('cat -n /tmp/letters')).toBe('     1\tb\n     2\ta\n     3\tc\n     4\ta\n');
   });
 
+  it('cat shows what is invisible (-A, -v, -E, -T) and numbers or squeezes lines (-b, -s) as cat.c does', () => {
+    // A tab-indented manifest line, CRLF endings, blank lines and a last line without a newline.
+    sim.run("printf 'spec:\\n\\tport: 80\\n\\n\\n\\nname: x\\r\\nend' > /tmp/odd.yaml");
+    expect(out('cat -A /tmp/odd.yaml')).toBe('spec:$\n^Iport: 80$\n$\n$\n$\nname: x^M$\nend');
+    expect(out('cat --show-ends --show-tabs /tmp/odd.yaml')).toBe('spec:$\n^Iport: 80$\n$\n$\n$\nname: x\r$\nend');
+    expect(out('cat -bs /tmp/odd.yaml')).toBe('     1\tspec:\n     2\t\tport: 80\n\n     3\tname: x\r\n     4\tend');
+    expect(out('cat -ns /tmp/odd.yaml')).toBe('     1\tspec:\n     2\t\tport: 80\n     3\t\n     4\tname: x\r\n     5\tend');
+    // -v works on the UTF-8 bytes: M- for each byte from 128.
+    expect(out("printf 'é\\177\\n' | cat -v")).toBe('M-CM-)^?\n');
+    expect(run('cat -x /tmp/odd.yaml')).toEqual({ stdout: '', stderr: "cat: invalid option -- 'x'\nTry 'cat --help' for more information.\n", exitCode: 1 });
+  });
+
   it('quotes file names in errors as GNU does: quotef only when the shell would need it, quoteaf always', () => {
     expect(run('cat "a b"').stderr).toBe("cat: 'a b': No such file or directory\n");
     expect(run('grep x "a b"').stderr).toBe("grep: 'a b': No such file or directory\n");
@@ -69,6 +81,16 @@ describe('echo, printf', () => {
   it('printf reuses the format for extra arguments', () => {
     expect(out('printf "%s=%d\\n" a 1 b 2')).toBe('a=1\nb=2\n');
     expect(out('printf "%-5s|\\n" ab')).toBe('ab   |\n');
+  });
+  it("reads backslash escapes where bash does: printf's format, its %b argument, echo -e (printf.def tescape)", () => {
+    // The format knows \NNN (three digits with the first, \0 included), \" \? and prints \c as it is.
+    expect(out("printf 'a\\101\\0102|\\\"\\?\\c.\\n'")).toBe('aA\b2|"?\\c.\n');
+    // %b knows \0NNN and \NNN, and its \c stops all output, the rest of the format included.
+    expect(out("printf '%b|%b|' 'x\\101y' 'p\\0101q'")).toBe('xAy|pAq|');
+    expect(out("printf '%b and more\\n' 'stop\\chere'")).toBe('stop');
+    // echo -e knows octal only as \0NNN; \u and \x everywhere.
+    expect(out("echo -e 'e\\101\\0101\\u00e9\\x41'")).toBe('e\\101AéA\n');
+    expect(out("printf '\\u3042\\U0001F600\\n'")).toBe('あ😀\n');
   });
 });
 
