@@ -377,6 +377,21 @@ test('Copy output puts the transcript on the clipboard and says so', async ({ pa
   await expect(t.input).toHaveAccessibleDescription(/Enter runs/);
 });
 
+test('a for loop typed over several lines continues on `> ` and runs as one command', async ({ page }) => {
+  const problems = watch(page);
+  await page.goto('/en/playground/');
+  const t = terminal(page);
+  await type(t.input, 'for n in $(kubectl get nodes -o name); do');
+  await expect(t.root.locator('.kt-prompt')).toHaveText('> ');
+  await type(t.input, '  if [ "$n" = node/node01 ]; then continue; fi');
+  await expect(t.root.locator('.kt-prompt')).toHaveText('> ');
+  await type(t.input, '  echo "== $n"');
+  await type(t.input, 'done');
+  await expect(t.log).toContainText('> done\n== node/controlplane\n== node/node02');
+  await expect(t.root.locator('.kt-prompt')).toHaveText('controlplane $ ');
+  expect(problems).toEqual([]);
+});
+
 test('a heredoc continues on `> ` lines and runs as one command; Ctrl+C abandons an unfinished one', async ({ page }) => {
   await page.goto('/en/playground/');
   const t = terminal(page);

@@ -1,12 +1,13 @@
 /**
  * Registers every command family, every kubectl part, js-yaml (the full YAML reader), the API
- * server's validation and every controller at once:
+ * server's validation, every controller and the shell's compound commands at once:
  * what Node (index.ts: the CLI, tests, benchmarks) imports so that all commands exist from the
  * first line. The browser loads them with lazy.ts, line by line.
  */
 import { installValidation } from '../api/install-validation.ts';
 import { YAML_READER } from '../api/yaml-reader.ts';
 import { installWorkloadControllers } from '../controllers/workloads.ts';
+import { installCompound } from '../shell/compound.ts';
 import { useUnavailableTools } from '../shell/interpreter.ts';
 import { UNAVAILABLE_TOOLS } from '../shell/unavailable.ts';
 import { useFullYaml } from '../controllers/manifest-yaml.ts';
@@ -44,3 +45,4 @@ useFullYaml(YAML_READER);
 installValidation();
 installWorkloadControllers();
 useUnavailableTools(UNAVAILABLE_TOOLS);
+installCompound();

@@ -14,7 +14,7 @@ import { CORE_VERBS, VERB_PARTS, type KubectlPart } from './kubectl/verbs.ts';
  * A chunk the browser loads on demand: a command family, a part of kubectl, js-yaml, or the
  * controllers of kinds only users and scenarios create (never a line's own need: see browser.ts).
  */
-export type ChunkName = FamilyName | KubectlPart | 'yaml' | 'workloads' | 'unavailable';
+export type ChunkName = FamilyName | KubectlPart | 'yaml' | 'workloads' | 'unavailable' | 'compound';
 
 /** What a line needs: some chunks, or every one. */
 export type LineNeeds = Set<ChunkName> | 'all';
@@ -24,7 +24,9 @@ const RUNS_HIDDEN = new Set(['eval', 'bash', 'sh', 'dash', 'zsh', 'source', '.',
 /** Words before the command word that leave it a command word (`sudo kubectl`, `time kubectl`). */
 const PREFIXES = new Set(['sudo', 'env', 'time', 'nohup', 'command', 'builtin', 'nice', 'timeout', 'if', 'then', 'else', 'elif', 'do', 'while', 'until', '!', '{', 'function']);
 /** Shell keywords that stand where a command word does (the builtins are BUILTINS). */
-const KEYWORDS = new Set(['for', 'in', 'case', 'esac', 'fi', 'done', 'test', '[', '[[', 'read', 'local', 'return', 'break', 'continue', 'shift', 'let', 'declare', 'select']);
+const KEYWORDS = new Set(['for', 'in', 'case', 'esac', 'fi', 'done', '}', 'test', '[', '[[', 'read', 'local', 'return', 'break', 'continue', 'shift', 'let', 'declare', 'select']);
+/** Words that need the compound chunk (shell/compound.ts) where a command word stands. */
+const COMPOUND = new Set(['if', 'while', 'until', 'for', 'case', '{', 'then', 'else', 'elif', 'do', 'fi', 'done', 'esac', '}', 'test', '[', 'read', 'break', 'continue', 'return', 'local']);
 /** Commands that may write a file the kubelet or kubectl then reads as YAML (static pod manifests, kubeconfigs). */
 const WRITERS = new Set(['sed', 'vi', 'vim', 'nano', 'tee', 'cp', 'mv', 'ln', 'install', 'dd', 'truncate', 'touch', 'kubeadm', 'patch', 'apply', 'create', 'replace', 'edit', 'config']);
 
@@ -61,6 +63,7 @@ export function chunksForLine(line: string, scriptAt?: ScriptAt, depth = 0): Lin
       i++;
     }
     const command = words[i];
+    if (words.slice(0, i + 1).some((w) => COMPOUND.has(w))) needs.add('compound');
     if (command === undefined) continue;
     if (command.includes('$') || RUNS_HIDDEN.has(command)) return 'all';
     // A script's commands are its own lines' concern; the path itself reads no YAML.
@@ -82,6 +85,8 @@ export function chunksForLine(line: string, scriptAt?: ScriptAt, depth = 0): Lin
     const dashes = words.indexOf('--');
     if (command.endsWith('kubectl') && words.includes('exec') && dashes > 0 && words.slice(dashes + 1).some((w) => w.includes('$'))) return 'all';
   }
+  // A function definition, `name() { …; }`.
+  if (/\w\s*\(\s*\)/.test(text)) needs.add('compound');
   // Each word by its last path component (`/usr/bin/kubectl` runs kubectl).
   const names = text.split(/[\s;&|()<>{}=,]+/).filter(Boolean).map((raw) => raw.slice(raw.lastIndexOf('/') + 1));
   for (const word of names) {

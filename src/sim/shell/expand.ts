@@ -173,9 +173,9 @@ function dollar(raw: string, i: number, env: ExpandEnv): { text: string; next: n
   }
   if (c === '?') return { text: String(env.lastStatus), next: i + 2 };
   if (c === '$') return { text: '1', next: i + 2 };
-  if (c === '#') return { text: '0', next: i + 2 };
   if (c === '0') return { text: 'bash', next: i + 2 };
-  if (c !== undefined && '123456789@*!-'.includes(c)) return { text: '', next: i + 2 };
+  // Positional parameters are variables named 1…9, @, * and # while a function runs (compound.ts).
+  if (c !== undefined && '123456789@*#!-'.includes(c)) return { text: env.getVar(c) ?? (c === '#' ? '0' : ''), next: i + 2 };
   const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(raw.slice(i + 1));
   if (!m) return undefined;
   return { text: env.getVar(m[0]) ?? '', next: i + 1 + m[0].length };
@@ -183,7 +183,7 @@ function dollar(raw: string, i: number, env: ExpandEnv): { text: string; next: n
 
 function braced(body: string, env: ExpandEnv): string {
   if (body.startsWith('#')) return String((env.getVar(body.slice(1)) ?? '').length);
-  const m = /^([A-Za-z_][A-Za-z0-9_]*|\?)(?:(:?[-=+?])(.*))?$/s.exec(body);
+  const m = /^([A-Za-z_][A-Za-z0-9_]*|[?1-9@*#])(?:(:?[-=+?])(.*))?$/s.exec(body);
   if (!m) throw new ExpansionError(`bash: \${${body}}: bad substitution`);
   const [, name, op, word = ''] = m;
   const value = name === '?' ? String(env.lastStatus) : env.getVar(name);

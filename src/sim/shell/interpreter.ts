@@ -48,6 +48,10 @@ export class Shell {
   readonly aliases = new Map<string, string>();
   readonly stack: Frame[];
   lastStatus = 0;
+  /** Functions by name (compound.ts defines them); they come before builtins, as in bash. */
+  readonly functions = new Map<string, (sh: Shell, argv: string[], stdin: string) => RunResult>();
+  /** The standard input a compound command's body shares: `read` takes its lines one by one. */
+  input?: { rest: string };
   /** Set by `exit` on the first host: the rest of the current run is skipped. */
   exited = false;
   private out = new Output();
@@ -143,6 +147,30 @@ export class Shell {
     }
   }
 
+  /**
+   * Runs `fn` (a compound command, a function) with `stdin` as the input its commands share,
+   * capturing its output; what a run cut short by a budget printed goes to `cut` (else the terminal).
+   */
+  withInput(stdin: string, fn: () => number, cut?: (partial: RunResult) => void): RunResult {
+    const saved = this.input;
+    const outer = this.out;
+    this.input = { rest: stdin };
+    this.out = new Output();
+    try {
+      this.lastStatus = fn();
+      return runResult(this.out.stdout, this.out.stderr, this.lastStatus, this.out.chunks);
+    } catch (e) {
+      const partial = runResult(this.out.stdout, this.out.stderr, 1, this.out.chunks);
+      this.out = outer;
+      if (cut) cut(partial);
+      else for (const c of partial.chunks ?? orderedOutput(partial)) outer.write(c.stream, c.text);
+      throw e;
+    } finally {
+      this.input = saved;
+      this.out = outer;
+    }
+  }
+
   /** Runs `fn` in a copy of the session (subshell): cd, variables, ssh and exit do not leak out. */
   subshell(fn: () => void): void {
     const frame = this.frame;
@@ -176,7 +204,8 @@ export class Shell {
     return env;
   }
 
-  private runList(list: AndOr[]): void {
+  /** Runs a list of pipelines (a line's, a subshell's or a compound command's body). */
+  runList(list: AndOr[]): void {
     for (const item of list) {
       let status = this.runPipeline(item.first);
       for (const { op, pipeline } of item.rest) {
@@ -189,7 +218,7 @@ export class Shell {
   }
 
   private runPipeline(p: Pipeline): number {
-    let input = '';
+    let input = this.input?.rest ?? '';
     let status = 0;
     // The stages of a pipe run at the same time, so the controllers catch up once after the whole
     // pipeline rather than after each stage (a 2000-stage pipe would otherwise reconcile 2000 times);
@@ -251,6 +280,8 @@ export class Shell {
     let result: RunResult;
     if (cmd.kind === 'subshell') {
       result = this.capture(() => this.subshell(() => this.runList(cmd.body)));
+    } else if (cmd.kind === 'compound') {
+      result = this.withInput(io.stdin, () => cmd.run(this), (partial) => this.route(partial, io.sinks));
     } else if (words.length === 0) {
       for (const [name, value] of assigns) this.frame.vars.set(name, value);
       result = { stdout: '', stderr: '', exitCode: this.substStatus };
@@ -272,7 +303,7 @@ export class Shell {
   /** Runs one command by name: a builtin, a registered tool, or a script file. */
   dispatch(argv: string[], stdin: string, env: Record<string, string>, tty: boolean): RunResult {
     const name = argv[0];
-    const builtin = BUILTINS[name];
+    const builtin = this.functions.get(name) ?? BUILTINS[name];
     if (builtin) return builtin(this, argv, stdin, env);
     let fn = name.includes('/') ? undefined : lookupCommand(name);
     if (name.includes('/')) {
@@ -333,7 +364,8 @@ export class Shell {
     return this.capture(() => this.subshell(() => this.runSource(src)));
   }
 
-  private expandEnv(): ExpandEnv {
+  /** What expansion reads and writes: this session's variables, files and `$(…)`. */
+  expandEnv(): ExpandEnv {
     const frame = this.frame;
     return {
       getVar: (name) => (name === 'PWD' ? frame.cwd : name === 'RANDOM' ? String(Math.floor(this.world.rng.next() * 32768)) : frame.vars.get(name)),

@@ -1,4 +1,5 @@
 import type { HereDoc, Token } from './tokenizer.ts';
+import type { Shell } from './interpreter.ts';
 import { tokenize } from './tokenizer.ts';
 import { MAX_NESTING, nestedTooDeeply } from '../limits.ts';
 
@@ -25,7 +26,31 @@ export interface Subshell {
   redirects: Redirect[];
 }
 
-export type Command = SimpleCommand | Subshell;
+/** `if`, `for`, `while`, `case`, `{ …; }` or a function definition: compound.ts parses and runs it. */
+export interface CompoundCommand {
+  kind: 'compound';
+  /** Runs it in `sh` (its output captured by the caller), returning its status. */
+  run(sh: Shell): number;
+  redirects: Redirect[];
+}
+
+export type Command = SimpleCommand | Subshell | CompoundCommand;
+
+/** What compound.ts adds to the grammar; registered by its chunk, which the line scan loads with the first reserved word. */
+export interface CompoundGrammar {
+  /** Whether a command starting with `tok` (then `next`) is compound: a reserved word, or `name (`. */
+  starts(tok: Token & { kind: 'word' }, next: Token | undefined): boolean;
+  parse(p: Parser): CompoundCommand;
+  /** A reader of a command's tokens in order: after each, how many compound commands are open. */
+  walker(): (tok: Token) => number;
+}
+
+let grammar: CompoundGrammar | undefined;
+
+/** Registers compound commands (compound.ts); without them `if` is a command bash cannot find. */
+export function useCompound(g: CompoundGrammar): void {
+  grammar = g;
+}
 
 export interface Pipeline {
   negate: boolean;
@@ -63,10 +88,11 @@ export function parse(src: string): ParseResult {
 class SyntaxFault extends Error {}
 class NestingFault extends Error {}
 
-class Parser {
-  private pos = 0;
+/** The reader of one complete command; compound.ts parses with its methods. */
+export class Parser {
+  pos = 0;
   private nesting = 0;
-  private readonly tokens: Token[];
+  readonly tokens: Token[];
   constructor(tokens: Token[]) {
     this.tokens = tokens;
   }
@@ -81,11 +107,11 @@ class Parser {
     throw new SyntaxFault(`bash: syntax error near unexpected token \`${text}'`);
   }
 
-  private isOp(tok: Token | undefined, op: string, or?: string): boolean {
+  isOp(tok: Token | undefined, op: string, or?: string): boolean {
     return tok?.kind === 'op' && (tok.op === op || tok.op === or);
   }
 
-  private skipNewlines(): void {
+  skipNewlines(): void {
     while (this.peek()?.kind === 'newline') this.pos++;
   }
 
@@ -115,7 +141,7 @@ class Parser {
     }
   }
 
-  private andOr(): AndOr {
+  andOr(): AndOr {
     const first = this.pipeline();
     const rest: AndOr['rest'] = [];
     while (this.isOp(this.peek(), '&&', '||')) {
@@ -144,6 +170,12 @@ class Parser {
 
   private command(): Command {
     const tok = this.peek();
+    if (tok?.kind === 'word' && grammar?.starts(tok, this.tokens[this.pos + 1])) {
+      if (++this.nesting > MAX_NESTING) throw new NestingFault();
+      const c = grammar.parse(this);
+      this.nesting--;
+      return c;
+    }
     if (this.isOp(tok, '(')) {
       this.pos++;
       if (++this.nesting > MAX_NESTING) throw new NestingFault();
@@ -175,7 +207,7 @@ class Parser {
     return cmd;
   }
 
-  private redirect(): Redirect {
+  redirect(): Redirect {
     const r = this.tokens[this.pos++] as Token & { kind: 'redir' };
     const target = this.peek();
     if (target?.kind !== 'word') this.fail(target);
@@ -196,12 +228,15 @@ export function splitCommands(src: string): string[] {
   let start = 0;
   let depth = 0;
   let prev: Token | undefined;
+  // A compound command's lines are one complete command.
+  const compoundsOpen = grammar?.walker();
   for (const tok of t.tokens) {
+    const inCompound = compoundsOpen?.(tok);
     if (tok.kind === 'op' && tok.op === '(') depth++;
     if (tok.kind === 'op' && tok.op === ')') depth = Math.max(0, depth - 1);
     if (tok.kind === 'newline') {
       const continues = prev?.kind === 'op' && ['|', '&&', '||', '('].includes(prev.op);
-      if (depth === 0 && !continues) {
+      if (depth === 0 && !continues && !inCompound) {
         const piece = src.slice(start, tok.end);
         if (piece.trim() !== '') pieces.push(piece.replace(/\n$/, ''));
         start = tok.end;
@@ -216,7 +251,8 @@ export function splitCommands(src: string): string[] {
 
 /**
  * Whether a terminal should ask for more lines before running `src`: an open quote, a
- * here-document without its delimiter, or a line ending in `|`, `&&`, `||` or `\\`.
+ * here-document without its delimiter, a line ending in `|`, `&&`, `||` or `\\`, or an
+ * open compound command (`for …; do`).
  */
 export function needsMoreInput(src: string): boolean {
   if (/\\$/.test(src)) return true;
@@ -224,5 +260,6 @@ export function needsMoreInput(src: string): boolean {
   if (t.error?.includes('unexpected EOF')) return true;
   if (t.warnings.some((w) => w.includes('here-document'))) return true;
   const last = t.tokens.filter((k) => k.kind !== 'newline').pop();
-  return last?.kind === 'op' && ['|', '&&', '||'].includes(last.op);
+  const compoundsOpen = grammar?.walker();
+  return (last?.kind === 'op' && ['|', '&&', '||'].includes(last.op)) || (!!compoundsOpen && t.tokens.reduce((_, tok) => compoundsOpen(tok), 0) > 0);
 }

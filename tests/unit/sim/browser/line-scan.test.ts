@@ -87,7 +87,7 @@ describe('chunksForLine', () => {
     expect(needs('cd /etc/kubernetes; ls')).toEqual(['coreutils']);
     // A command word the sandbox has no command for brings the list of the tools it lacks (their one-line message).
     expect(needs('helm version')).toEqual(['unavailable']);
-    expect(needs('cd /tmp; export A=1; [ -f x ] && ls')).toEqual(['coreutils']);
+    expect(needs('cd /tmp; export A=1; [ -f x ] && ls')).toEqual(['compound', 'coreutils']);
   });
 
   it('scans the script a path runs, when the session can say what is there', () => {
@@ -193,6 +193,23 @@ describe('no line meets a missing chunk', () => {
     for (const line of ['alias k=kubectl', 'F=ya', 'k get namespace default -o ${F}ml', 'helm version', 'alias h=helm', 'h list', 'nosuchtool']) {
       const r = await run(line);
       expect(r.stdout + r.stderr, line).not.toMatch(NOT_LOADED);
+    }
+  });
+
+  it('compound commands, test and read: the compound chunk comes with the first reserved word', async () => {
+    const { run } = await freshBrowser('default');
+    const lines = [
+      'for n in $(kubectl get nodes -o name); do echo $n; done',
+      'if [ -f /etc/hostname ]; then echo yes; fi',
+      'kubectl get pods -A --no-headers | while read ns name rest; do echo "$ns/$name"; done',
+      'f() { echo "$1"; }',
+      'f arg',
+      'case x in x) echo X;; esac',
+      'fi',
+    ];
+    for (const line of lines) {
+      const r = await run(line);
+      expect(r.stdout + r.stderr, line).not.toMatch(/command not found|not loaded/);
     }
   });
 

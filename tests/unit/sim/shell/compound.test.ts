@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import { createSimulator, isIncomplete, splitScript } from '../../../../src/sim/index.ts';
+
+// Expected outputs follow bash 5.2: parse.y's "syntax error near unexpected token", builtins/break.def,
+// return.def, declare.def (local), read.def, and test.c's messages (checked against a table of bash
+// 5.2's own answers, one row per argument list).
+
+const sim = createSimulator();
+const run = (s: string) => sim.run(s);
+const out = (s: string) => run(s).stdout;
+
+describe('if, while, until, for, case and { }', () => {
+  it('runs if/elif/else on the status of the condition list', () => {
+    expect(out('if true; then echo y; fi')).toBe('y\n');
+    expect(out('if false; then echo a; elif false; then echo b; else echo c; fi')).toBe('c\n');
+    expect(out('if false; then echo a; elif true; then echo b; fi')).toBe('b\n');
+    // No branch taken: status 0, as bash.
+    expect(run('if false; then echo a; fi').exitCode).toBe(0);
+    expect(out('if ! kubectl get ns nope >/dev/null 2>&1; then echo missing; fi')).toBe('missing\n');
+  });
+
+  it('loops with for over expanded words, while and until', () => {
+    expect(out('for n in $(kubectl get nodes -o name); do echo "node: $n"; done')).toBe('node: node/controlplane\nnode: node/node01\nnode: node/node02\n');
+    expect(out('x=0; while [ $x -lt 3 ]; do x=$((x+1)); echo -n $x; done; echo')).toBe('123\n');
+    expect(out('x=3; until [ $x -eq 0 ]; do x=$((x-1)); done; echo $x')).toBe('0\n');
+    // The loop variable stays set after the loop.
+    expect(out('for f in /etc/*release; do :; done; echo $f')).toBe('/etc/os-release\n');
+    expect(run('for i in; do echo x; done').stdout).toBe('');
+  });
+
+  it('interleaves each iteration\'s stdout and stderr in order', () => {
+    const r = run('for i in 1 2; do ls /nope$i; echo $i; done');
+    expect(r.chunks?.map((c) => c.text).join('')).toBe(
+      "ls: cannot access '/nope1': No such file or directory\n1\nls: cannot access '/nope2': No such file or directory\n2\n");
+  });
+
+  it('breaks and continues, with a count for nested loops', () => {
+    expect(out('for i in 1 2 3; do if [ $i = 2 ]; then continue; fi; echo $i; done')).toBe('1\n3\n');
+    expect(out('for i in 1 2 3; do for j in a b; do [ $j = b ] && break 2; echo $i$j; done; done')).toBe('1a\n');
+    expect(run('break').stderr).toBe("bash: break: only meaningful in a `for', `while', or `until' loop\n");
+    expect(run('for i in 1; do break 0; done').stderr).toBe('bash: break: 0: loop count out of range\n');
+  });
+
+  it('matches case patterns with globs and alternatives', () => {
+    expect(out('case abc in a*) echo A;; *) echo other;; esac')).toBe('A\n');
+    expect(out('for w in pod svc deploy; do case $w in po|pod) echo P;; svc) echo S;; *) echo "? $w";; esac; done')).toBe('P\nS\n? deploy\n');
+    expect(out('case x1 in x[0-9]) echo digit;; esac')).toBe('digit\n');
+    expect(run('case z in a) echo a;; esac').exitCode).toBe(0);
+  });
+
+  it('redirects and pipes a whole compound command', () => {
+    expect(out('{ echo a; echo b; } | wc -l')).toBe('2\n');
+    expect(out('for i in 1 2; do echo $i; done > /tmp/loop.txt; cat /tmp/loop.txt')).toBe('1\n2\n');
+    expect(out('kubectl get nodes -o name | while read n; do echo "<$n>"; done')).toBe('<node/controlplane>\n<node/node01>\n<node/node02>\n');
+    expect(out('printf "a b\\nc d\\n" > /tmp/pairs; while read x y; do echo "$y-$x"; done < /tmp/pairs')).toBe('b-a\nd-c\n');
+  });
+
+  it('reports reserved words out of place as bash\'s syntax errors', () => {
+    expect(run('fi').stderr).toBe("bash: syntax error near unexpected token `fi'\n");
+    expect(run('if true; then fi').stderr).toBe("bash: syntax error near unexpected token `fi'\n");
+    expect(run('for i in 1; echo; done').stderr).toBe("bash: syntax error near unexpected token `echo'\n");
+    expect(run('{ echo a }').stderr).toBe('bash: syntax error: unexpected end of file\n');
+    expect(run('for 1x in a; do echo; done').stderr).toBe("bash: `1x': not a valid identifier\n");
+    // A word that is reserved only where a command starts.
+    expect(out('echo if then done }')).toBe('if then done }\n');
+  });
+
+  it('ends an endless loop at the command budget with the sandbox\'s line, after what it printed', () => {
+    const r = run('while true; do echo hi; done');
+    expect(r.stdout.startsWith('hi\nhi\n')).toBe(true);
+    expect(r.stderr).toBe('kubesim: too many commands in one run (max 1000)\n');
+    // Output bound for a pipe never reaches the terminal.
+    expect(run('while :; do echo hi; done | head -2').stdout).toBe('');
+    expect(run('echo after').stdout).toBe('after\n');
+  });
+});
+
+describe('functions', () => {
+  it('defines functions with arguments, return and local variables', () => {
+    expect(out('f() { echo "fn $1 $# [$@]"; return 3; }; f a b; echo $?')).toBe('fn a 2 [a b]\n3\n');
+    expect(out('function g { local v=inner; echo $v; }; v=outer; g; echo $v')).toBe('inner\nouter\n');
+    expect(out('h() { for a; do echo "<$a>"; done; }; h x y')).toBe('<x>\n<y>\n');
+    // Positional parameters are back to none after the call.
+    expect(out('f2() { :; }; f2 a; echo "[$1][$#]"')).toBe('[][0]\n');
+    expect(run('return').stderr).toBe("bash: return: can only `return' from a function or sourced script\n");
+    expect(run('local x=1').stderr).toBe('bash: local: can only be used in a function\n');
+  });
+
+  it('runs a function before a builtin of the same name, as bash does', () => {
+    expect(out('cd() { echo "no cd"; }; cd /tmp; pwd; unset -f cd 2>/dev/null; true')).toBe('no cd\n/root\n');
+  });
+});
+
+describe('test and [', () => {
+  const status = (s: string) => run(s).exitCode;
+
+  it('answers as bash 5.2 by argument count', () => {
+    expect(status('[ ]')).toBe(1);
+    expect(status('[ x ]')).toBe(0);
+    expect(status('[ -n "" ]')).toBe(1);
+    expect(status('[ ! -z x ]')).toBe(0);
+    expect(status('[ a = a ]')).toBe(0);
+    expect(status('[ a != a ]')).toBe(1);
+    expect(status('[ 01 -eq 1 ]')).toBe(0);
+    expect(status('[ -1 -lt 0 ]')).toBe(0);
+    expect(status('[ ! a = b ]')).toBe(0);
+    expect(status('[ \\( -n x \\) ]')).toBe(0);
+    expect(status('[ a = a -a b = c ]')).toBe(1);
+    expect(status('[ a = b -o c = c ]')).toBe(0);
+    expect(status('[ -o -o -o -o ]')).toBe(0);
+  });
+
+  it('prints bash\'s messages for malformed expressions, status 2', () => {
+    const err = (s: string) => [run(s).stderr, run(s).exitCode];
+    expect(err('[ 1 -eq a ]')).toEqual(['bash: [: a: integer expression expected\n', 2]);
+    expect(err('[ a b ]')).toEqual(['bash: [: a: unary operator expected\n', 2]);
+    expect(err('[ a b c ]')).toEqual(['bash: [: b: binary operator expected\n', 2]);
+    expect(err('[ -n x y z ]')).toEqual(['bash: [: too many arguments\n', 2]);
+    expect(err('[ -z -z -z -z ]')).toEqual(["bash: [: syntax error: `-z' unexpected\n", 2]);
+    expect(err('[ ! ! ! ! ! ]')).toEqual(['bash: [: argument expected\n', 2]);
+    expect(err('[ 1 = 1')).toEqual(["bash: [: missing `]'\n", 2]);
+    expect(err('test 0x10 -eq 16')).toEqual(['bash: test: 0x10: integer expression expected\n', 2]);
+    expect(err('[ 9223372036854775808 -gt 1 ]')).toEqual(['bash: [: 9223372036854775808: integer expression expected\n', 2]);
+  });
+
+  it('looks at the sandbox\'s files and variables', () => {
+    expect(status('[ -f /etc/kubernetes/manifests/etcd.yaml ]')).toBe(0);
+    expect(status('[ -d /etc/kubernetes/manifests ]')).toBe(0);
+    expect(status('[ -f /etc/kubernetes/manifests ]')).toBe(1);
+    expect(status('[ -e /nope ]')).toBe(1);
+    expect(status('touch /tmp/empty; [ -s /tmp/empty ]')).toBe(1);
+    expect(status('[ -x /usr/bin/kubectl ]')).toBe(0);
+    expect(status('[ -v HOME ]')).toBe(0);
+    expect(status('[ -v NOPE_NOT_SET ]')).toBe(1);
+  });
+});
+
+describe('read', () => {
+  it('splits a line by IFS, the last name taking the rest', () => {
+    expect(out('read a b <<< "one two three"; echo "$a|$b"')).toBe('one|two three\n');
+    expect(out('read -r line <<< "  padded  "; echo "[$line]"')).toBe('[padded]\n');
+    expect(out('read <<< "  kept  "; echo "[$REPLY]"')).toBe('[  kept  ]\n');
+    expect(out('IFS=: read u x id rest <<< "root:x:0:0:root"; echo "$u $id $rest"')).toBe('root 0 0:root\n');
+    expect(out('read a <<< "x\\ y z"; echo "$a"')).toBe('x y z\n');
+    expect(out('read -r a <<< "x\\ y"; echo "$a"')).toBe('x\\ y\n');
+  });
+
+  it('returns 1 at the end of input, and says what is wrong with its arguments', () => {
+    expect(run('read x < /dev/null').exitCode).toBe(1);
+    expect(run('printf "no newline" | { read x; echo "$? $x"; }').stdout).toBe('1 no newline\n');
+    expect(run('read 1x <<< a').stderr).toBe("bash: read: `1x': not a valid identifier\n");
+    expect(run('read -q x').stderr.split('\n')[0]).toBe('bash: read: -q: invalid option');
+  });
+});
+
+describe('a compound command over several lines', () => {
+  it('is one complete command for the terminal and for scripts', () => {
+    expect(isIncomplete('for i in 1 2; do')).toBe(true);
+    expect(isIncomplete('for i in 1 2; do\necho $i')).toBe(true);
+    expect(isIncomplete('for i in 1 2; do\necho $i\ndone')).toBe(false);
+    expect(isIncomplete('case $x in\na) echo done;;')).toBe(true);
+    expect(isIncomplete('echo done')).toBe(false);
+    expect(isIncomplete('if true; then echo "fi"')).toBe(true);
+    expect(splitScript('if true\nthen\n  echo a\nfi\necho b')).toEqual(['if true\nthen\n  echo a\nfi', 'echo b']);
+    expect(out('if true\nthen\n  echo a\nfi\necho b')).toBe('a\nb\n');
+  });
+});
