@@ -25,8 +25,8 @@ const RUNS_HIDDEN = new Set(['eval', 'bash', 'sh', 'dash', 'zsh', 'source', '.',
 const PREFIXES = new Set(['sudo', 'env', 'time', 'nohup', 'command', 'builtin', 'nice', 'timeout', 'if', 'then', 'else', 'elif', 'do', 'while', 'until', '!', '{', 'function']);
 /** Shell keywords that stand where a command word does (the builtins are BUILTINS). */
 const KEYWORDS = new Set(['for', 'in', 'case', 'esac', 'fi', 'done', '}', 'test', '[', '[[', 'read', 'local', 'return', 'break', 'continue', 'shift', 'let', 'declare', 'select']);
-/** Words that need the compound chunk (shell/compound.ts) where a command word stands. */
-const COMPOUND = new Set(['if', 'while', 'until', 'for', 'case', '{', 'then', 'else', 'elif', 'do', 'fi', 'done', 'esac', '}', 'test', '[', 'read', 'break', 'continue', 'return', 'local']);
+/** Words that need the compound chunk (shell/compound.ts, with arithmetic.ts) where a command word stands. */
+const COMPOUND = new Set(['if', 'while', 'until', 'for', 'case', '{', '[[', 'then', 'else', 'elif', 'do', 'fi', 'done', 'esac', '}', 'test', '[', 'read', 'break', 'continue', 'return', 'local', 'let', 'shift']);
 /** Commands that may write a file the kubelet or kubectl then reads as YAML (static pod manifests, kubeconfigs). */
 const WRITERS = new Set(['sed', 'vi', 'vim', 'nano', 'tee', 'cp', 'mv', 'ln', 'install', 'dd', 'truncate', 'touch', 'kubeadm', 'patch', 'apply', 'create', 'replace', 'edit', 'config']);
 
@@ -85,8 +85,8 @@ export function chunksForLine(line: string, scriptAt?: ScriptAt, depth = 0): Lin
     const dashes = words.indexOf('--');
     if (command.endsWith('kubectl') && words.includes('exec') && dashes > 0 && words.slice(dashes + 1).some((w) => w.includes('$'))) return 'all';
   }
-  // A function definition, `name() { …; }`.
-  if (/\w\s*\(\s*\)/.test(text)) needs.add('compound');
+  // A function definition, `name() { …; }`, and arithmetic, `$((…))`, `((…))`.
+  if (/\w\s*\(\s*\)|\(\(/.test(text)) needs.add('compound');
   // Each word by its last path component (`/usr/bin/kubectl` runs kubectl).
   const names = text.split(/[\s;&|()<>{}=,]+/).filter(Boolean).map((raw) => raw.slice(raw.lastIndexOf('/') + 1));
   for (const word of names) {

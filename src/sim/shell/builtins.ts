@@ -62,7 +62,11 @@ const exportB: Builtin = (sh, argv) => {
 };
 
 const unset: Builtin = (sh, argv) => {
+  // -f names functions; a plain name is a variable, else a function of that name, as in bash.
+  const functions = argv.includes('-f');
   for (const name of argv.slice(1).filter((a) => !a.startsWith('-'))) {
+    if (functions || !sh.frame.vars.has(name)) sh.functions.delete(name);
+    if (functions) continue;
     sh.frame.vars.delete(name);
     sh.frame.exported.delete(name);
   }

@@ -1,21 +1,25 @@
 /**
- * bash's compound commands: `if`/`elif`/`else`, `while`, `until`, `for NAME [in WORDS]`, `case`,
- * `{ …; }` and function definitions, with `break`, `continue`, `return`, `local`, `read`, `test`
- * and `[`. A chunk of its own in the browser (the line scan loads it with the first line that
- * holds one of these words); installCompound() hooks it into the parser and the builtins.
+ * bash's compound commands: `if`/`elif`/`else`, `while`, `until`, `for NAME [in WORDS]`,
+ * `for ((…))`, `case`, `{ …; }`, `((…))`, `[[ … ]]` (conditional.ts) and function definitions,
+ * with `break`, `continue`, `return`, `local`, `let`, `read` and `test`/`[`; and `$((…))`
+ * (arithmetic.ts). A chunk of its own in the browser (the line scan loads it with the first line
+ * that holds one of these words or `((`); installCompound() hooks it into the parser, expansion
+ * and the builtins.
  */
 import type { RunResult } from '../types.ts';
-import { commandPath, lookupCommand } from '../commands/registry.ts';
 import { BUILTINS, type Builtin } from './builtins.ts';
-import { ExpansionError, expandString, expandWord } from './expand.ts';
+import { ArithmeticError, evaluate } from './arithmetic.ts';
+import { ExpansionError, expandString, expandWord, useArithmetic, type ExpandEnv } from './expand.ts';
 import type { Shell } from './interpreter.ts';
 import { useCompound, type AndOr, type CompoundCommand, type CompoundGrammar, type Parser } from './parser.ts';
 import { read } from './read.ts';
-import { testCommand } from './test-expr.ts';
+import { shellProbe, testCommand } from './test-expr.ts';
+import { parseConditional } from './conditional.ts';
+import { matchesGlob } from './pattern.ts';
 import type { Token } from './tokenizer.ts';
 
 /** Words that open a compound command where a command word stands. */
-const OPENERS: Record<string, string> = { if: 'fi', while: 'done', until: 'done', for: 'done', case: 'esac', '{': '}' };
+const OPENERS: Record<string, string> = { if: 'fi', while: 'done', until: 'done', for: 'done', case: 'esac', '{': '}', '[[': ']]' };
 /** Reserved words that only continue or close one: a syntax error where a command starts. */
 const INNER = new Set(['then', 'elif', 'else', 'fi', 'do', 'done', 'esac', '}']);
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -45,6 +49,48 @@ function expect(p: Parser, text: string): void {
   if (!isWord(p.peek(), text)) p.fail(p.peek());
   p.pos++;
 }
+
+/** Evaluates shell arithmetic on the session's variables; ArithmeticError carries bash's message. */
+function arith(expr: string, env: ExpandEnv): bigint {
+  return evaluate(expr, { get: env.getVar, set: env.setVar });
+}
+
+/** `((`, as two parentheses with nothing between them. */
+const isDoubleParen = (p: Parser): boolean => p.isOp(p.peek(), '(') && p.isOp(p.tokens[p.pos + 1], '(') && p.tokens[p.pos + 1].start === p.peek()!.end;
+
+/** Reads `(( … ))` from the parser's position: the text between the parentheses. */
+function doubleParen(p: Parser): string {
+  const open = p.tokens[p.pos + 1];
+  let depth = 0;
+  for (let k = p.pos + 2; k < p.tokens.length; k++) {
+    const t = p.tokens[k];
+    if (p.isOp(t, '(')) depth++;
+    if (!p.isOp(t, ')')) continue;
+    if (depth > 0) {
+      depth--;
+      continue;
+    }
+    const close = p.tokens[k + 1];
+    if (!p.isOp(close, ')') || close.start !== t.end) p.fail(close);
+    p.pos = k + 2;
+    return p.src.slice(open.end, t.start);
+  }
+  return p.fail(undefined);
+}
+
+/** An arithmetic command's value, or undefined after printing its error as `((` or `let` does. */
+function arithValue(sh: Shell, who: string, expr: string): bigint | undefined {
+  try {
+    return arith(expr, sh.expandEnv());
+  } catch (e) {
+    if (!(e instanceof ArithmeticError)) throw e;
+    sh.write('stderr', `bash: ${who}: ${e.message}\n`);
+    return undefined;
+  }
+}
+
+/** `(( EXPR ))`'s status: 0 when the value is not zero, 1 when it is or when it fails. */
+const arithStatus = (sh: Shell, who: string, expr: string): number => (arithValue(sh, who, expr) ? 0 : 1);
 
 /**
  * Commands up to one of the reserved words `ends` (or `;;`, when listed), which is left to the
@@ -155,6 +201,7 @@ function parseWhile(p: Parser, until: boolean): Run {
 
 function parseFor(p: Parser): Run {
   p.pos++;
+  if (isDoubleParen(p)) return parseArithFor(p);
   const name = p.peek();
   if (!isWord(name)) p.fail(name);
   p.pos++;
@@ -194,27 +241,36 @@ function parseFor(p: Parser): Run {
   };
 }
 
+/** `for (( INIT; COND; STEP )); do …; done`: an empty COND is true. */
+function parseArithFor(p: Parser): Run {
+  const parts = doubleParen(p).split(';');
+  if (parts.length !== 3) p.fail(p.tokens[p.pos - 1]);
+  if (p.isOp(p.peek(), ';')) p.pos++;
+  p.skipNewlines();
+  expect(p, 'do');
+  const body = listUntil(p, ['done']);
+  expect(p, 'done');
+  const [init, cond, step] = parts;
+  return (sh) => {
+    // An empty part counts as 1; a part that fails ends the loop with status 1.
+    const value = (expr: string): bigint | undefined => (expr.trim() === '' ? 1n : arithValue(sh, '((', expr));
+    let failed = value(init) === undefined;
+    const status = failed ? 1 : loop(sh, (next) => {
+      for (;;) {
+        const go = value(cond);
+        failed = go === undefined;
+        if (!go || !next()) return;
+        failed = value(step) === undefined;
+        if (failed) return;
+      }
+    }, body);
+    return failed ? 1 : status;
+  };
+}
+
 /** The running function's arguments, for `for NAME` without `in`. */
 function positional(): string[] {
   return calls[calls.length - 1]?.args ?? [];
-}
-
-/** A glob pattern (`*`, `?`, `[…]`) as a regular expression, for `case`. */
-function patternRegex(pattern: string): RegExp {
-  let src = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    const end = c === '[' ? pattern.indexOf(']', i + 2) : -1;
-    if (c === '*') src += '.*';
-    else if (c === '?') src += '.';
-    else if (end > 0) {
-      const body = pattern.slice(i + 1, end);
-      const negate = /^[!^]/.test(body);
-      src += `[${negate ? '^' : ''}${(negate ? body.slice(1) : body).replace(/[\\\]^]/g, '\\$&')}]`;
-      i = end;
-    } else src += c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-  }
-  return new RegExp(`^${src}$`, 's');
 }
 
 function parseCase(p: Parser): Run {
@@ -249,7 +305,7 @@ function parseCase(p: Parser): Run {
       const env = sh.expandEnv();
       const word = expandString(subject.text, env);
       for (const { patterns, body } of items) {
-        if (patterns.some((pat) => patternRegex(expandString(pat, env)).test(word))) return body.length ? runBody(sh, body) : 0;
+        if (patterns.some((pat) => matchesGlob(word, pat, env))) return body.length ? runBody(sh, body) : 0;
       }
       return 0;
     } catch (e) {
@@ -288,17 +344,22 @@ function parseFunction(p: Parser): Run {
   };
 }
 
+/** Sets $1 … $9, $@, $* and $# to `args`. */
+function setPositional(sh: Shell, args: string[]): void {
+  POSITIONAL.forEach((k, i) => {
+    const value = i < 9 ? args[i] : k === '#' ? String(args.length) : args.join(' ');
+    if (value === undefined) sh.frame.vars.delete(k);
+    else sh.frame.vars.set(k, value);
+  });
+}
+
 /** Runs a function: its arguments are $1 … $9, $@, $* and $#, restored afterwards with its `local` variables. */
 function call(sh: Shell, body: CompoundCommand, argv: string[], stdin: string): RunResult {
   const vars = sh.frame.vars;
   const saved = new Map<string, string | undefined>();
   const args = argv.slice(1);
-  const set = (name: string, value: string | undefined): void => {
-    if (!saved.has(name)) saved.set(name, vars.get(name));
-    if (value === undefined) vars.delete(name);
-    else vars.set(name, value);
-  };
-  POSITIONAL.forEach((k, i) => set(k, i < 9 ? args[i] : k === '#' ? String(args.length) : args.join(' ')));
+  for (const k of POSITIONAL) saved.set(k, vars.get(k));
+  setPositional(sh, args);
   calls.push({ args, saved });
   try {
     return sh.withInput(stdin, () => {
@@ -320,16 +381,23 @@ function call(sh: Shell, body: CompoundCommand, argv: string[], stdin: string): 
 
 /** Parses the compound command at the parser's position, with its redirections. */
 function parseCompound(p: Parser): CompoundCommand {
-  const tok = p.peek() as Token & { kind: 'word' };
+  const tok = p.peek()!;
+  const word = tok.kind === 'op' ? tok.op : (tok as { text: string }).text;
   let run: Run;
-  switch (tok.text) {
+  switch (word) {
     case 'if': run = parseIf(p); break;
-    case 'while': case 'until': run = parseWhile(p, tok.text === 'until'); break;
+    case 'while': case 'until': run = parseWhile(p, word === 'until'); break;
     case 'for': run = parseFor(p); break;
     case 'case': run = parseCase(p); break;
     case '{': run = parseGroup(p); break;
+    case '[[': run = parseConditional(p); break;
+    case '(': {
+      const expr = doubleParen(p);
+      run = (sh) => arithStatus(sh, '((', expr);
+      break;
+    }
     default:
-      if (INNER.has(tok.text)) p.fail(tok);
+      if (isWord(tok) && INNER.has(tok.text)) p.fail(tok);
       run = parseFunction(p);
   }
   const redirects = [];
@@ -362,6 +430,12 @@ function walker(): (tok: Token) => number {
       return open.length;
     }
     const w = tok.text;
+    // `]]` closes `[[` wherever it stands: what is between them are operands.
+    if (w === ']]' && open[open.length - 1] === ']]') {
+      open.pop();
+      command = false;
+      return open.length;
+    }
     if (pattern) {
       if (w === 'esac' && open[open.length - 1] === 'esac') {
         open.pop();
@@ -380,7 +454,7 @@ function walker(): (tok: Token) => number {
     if (Object.hasOwn(OPENERS, w)) {
       open.push(OPENERS[w]);
       caseIn = w === 'case';
-      command = !['for', 'select', 'case'].includes(w);
+      command = !['for', 'case', '[['].includes(w);
     } else if (['then', 'else', 'elif', 'do', '!', 'function'].includes(w)) {
       command = w !== 'function';
     } else {
@@ -392,7 +466,9 @@ function walker(): (tok: Token) => number {
 }
 
 const grammar: CompoundGrammar = {
-  starts: (tok, next) => Object.hasOwn(OPENERS, tok.text) || INNER.has(tok.text) || tok.text === 'function' || (next?.kind === 'op' && next.op === '(' && NAME.test(tok.text)),
+  starts: (tok, next) => tok.kind === 'op'
+    ? tok.op === '(' && next?.kind === 'op' && next.op === '(' && next.start === tok.end
+    : tok.kind === 'word' && (Object.hasOwn(OPENERS, tok.text) || INNER.has(tok.text) || tok.text === 'function' || (next?.kind === 'op' && next.op === '(' && NAME.test(tok.text))),
   parse: parseCompound,
   walker,
 };
@@ -436,20 +512,39 @@ const local: Builtin = (sh, argv) => {
 };
 
 const test: Builtin = (sh, argv) => {
-  const { status, stderr } = testCommand(argv[0], argv.slice(1), {
-    fs: sh.frame.host.fs,
-    cwd: sh.frame.cwd,
-    isSet: (name) => sh.frame.vars.has(name),
-    isProgram: (path) => {
-      const name = path.slice(path.lastIndexOf('/') + 1);
-      return !!lookupCommand(name) && commandPath(name) === path;
-    },
-  });
+  const { status, stderr } = testCommand(argv[0], argv.slice(1), shellProbe(sh));
   return { stdout: '', stderr, exitCode: status };
 };
 
-/** Hooks compound commands into the parser and adds their builtins (the browser's compound chunk, or Node at once). */
+/** `shift [N]`: drops the running function's first N arguments; status 1 when it has fewer. */
+const shift: Builtin = (sh, argv) => {
+  const n = argv[1] === undefined ? 1 : Number(argv[1]);
+  if (!/^\d*$/.test(argv[1] ?? '')) return { stdout: '', stderr: `bash: shift: ${argv[1]}: numeric argument required\n`, exitCode: 1 };
+  const call = calls[calls.length - 1];
+  if (!call || n > call.args.length) return { stdout: '', stderr: '', exitCode: 1 };
+  call.args = call.args.slice(n);
+  setPositional(sh, call.args);
+  return { stdout: '', stderr: '', exitCode: 0 };
+};
+
+/** `let EXPR…`: each argument an arithmetic expression; status 0 when the last is not zero. */
+const let_: Builtin = (sh, argv) => {
+  if (argv.length < 2) return { stdout: '', stderr: 'bash: let: expression expected\n', exitCode: 1 };
+  let status = 1;
+  for (const expr of argv.slice(1)) status = arithStatus(sh, 'let', expr);
+  return { stdout: '', stderr: '', exitCode: status };
+};
+
+/** Hooks compound commands and `$((…))` into the shell and adds their builtins (the browser's compound chunk, or Node at once). */
 export function installCompound(): void {
   useCompound(grammar);
-  Object.assign(BUILTINS, { break: jump('break'), continue: jump('continue'), return: returnB, local, read, test, '[': test });
+  useArithmetic((expr, env) => {
+    try {
+      return String(arith(expr, env));
+    } catch (e) {
+      if (e instanceof ArithmeticError) throw new ExpansionError(`bash: ${e.message}`);
+      throw e;
+    }
+  });
+  Object.assign(BUILTINS, { break: jump('break'), continue: jump('continue'), return: returnB, local, read, test, '[': test, let: let_, shift });
 }

@@ -24,6 +24,14 @@ interface Piece {
 /** Raised for `${x:?msg}`-style errors and bad arithmetic; the interpreter prints the message. */
 export class ExpansionError extends Error {}
 
+// Registered with the compound commands (compound.ts): the line scan loads them with `((`.
+let arithmetic: ((expr: string, env: ExpandEnv) => string) | undefined;
+
+/** Registers `$((…))`'s evaluator (arithmetic.ts, through compound.ts). */
+export function useArithmetic(fn: (expr: string, env: ExpandEnv) => string): void {
+  arithmetic = fn;
+}
+
 /**
  * Raised, before the text is built, when an expansion would be longer than MAX_FILE characters;
  * where the shell knows more (an assignment's name), it says so instead of this generic message.
@@ -162,7 +170,8 @@ function dollar(raw: string, i: number, env: ExpandEnv): { text: string; next: n
     const r = skipQuoted(raw, i);
     const inner = raw.slice(i + 2, r.next - 1);
     if (inner.startsWith('(') && inner.endsWith(')')) {
-      return { text: String(arithmetic(inner.slice(1, -1), env)), next: r.next };
+      if (!arithmetic) throw new ExpansionError('kubesim: shell arithmetic is not loaded');
+      return { text: arithmetic(inner.slice(1, -1), env), next: r.next };
     }
     return { text: trimNewlines(env.substitute(inner)), next: r.next };
   }
@@ -212,47 +221,6 @@ function ansiC(s: string): string {
     e.startsWith('x') && e.length > 1 ? String.fromCharCode(parseInt(e.slice(1), 16)) : map[e] ?? '\\' + e);
 }
 
-/** Integer arithmetic for `$((…))`: + - * / % and parentheses, variables by name. */
-function arithmetic(expr: string, env: ExpandEnv): number {
-  const toks = expr.match(/\d+|[A-Za-z_][A-Za-z0-9_]*|\*\*|[-+*/%()]|\S/g) ?? [];
-  let p = 0;
-  const bad = (): never => {
-    throw new ExpansionError(`bash: ${expr.trim()}: syntax error: operand expected (error token is "${toks.slice(p).join(' ') || expr.trim()}")`);
-  };
-  const primary = (): number => {
-    const t = toks[p++];
-    if (t === undefined) return bad();
-    if (t === '(') {
-      const v = sum();
-      if (toks[p++] !== ')') bad();
-      return v;
-    }
-    if (t === '-') return -primary();
-    if (t === '+') return primary();
-    if (/^\d+$/.test(t)) return Number(t);
-    if (/^[A-Za-z_]/.test(t)) return Number.parseInt(env.getVar(t) ?? '0', 10) || 0;
-    return bad();
-  };
-  const product = (): number => {
-    let v = primary();
-    while (toks[p] === '*' || toks[p] === '/' || toks[p] === '%') {
-      const op = toks[p++];
-      const r = primary();
-      if (op !== '*' && r === 0) throw new ExpansionError(`bash: ${expr.trim()}: division by 0 (error token is "${toks.slice(p - 1).join('')}")`);
-      v = op === '*' ? v * r : op === '/' ? Math.trunc(v / r) : v % r;
-    }
-    return v;
-  };
-  const sum = (): number => {
-    let v = product();
-    while (toks[p] === '+' || toks[p] === '-') v = toks[p++] === '+' ? v + product() : v - product();
-    return v;
-  };
-  if (toks.length === 0) return 0;
-  const v = sum();
-  if (p < toks.length) bad();
-  return v;
-}
 
 interface Field {
   text: string;

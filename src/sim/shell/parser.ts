@@ -38,8 +38,8 @@ export type Command = SimpleCommand | Subshell | CompoundCommand;
 
 /** What compound.ts adds to the grammar; registered by its chunk, which the line scan loads with the first reserved word. */
 export interface CompoundGrammar {
-  /** Whether a command starting with `tok` (then `next`) is compound: a reserved word, or `name (`. */
-  starts(tok: Token & { kind: 'word' }, next: Token | undefined): boolean;
+  /** Whether a command starting with `tok` (then `next`) is compound: a reserved word, `((`, or `name (`. */
+  starts(tok: Token, next: Token | undefined): boolean;
   parse(p: Parser): CompoundCommand;
   /** A reader of a command's tokens in order: after each, how many compound commands are open. */
   walker(): (tok: Token) => number;
@@ -72,7 +72,7 @@ const ASSIGN = /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=/;
 export function parse(src: string): ParseResult {
   const t = tokenize(src);
   if (t.error) return { ok: false, error: t.error, warnings: t.warnings };
-  const p = new Parser(t.tokens);
+  const p = new Parser(t.tokens, src);
   try {
     const list = p.list(false);
     if (p.peek()) p.fail(p.peek());
@@ -93,8 +93,11 @@ export class Parser {
   pos = 0;
   private nesting = 0;
   readonly tokens: Token[];
-  constructor(tokens: Token[]) {
+  /** The text the tokens come from (`((…))` is read as text). */
+  readonly src: string;
+  constructor(tokens: Token[], src: string) {
     this.tokens = tokens;
+    this.src = src;
   }
 
   peek(): Token | undefined {
@@ -105,6 +108,11 @@ export class Parser {
     if (!tok) throw new SyntaxFault('bash: syntax error: unexpected end of file');
     const text = tok.kind === 'newline' ? 'newline' : tok.kind === 'word' ? tok.text : tok.op;
     throw new SyntaxFault(`bash: syntax error near unexpected token \`${text}'`);
+  }
+
+  /** Ends the parse with bash's `message` (several lines, for `[[`'s errors). */
+  error(message: string): never {
+    throw new SyntaxFault(message);
   }
 
   isOp(tok: Token | undefined, op: string, or?: string): boolean {
@@ -170,7 +178,7 @@ export class Parser {
 
   private command(): Command {
     const tok = this.peek();
-    if (tok?.kind === 'word' && grammar?.starts(tok, this.tokens[this.pos + 1])) {
+    if (tok && grammar?.starts(tok, this.tokens[this.pos + 1])) {
       if (++this.nesting > MAX_NESTING) throw new NestingFault();
       const c = grammar.parse(this);
       this.nesting--;

@@ -2,7 +2,9 @@
  * bash's `test` and `[` (builtins/test.c): the POSIX rules by argument count up to four, then the
  * recursive grammar with `!`, `( )`, `-a` and `-o`, and bash's own messages for a malformed one.
  */
+import { commandPath, lookupCommand } from '../commands/registry.ts';
 import type { Vfs } from '../types.ts';
+import type { Shell } from './interpreter.ts';
 import { resolvePath } from './paths.ts';
 
 /** What the file and variable operators look at. */
@@ -12,6 +14,19 @@ export interface TestProbe {
   isSet(name: string): boolean;
   /** Whether a path is one of the sandbox's programs (`/usr/bin/kubectl`), which have no file of their own. */
   isProgram(path: string): boolean;
+}
+
+/** What the file and variable operators see from a session: its host's files, its variables, the sandbox's programs. */
+export function shellProbe(sh: Shell): TestProbe {
+  return {
+    fs: sh.frame.host.fs,
+    cwd: sh.frame.cwd,
+    isSet: (name) => sh.frame.vars.has(name),
+    isProgram: (path) => {
+      const name = path.slice(path.lastIndexOf('/') + 1);
+      return !!lookupCommand(name) && commandPath(name) === path;
+    },
+  };
 }
 
 class TestSyntax extends Error {}

@@ -213,6 +213,13 @@ describe('no line meets a missing chunk', () => {
     }
   });
 
+  it('arithmetic and [[ on a line of their own: $((…)), ((…)) and [[ bring the compound chunk', async () => {
+    for (const [line, want] of [['echo $((6 * 7))', '42\n'], ['((n = 2 ** 8)); echo $n', '256\n'], ['for ((i = 0; i < 2; i++)); do echo $i; done', '0\n1\n'], ['[[ -f /etc/hostname ]] && echo yes', 'yes\n']]) {
+      const { run } = await freshBrowser('default');
+      expect((await run(line)).stdout, line).toBe(want);
+    }
+  });
+
   it('help and mistyped verbs', async () => {
     const { run } = await freshBrowser('default');
     for (const line of ['kubectl', 'kubectl --help', 'kubectl get -h', 'kubectl wait --help', 'kubectl gte pods', 'kubectl -n kube-system']) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulator, isIncomplete, splitScript } from '../../../../src/sim/index.ts';
 
-// Expected outputs follow bash 5.2: parse.y's "syntax error near unexpected token", builtins/break.def,
+// Expected outputs follow bash 5.2: expr.c's arithmetic messages, parse.y's "syntax error near unexpected token", builtins/break.def,
 // return.def, declare.def (local), read.def, and test.c's messages (checked against a table of bash
 // 5.2's own answers, one row per argument list).
 
@@ -86,6 +86,13 @@ describe('functions', () => {
     expect(run('local x=1').stderr).toBe('bash: local: can only be used in a function\n');
   });
 
+  it('shifts arguments and forgets a function with unset', () => {
+    expect(out('g() { while [ $# -gt 0 ]; do echo "arg $1"; shift; done; }; g a b c')).toBe('arg a\narg b\narg c\n');
+    expect(run('shift').exitCode).toBe(1);
+    expect(run('h() { echo H; }; unset -f h; h').stderr).toBe('bash: h: command not found\n');
+    expect(run('k() { echo K; }; unset k; k').stderr).toBe('bash: k: command not found\n');
+  });
+
   it('runs a function before a builtin of the same name, as bash does', () => {
     expect(out('cd() { echo "no cd"; }; cd /tmp; pwd; unset -f cd 2>/dev/null; true')).toBe('no cd\n/root\n');
   });
@@ -163,5 +170,86 @@ describe('a compound command over several lines', () => {
     expect(isIncomplete('if true; then echo "fi"')).toBe(true);
     expect(splitScript('if true\nthen\n  echo a\nfi\necho b')).toEqual(['if true\nthen\n  echo a\nfi', 'echo b']);
     expect(out('if true\nthen\n  echo a\nfi\necho b')).toBe('a\nb\n');
+  });
+});
+
+describe('arithmetic: $((…)), ((…)), let and for ((…))', () => {
+  it('has C\'s operators and precedence, assignments, ++ and --, in 64 bits', () => {
+    expect(out('i=2; echo $((i++)) $i $((++i)) $((i--)) $i')).toBe('2 3 4 4 3\n');
+    expect(out('echo $((2**10)) $((7 % 3)) $((-7 / 2)) $((1 << 4)) $((6 & 3)) $((6 | 3)) $((6 ^ 3)) $((~0)) $((!5))')).toBe('1024 1 -3 16 2 7 5 -1 0\n');
+    expect(out('echo $((1 + 2 * 3)) $(((1 + 2) * 3)) $((2 ** 3 ** 2)) $((10 - 2 - 3))')).toBe('7 9 512 5\n');
+    expect(out('echo $((3 > 2)) $((3 <= 2)) $((1 == 1 && 0 || 1)) $((5 > 3 ? 10 : 20)) $((x = 4, x * 2))')).toBe('1 0 1 10 8\n');
+    expect(out('n=5; echo $((n += 3)) $((n *= 2)) $((n >>= 1)) $n')).toBe('8 16 8 8\n');
+    expect(out('echo $((0x1f)) $((017)) $((2#101)) $((36#z)) $((64#_))')).toBe('31 15 5 35 63\n');
+    expect(out('echo $((9223372036854775807 + 1))')).toBe('-9223372036854775808\n');
+    // A variable's value is an expression itself; an unset or empty one is 0.
+    expect(out('x="1+2"; echo $((x * 2)) $((nope + 1))')).toBe('6 1\n');
+    // The branch not taken assigns nothing and divides by nothing.
+    expect(out('z=0; echo $((0 && (z = 1))) $((1 || 1 / 0)) $z')).toBe('0 1 0\n');
+  });
+
+  it('prints bash 5.2\'s messages with the token where the expression went wrong', () => {
+    expect(run('echo $((1/0))').stderr).toBe('bash: 1/0: division by 0 (error token is "0")\n');
+    expect(run('echo $((1 +))').stderr).toBe('bash: 1 +: syntax error: operand expected (error token is "+")\n');
+    expect(run('echo $((2 3))').stderr).toBe('bash: 2 3: syntax error in expression (error token is "3")\n');
+    expect(run('echo $((08))').stderr).toBe('bash: 08: value too great for base (error token is "08")\n');
+    expect(run('echo $((1 = 2))').stderr).toBe('bash: 1 = 2: attempted assignment to non-variable (error token is "= 2")\n');
+    expect(run('echo $((2 ** -1))').stderr).toBe('bash: 2 ** -1: exponent less than 0 (error token is "1")\n');
+    expect(run('((1/0))').stderr).toBe('bash: ((: 1/0: division by 0 (error token is "0")\n');
+    expect(run('let').stderr).toBe('bash: let: expression expected\n');
+  });
+
+  it('runs (( )) and let as commands whose status is the value being zero or not', () => {
+    expect(out('((n = 5)); echo $n')).toBe('5\n');
+    expect(run('((0))').exitCode).toBe(1);
+    expect(out('((3 > 2)) && echo yes')).toBe('yes\n');
+    expect(out('let a=3*4 b=a+1; echo $a $b')).toBe('12 13\n');
+    expect(run('let 0').exitCode).toBe(1);
+    expect(out('c=0; while ((c < 3)); do ((c++)); done; echo $c')).toBe('3\n');
+  });
+
+  it('loops with for ((init; cond; step)); an empty condition is true', () => {
+    expect(out('for ((i = 0; i < 3; i++)); do echo -n "$i "; done; echo')).toBe('0 1 2 \n');
+    expect(out('for ((;;)); do echo once; break; done')).toBe('once\n');
+    expect(out('for ((i = 0; i < 2; i++))\ndo echo $i\ndone')).toBe('0\n1\n');
+    expect(run('for ((i = 0; 1 / 0; i++)); do echo x; done')).toMatchObject({ stdout: '', exitCode: 1 });
+  });
+});
+
+describe('[[ … ]]', () => {
+  const status = (s: string) => run(s).exitCode;
+
+  it('matches globs without splitting or globbing its words; quoted parts match themselves', () => {
+    expect(status('x=pod.yaml; [[ $x == *.yaml ]]')).toBe(0);
+    expect(status('[[ $x == "*.yaml" ]]')).toBe(1);
+    expect(status('s="two words"; [[ $s == two* ]]')).toBe(0);
+    expect(status('[[ $s != two* ]]')).toBe(1);
+    expect(status('[[ ab == "a"* ]]')).toBe(0);
+    expect(status('[[ x1 == x[[:digit:]] ]]')).toBe(0);
+  });
+
+  it('has &&, ||, ! and parentheses of its own, file tests, strings and arithmetic operands', () => {
+    expect(status('[[ -f /etc/hostname && -d /etc ]]')).toBe(0);
+    expect(status('[[ ! -e /nope || -z x ]]')).toBe(0);
+    expect(status('[[ ( a == a ) && ( b != c ) ]]')).toBe(0);
+    expect(status('[[ a < b ]]')).toBe(0);
+    expect(status('[[ b > a ]]')).toBe(0);
+    expect(status('[[ 1+1 -eq 2 ]]')).toBe(0);
+    expect(status('[[ 10 -gt 9 ]]')).toBe(0);
+    expect(status('[[ -f ]]')).toBe(0);
+  });
+
+  it('matches =~ as an extended regular expression and keeps the match in BASH_REMATCH', () => {
+    expect(out('v=v1.34.2; [[ $v =~ ^v1\\.([0-9]+)\\. ]] && echo "$BASH_REMATCH"')).toBe('v1.34.\n');
+    expect(status('[[ $v =~ ^(v1|v2)\\.[[:digit:]]+$ ]]')).toBe(1);
+    expect(status('[[ $v =~ ^(v1|v2)\\.[[:digit:]]+ ]]')).toBe(0);
+    expect(status('[[ a.c =~ "a.c" ]] && [[ abc =~ "a.c" ]]')).toBe(1);
+  });
+
+  it('reports malformed expressions as bash does', () => {
+    expect(run('[[ a b ]]').stderr).toBe("bash: conditional binary operator expected\nbash: syntax error near `b'\n");
+    expect(run('[[ ]]').stderr).toBe("bash: syntax error near unexpected token `]]'\n");
+    expect(run('[[ a == ]]').stderr).toBe("bash: unexpected argument `]]' to conditional binary operator\nbash: syntax error near `]]'\n");
+    expect(isIncomplete('[[ a == b &&')).toBe(true);
   });
 });
