@@ -26,6 +26,8 @@ export const MAX_COMMANDS = 1_000;
 export const MAX_DEPTH = 32;
 /** How deep `( … )` may nest in one command: far past any real script, well short of the engine's stack. */
 export const MAX_NESTING = 256;
+/** How deep shell functions may call each other: recursion ends here, the same on every engine, before its stack does. */
+export const MAX_FUNCTION_NESTING = 100;
 /**
  * The largest file a redirection may grow, and the longest value a variable or a sed pattern space
  * may hold, in characters: ten times the biggest manifest a lesson writes, and small enough that

@@ -6,6 +6,7 @@
  * that holds one of these words or `((`); installCompound() hooks it into the parser, expansion
  * and the builtins.
  */
+import { MAX_FUNCTION_NESTING } from '../limits.ts';
 import type { RunResult } from '../types.ts';
 import { BUILTINS, type Builtin } from './builtins.ts';
 import { ArithmeticError, evaluate } from './arithmetic.ts';
@@ -50,9 +51,12 @@ function expect(p: Parser, text: string): void {
   p.pos++;
 }
 
-/** Evaluates shell arithmetic on the session's variables; ArithmeticError carries bash's message. */
+/**
+ * Evaluates shell arithmetic on the session's variables, after the expansions bash does first (as
+ * inside double quotes: `$x`, `${#s}`, `$(…)`); ArithmeticError carries bash's message.
+ */
 function arith(expr: string, env: ExpandEnv): bigint {
-  return evaluate(expr, { get: env.getVar, set: env.setVar });
+  return evaluate(expandString(expr, env), { get: env.getVar, set: env.setVar });
 }
 
 /** `((`, as two parentheses with nothing between them. */
@@ -83,8 +87,9 @@ function arithValue(sh: Shell, who: string, expr: string): bigint | undefined {
   try {
     return arith(expr, sh.expandEnv());
   } catch (e) {
-    if (!(e instanceof ArithmeticError)) throw e;
-    sh.write('stderr', `bash: ${who}: ${e.message}\n`);
+    if (e instanceof ExpansionError) sh.write('stderr', `${e.message}\n`);
+    else if (e instanceof ArithmeticError) sh.write('stderr', `bash: ${who}: ${e.message}\n`);
+    else throw e;
     return undefined;
   }
 }
@@ -355,6 +360,8 @@ function setPositional(sh: Shell, args: string[]): void {
 
 /** Runs a function: its arguments are $1 … $9, $@, $* and $#, restored afterwards with its `local` variables. */
 function call(sh: Shell, body: CompoundCommand, argv: string[], stdin: string): RunResult {
+  // Read as running out of stack (Shell.run's message), whatever the engine's own depth.
+  if (calls.length >= MAX_FUNCTION_NESTING) throw new RangeError('Maximum call stack size exceeded');
   const vars = sh.frame.vars;
   const saved = new Map<string, string | undefined>();
   const args = argv.slice(1);
@@ -372,9 +379,10 @@ function call(sh: Shell, body: CompoundCommand, argv: string[], stdin: string): 
     });
   } finally {
     calls.pop();
+    // The session's variables now, not `vars`: a subshell puts back a copy of the map it saved.
     for (const [name, value] of saved) {
-      if (value === undefined) vars.delete(name);
-      else vars.set(name, value);
+      if (value === undefined) sh.frame.vars.delete(name);
+      else sh.frame.vars.set(name, value);
     }
   }
 }

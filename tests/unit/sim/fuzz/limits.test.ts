@@ -78,6 +78,22 @@ describe('work limits', () => {
     expectFine(sim);
   });
 
+  it('ends endless loops and self-calling functions with a kubesim line, the session still usable', () => {
+    const sim = createSimulator();
+    const loop = sim.run(HOSTILE['endless while loop']!);
+    expect(loop.stdout.startsWith('y\ny\n')).toBe(true);
+    expect(loop.stderr.endsWith(tooManyCommands())).toBe(true);
+    expect(sim.run(HOSTILE['endless loop into a pipe']!)).toMatchObject({ stdout: '', stderr: tooManyCommands(), exitCode: 2 });
+    expect(sim.run(HOSTILE['for over 100000 words']!).stderr.endsWith(tooManyCommands())).toBe(true);
+    for (const name of ['self-calling function', 'self-calling function in a pipe', '3000 nested if', '3000 nested (( ))']) {
+      expect(sim.run(HOSTILE[name]!), name).toMatchObject({ stdout: '', stderr: 'kubesim: input nested too deeply (maximum depth exceeded)\n', exitCode: 2 });
+    }
+    // No loop or function call is left open: break and return outside one say so.
+    expect(sim.run('break').stderr).toBe("bash: break: only meaningful in a `for', `while', or `until' loop\n");
+    expect(sim.run('return').stderr).toBe("bash: return: can only `return' from a function or sourced script\n");
+    expectFine(sim);
+  });
+
   it('keeps variables, pipes and command output within MAX_FILE', () => {
     const sim = createSimulator();
     const v = sim.run(HOSTILE['variable doubled until it does not fit']!);

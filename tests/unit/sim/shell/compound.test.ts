@@ -80,6 +80,9 @@ describe('functions', () => {
     expect(out('f() { echo "fn $1 $# [$@]"; return 3; }; f a b; echo $?')).toBe('fn a 2 [a b]\n3\n');
     expect(out('function g { local v=inner; echo $v; }; v=outer; g; echo $v')).toBe('inner\nouter\n');
     expect(out('h() { for a; do echo "<$a>"; done; }; h x y')).toBe('<x>\n<y>\n');
+    // A local survives a command substitution in the function, and is restored after it.
+    expect(out('n=6; q() { local n=$1; echo "$(echo sub) $n"; }; q 10; echo "after $n"')).toBe('sub 10\nafter 6\n');
+    expect(out('r() { local n=$1; ((n <= 1)) && { echo 1; return; }; echo $((n * $(r $((n - 1))))); }; r 10')).toBe('3628800\n');
     // Positional parameters are back to none after the call.
     expect(out('f2() { :; }; f2 a; echo "[$1][$#]"')).toBe('[][0]\n');
     expect(run('return').stderr).toBe("bash: return: can only `return' from a function or sourced script\n");
@@ -184,6 +187,9 @@ describe('arithmetic: $((…)), ((…)), let and for ((…))', () => {
     expect(out('echo $((9223372036854775807 + 1))')).toBe('-9223372036854775808\n');
     // A variable's value is an expression itself; an unset or empty one is 0.
     expect(out('x="1+2"; echo $((x * 2)) $((nope + 1))')).toBe('6 1\n');
+    // Expanded first, as inside double quotes.
+    expect(out('x=5; echo $(($x + 1)) $((${#x} * 10)); ((x = $x * 2)); echo $x')).toBe('6 10\n10\n');
+    expect(run('(( ${nope:?unset} ))')).toMatchObject({ stderr: 'bash: nope: unset\n', exitCode: 1 });
     // The branch not taken assigns nothing and divides by nothing.
     expect(out('z=0; echo $((0 && (z = 1))) $((1 || 1 / 0)) $z')).toBe('0 1 0\n');
   });
