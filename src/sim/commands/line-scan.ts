@@ -26,7 +26,7 @@ const PREFIXES = new Set(['sudo', 'env', 'time', 'nohup', 'command', 'builtin', 
 /** Shell keywords that stand where a command word does (the builtins are BUILTINS). */
 const KEYWORDS = new Set(['for', 'in', 'case', 'esac', 'fi', 'done', '}', 'test', '[', '[[', 'read', 'local', 'return', 'break', 'continue', 'shift', 'let', 'declare', 'select']);
 /** Words that need the compound chunk (shell/compound.ts, with arithmetic.ts) where a command word stands. */
-const COMPOUND = new Set(['if', 'while', 'until', 'for', 'case', '{', '[[', 'then', 'else', 'elif', 'do', 'fi', 'done', 'esac', '}', 'test', '[', 'read', 'break', 'continue', 'return', 'local', 'let', 'shift']);
+const COMPOUND = new Set(['if', 'while', 'until', 'for', 'case', '{', '[[', 'function', 'then', 'else', 'elif', 'do', 'fi', 'done', 'esac', '}', 'test', '[', 'read', 'break', 'continue', 'return', 'local', 'let', 'shift']);
 /** Commands that may write a file the kubelet or kubectl then reads as YAML (static pod manifests, kubeconfigs). */
 const WRITERS = new Set(['sed', 'vi', 'vim', 'nano', 'tee', 'cp', 'mv', 'ln', 'install', 'dd', 'truncate', 'touch', 'kubeadm', 'patch', 'apply', 'create', 'replace', 'edit', 'config']);
 
@@ -59,7 +59,7 @@ export function chunksForLine(line: string, scriptAt?: ScriptAt, depth = 0): Lin
     const words = segment.split(/\s+/).filter(Boolean);
     let i = 0;
     while (i < words.length && (PREFIXES.has(words[i]) || /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i]) || (i > 0 && /^-|^\d/.test(words[i])))) {
-      if ((words[i] === 'sudo' && words.slice(i + 1).some((w) => /^-[a-zA-Z]*[si]/.test(w))) || words[i] === 'function') return 'all';
+      if (words[i] === 'sudo' && words.slice(i + 1).some((w) => /^-[a-zA-Z]*[si]/.test(w))) return 'all';
       i++;
     }
     const command = words[i];
@@ -101,9 +101,13 @@ export function chunksForLine(line: string, scriptAt?: ScriptAt, depth = 0): Lin
   if (text.includes('template')) needs.add('kubectl-gotemplate');
   if (text.includes('yaml') && !readsText) needs.add('kubectl-yaml');
   // A kubectl line with a variable may expand to any verb or -o format: bring all of kubectl.
-  // explain's texts (the largest part) only when no verb is written out, so the variable may be the verb.
+  // When every kubectl on it starts with a verb written out, the variable can only add arguments:
+  // an -o format, -h, or -f (js-yaml), not another verb's part. explain's texts (the largest part)
+  // only when no verb is written out, so the variable may be the verb.
   if (/\$[\w{@*#?]/.test(text) && (maybeAlias || [...needs].some((n) => n.startsWith('kubectl')))) {
-    for (const part of ['kubectl-describe', 'kubectl-ops', 'kubectl-verbs', 'kubectl-help', 'kubectl-jsonpath', 'kubectl-gotemplate', 'kubectl-yaml'] as const) needs.add(part);
+    const verbFirst = !maybeAlias && kubectlArgs(text).every((args) => isVerb(args[0] ?? ''));
+    for (const part of ['kubectl-help', 'kubectl-jsonpath', 'kubectl-gotemplate', 'kubectl-yaml'] as const) needs.add(part);
+    for (const part of verbFirst ? ['yaml'] as const : ['kubectl-describe', 'kubectl-ops', 'kubectl-verbs'] as const) needs.add(part);
     if (!names.some(isVerb)) needs.add('kubectl-explain');
   }
   if (text.includes('>') || (!readsText && /manifests|kubeconfig|\.kube|\.conf|\.ya?ml/.test(text)) || readsManifests(text)) needs.add('yaml');

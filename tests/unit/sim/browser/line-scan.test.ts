@@ -47,8 +47,13 @@ describe('chunksForLine', () => {
     expect(needs('kubectl get -f web.json')).toEqual(['kubectl', 'yaml']);
     expect(needs('kubectl apply -f web.yaml')).toEqual(['kubectl', 'kubectl-verbs', 'kubectl-yaml', 'yaml']);
     expect(needs('kubectl get pod web -o yaml')).toEqual(['kubectl', 'kubectl-yaml']);
-    // A variable may hold any verb or format.
-    expect(needs('kubectl get pod web -o $FORMAT')).toEqual(['kubectl', 'kubectl-describe', 'kubectl-gotemplate', 'kubectl-help', 'kubectl-jsonpath', 'kubectl-ops', 'kubectl-verbs', 'kubectl-yaml']);
+    // After a verb written out, a variable may hold any format, -h or -f, not another verb.
+    expect(needs('kubectl get pod web -o $FORMAT')).toEqual(['kubectl', 'kubectl-gotemplate', 'kubectl-help', 'kubectl-jsonpath', 'kubectl-yaml', 'yaml']);
+    expect(needs('for n in $(kubectl get nodes -o name); do kubectl get $n -o jsonpath={.metadata.name}; done')).toEqual(
+      ['compound', 'kubectl', 'kubectl-gotemplate', 'kubectl-help', 'kubectl-jsonpath', 'kubectl-yaml', 'yaml']);
+    // Before the verb, or with no verb written out, it may hold any verb.
+    expect(needs('kubectl $FLAGS get pod web')).toEqual(['kubectl', 'kubectl-describe', 'kubectl-gotemplate', 'kubectl-help', 'kubectl-jsonpath', 'kubectl-ops', 'kubectl-verbs', 'kubectl-yaml']);
+    expect(needs('kubectl get pods; kubectl -n $NS get pods')).toContain('kubectl-verbs');
     // explain's texts only when the variable may be the verb itself.
     expect(needs('kubectl $VERB pod.spec')).toContain('kubectl-explain');
     expect(needs('kubectl explain pod.spec')).toEqual(['kubectl', 'kubectl-explain']);
@@ -79,7 +84,7 @@ describe('chunksForLine', () => {
 
   it('asks for everything when the text does not show what runs', () => {
     for (const line of ['$CMD get pods', '${K} get pods', 'eval "$x"', 'bash run.sh', 'sh -c "ls"', 'source env.sh', '. env.sh', './fix.sh', 'ls | xargs rm',
-      'watch kubectl get pods', 'kubectl exec web -- sh -c "$CMD"', 'ssh node01 systemctl restart kubelet', 'sudo -i', 'sudo su', 'echo `hostname`', 'exec bash', 'function f { ls; }'])
+      'watch kubectl get pods', 'kubectl exec web -- sh -c "$CMD"', 'ssh node01 systemctl restart kubelet', 'sudo -i', 'sudo su', 'echo `hostname`', 'exec bash'])
       expect(needs(line), line).toBe('all');
     expect(needs('ssh node01')).toEqual([]);
     // kubectl exec's command is in the text: its words are scanned like any other.
@@ -88,6 +93,9 @@ describe('chunksForLine', () => {
     // A command word the sandbox has no command for brings the list of the tools it lacks (their one-line message).
     expect(needs('helm version')).toEqual(['unavailable']);
     expect(needs('cd /tmp; export A=1; [ -f x ] && ls')).toEqual(['compound', 'coreutils']);
+    // A function's body is words like any others: the commands it names, and the compound chunk.
+    expect(needs('function lsall { ls -l; }')).toEqual(['compound', 'coreutils', 'unavailable']);
+    expect(needs('pods() { kubectl get pods; }')).toEqual(['compound', 'kubectl', 'unavailable']);
   });
 
   it('scans the script a path runs, when the session can say what is there', () => {
@@ -204,6 +212,8 @@ describe('no line meets a missing chunk', () => {
       'kubectl get pods -A --no-headers | while read ns name rest; do echo "$ns/$name"; done',
       'f() { echo "$1"; }',
       'f arg',
+      'function g { kubectl get nodes -o name | wc -l; }',
+      'g',
       'case x in x) echo X;; esac',
       'fi',
     ];
