@@ -108,9 +108,11 @@ const ssh: Builtin = (sh, argv, stdin) => {
   // ssh.c reads options with a getopt that stops at the first operand (the destination), reads
   // options once more after it, and then stops for good: the rest, `-l` and all, is the command.
   const args: string[] = [];
+  let noStdin = false;
   let i = 1;
   for (; i < argv.length; i++) {
     const a = argv[i];
+    if (/^-[46AaCfGgKkMNnqsTtVvXxYy]+$/.test(a) && a.includes('n')) noStdin = true;
     if (a === '--') {
       i++;
       if (args.length === 0 && i < argv.length) args.push(argv[i++]);
@@ -141,13 +143,16 @@ const ssh: Builtin = (sh, argv, stdin) => {
     sh.pushHost(host);
     return ok();
   }
-  // `ssh node01 cmd…`: run it there and come back, as ssh does with a remote command.
+  // `ssh node01 cmd…`: run it there and come back, as ssh does with a remote command. ssh sends
+  // its standard input to the remote command, all of it, whether that reads it or not (hence -n):
+  // `while read h; do ssh "$h" hostname; done < hosts` stops after the first host, as on a node.
+  const input = noStdin ? '' : stdin;
+  if (!noStdin) sh.consumeInput(stdin);
   let result: RunResult = ok();
   sh.subshell(() => {
     sh.pushHost(host);
-    result = sh.capture(() => sh.runSource(args.slice(1).join(' ')));
+    result = sh.withInput(input, () => sh.runSource(args.slice(1).join(' ')));
   });
-  void stdin;
   return result;
 };
 

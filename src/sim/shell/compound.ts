@@ -97,6 +97,9 @@ function arithValue(sh: Shell, who: string, expr: string): bigint | undefined {
 /** `(( EXPR ))`'s status: 0 when the value is not zero, 1 when it is or when it fails. */
 const arithStatus = (sh: Shell, who: string, expr: string): number => (arithValue(sh, who, expr) ? 0 : 1);
 
+/** What ends a case item: `;;` stops, `;&` runs the next item's body too, `;;&` tests the next patterns. */
+const CASE_ENDS = [';;', ';&', ';;&'] as const;
+
 /**
  * Commands up to one of the reserved words `ends` (or `;;`, when listed), which is left to the
  * caller; bash wants at least one command there unless `emptyOk` (a `case` item).
@@ -107,14 +110,14 @@ function listUntil(p: Parser, ends: readonly string[], emptyOk = false): AndOr[]
     p.skipNewlines();
     const t = p.peek();
     if (!t) p.fail(undefined);
-    if ((isWord(t) && ends.includes(t.text)) || (ends.includes(';;') && p.isOp(t, ';;'))) {
+    if ((isWord(t) && ends.includes(t.text)) || (ends.includes(';;') && p.isOp(t, ...CASE_ENDS))) {
       if (out.length === 0 && !emptyOk) p.fail(t);
       return out;
     }
     out.push(p.andOr());
     const sep = p.peek();
     if (p.isOp(sep, ';', '&') || sep?.kind === 'newline') p.pos++;
-    else if (sep && !(ends.includes(';;') && p.isOp(sep, ';;'))) p.fail(sep);
+    else if (sep && !(ends.includes(';;') && p.isOp(sep, ...CASE_ENDS))) p.fail(sep);
   }
 }
 
@@ -285,7 +288,7 @@ function parseCase(p: Parser): Run {
   p.pos++;
   p.skipNewlines();
   expect(p, 'in');
-  const items: { patterns: string[]; body: AndOr[] }[] = [];
+  const items: { patterns: string[]; body: AndOr[]; end: string }[] = [];
   for (;;) {
     p.skipNewlines();
     if (isWord(p.peek(), 'esac')) break;
@@ -301,18 +304,26 @@ function parseCase(p: Parser): Run {
     }
     if (!p.isOp(p.peek(), ')')) p.fail(p.peek());
     p.pos++;
-    items.push({ patterns, body: listUntil(p, [';;', 'esac'], true) });
-    if (p.isOp(p.peek(), ';;')) p.pos++;
+    const body = listUntil(p, [';;', 'esac'], true);
+    const end = p.peek();
+    const isEnd = p.isOp(end, ...CASE_ENDS);
+    items.push({ patterns, body, end: isEnd ? end.op : ';;' });
+    if (isEnd) p.pos++;
   }
   p.pos++;
   return (sh) => {
     try {
       const env = sh.expandEnv();
       const word = expandString(subject.text, env);
-      for (const { patterns, body } of items) {
-        if (patterns.some((pat) => matchesGlob(word, pat, env))) return body.length ? runBody(sh, body) : 0;
+      let status = 0;
+      let fallInto = false;
+      for (const { patterns, body, end } of items) {
+        if (!fallInto && !patterns.some((pat) => matchesGlob(word, pat, env))) continue;
+        status = body.length ? runBody(sh, body) : 0;
+        if (end === ';;') return status;
+        fallInto = end === ';&';
       }
-      return 0;
+      return status;
     } catch (e) {
       if (!(e instanceof ExpansionError)) throw e;
       sh.write('stderr', e.message + '\n');
@@ -431,7 +442,7 @@ function walker(): (tok: Token) => number {
       return open.length;
     }
     if (tok.kind !== 'word') {
-      if (tok.kind === 'op' && tok.op === ';;') pattern = true;
+      if (tok.kind === 'op' && (CASE_ENDS as readonly string[]).includes(tok.op)) pattern = true;
       else if (tok.kind === 'op' && tok.op === ')' && pattern) pattern = false;
       else if (pattern) return open.length;
       command = !pattern;

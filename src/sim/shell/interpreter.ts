@@ -171,6 +171,11 @@ export class Shell {
     }
   }
 
+  /** The input a body shares (Shell.input) is used up when `stdin`, all of it, was read from it. */
+  consumeInput(stdin: string): void {
+    if (this.input && stdin === this.input.rest) this.input.rest = '';
+  }
+
   /** Runs `fn` in a copy of the session (subshell): cd, variables, ssh and exit do not leak out. */
   subshell(fn: () => void): void {
     const frame = this.frame;
@@ -223,13 +228,21 @@ export class Shell {
     // The stages of a pipe run at the same time, so the controllers catch up once after the whole
     // pipeline rather than after each stage (a 2000-stage pipe would otherwise reconcile 2000 times);
     // the commands of a list (`create && get`) still see each other's effects, pipeline by pipeline.
+    // bash runs every stage of a real pipe in a subshell (no lastpipe), so `… | while read n; do
+    // count=…; done` and `echo a | read x` leave the shell's variables as they were: the classic
+    // gotcha a learner should meet here as on a node. A lone command runs in the shell itself.
+    const piped = p.commands.length > 1;
     try {
       p.commands.forEach((cmd, k) => {
         if (this.exited) return;
         const last = k === p.commands.length - 1;
-        const r = this.runCommand(cmd, input, !last);
-        input = r.piped;
-        status = r.status;
+        const stage = () => {
+          const r = this.runCommand(cmd, input, !last);
+          input = r.piped;
+          status = r.status;
+        };
+        if (piped) this.subshell(stage);
+        else stage();
       });
     } finally {
       this.flushTick();
@@ -317,9 +330,16 @@ export class Shell {
     if (fn) {
       const frame = this.frame;
       let result: RunResult;
+      // A program that reads its standard input takes all of it (it reads ahead in blocks), so in
+      // `while read h; do ssh-like-reader; done < list` the loop then ends: the getter tells.
+      let readInput = false;
       try {
         result = fn({
-          argv, stdin, env, cwd: frame.cwd, host: frame.host, world: this.world, stdoutIsTTY: tty,
+          argv, env, cwd: frame.cwd, host: frame.host, world: this.world, stdoutIsTTY: tty,
+          get stdin() {
+            readInput = true;
+            return stdin;
+          },
           exec: (a, input) => {
             if (a.length === 0) return { stdout: '', stderr: '', exitCode: 0 };
             // What a tool runs itself (xargs, watch) runs one after the other: each one is reconciled.
@@ -335,6 +355,7 @@ export class Shell {
           : { stdout: '', stderr: `kubesim: internal error in ${name}: ${(e as Error)?.message ?? String(e)}\n`, exitCode: 70 };
       }
       this.tickPending = true;
+      if (readInput) this.consumeInput(stdin);
       return result;
     }
     if (unavailableTools.includes(name)) {

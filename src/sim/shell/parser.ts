@@ -115,8 +115,9 @@ export class Parser {
     throw new SyntaxFault(message);
   }
 
-  isOp(tok: Token | undefined, op: string, or?: string): boolean {
-    return tok?.kind === 'op' && (tok.op === op || tok.op === or);
+  /** Whether `tok` is one of the operators `ops`. */
+  isOp(tok: Token | undefined, ...ops: string[]): tok is Extract<Token, { kind: 'op' }> {
+    return tok?.kind === 'op' && ops.includes(tok.op);
   }
 
   skipNewlines(): void {

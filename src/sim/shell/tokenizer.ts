@@ -28,7 +28,8 @@ export interface TokenizeResult {
 }
 
 const META = new Set([' ', '\t', '\n', '|', '&', ';', '<', '>', '(', ')']);
-const OPERATORS = ['&&', '||', ';;', '|', '&', ';', '(', ')'];
+// Longest first: `;;&` and `;&` end a case item (bash 4's fall-through forms).
+const OPERATORS = ['&&', '||', ';;&', ';;', ';&', '|', '&', ';', '(', ')'];
 const OPERATOR_START = new Set(['&', '|', ';', '(', ')']);
 /** Word characters that are neither a metacharacter nor the start of a quote, escape or substitution. */
 const PLAIN = /[^ \t\n|&;<>()\\'"`$]+/y;

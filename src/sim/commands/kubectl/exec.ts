@@ -6,7 +6,7 @@ import type { Obj } from '../../api/store.ts';
 import type { RunResult } from '../../types.ts';
 import { fail, type Kctx } from './context.ts';
 import { formatApiError } from './errors.ts';
-import { str, type FlagSpec } from './flags.ts';
+import { bool, str, type FlagSpec } from './flags.ts';
 import { notFound } from '../../api/server.ts';
 import { resolveResource } from '../../api/kinds.ts';
 import { ExpansionError, expandWord, type ExpandEnv } from '../../shell/expand.ts';
@@ -343,7 +343,8 @@ export function exec(k: Kctx): void {
   if (pod.status?.phase !== 'Running') return fail(k, `unable to upgrade connection: container not found ("${pod.spec.containers[0].name}")`);
   const c = pickContainer(k, pod, str(k.p, 'container'));
   if (!c) return;
-  const r = runInPod(k, pod, c.name, k.p.dashArgs, k.ctx.stdin);
+  // Without -i kubectl attaches no standard input: the container's command reads end of file.
+  const r = runInPod(k, pod, c.name, k.p.dashArgs, bool(k.p, 'stdin') ? k.ctx.stdin : '');
   k.out += r.stdout;
   k.err += r.stderr;
   if (r.exitCode !== 0) {

@@ -16,6 +16,13 @@ describe('kubectl exec with a shell script', () => {
     expect(r.exitCode).toBe(0);
   });
 
+  it('passes standard input to the container only with -i (kubectl attaches none without it)', () => {
+    expect(run(`echo hi | kubectl exec busybox -- cat`).stdout).toBe('');
+    expect(run(`echo hi | kubectl exec -i busybox -- cat`).stdout).toBe('hi\n');
+    expect(run(`echo hi | kubectl exec --stdin busybox -- sh -c 'cat; echo end'`).stdout).toBe('hi\nend\n');
+    expect(run(`echo hi | kubectl exec busybox -- sh -c 'cat; echo end'`).stdout).toBe('end\n');
+  });
+
   it('expands variables from the container environment, keeps quoted spaces and follows && and ||', () => {
     expect(run(`kubectl exec busybox -- sh -c 'echo "$HOSTNAME  home=\${HOME}"'`).stdout).toBe('busybox  home=/root\n');
     const r = run(`kubectl exec busybox -- sh -c 'false && echo no || echo yes'`);

@@ -48,11 +48,45 @@ describe('if, while, until, for, case and { }', () => {
     expect(run('case z in a) echo a;; esac').exitCode).toBe(0);
   });
 
+  it('falls through with ;& and goes on testing with ;;&, as bash 4 and later', () => {
+    expect(out('case b in a) echo A;& b) echo B;& c) echo C;; d) echo D;; esac')).toBe('B\nC\n');
+    expect(out('case ab in a*) echo A;;& *b) echo B;;& x) echo X;; *) echo any;; esac')).toBe('A\nB\nany\n');
+    expect(out('case a in a) ;& b) echo fell;; esac')).toBe('fell\n');
+    expect(isIncomplete('case a in\n a) echo 1;&')).toBe(true);
+    expect(run('echo a ;& echo b').stderr).toBe("bash: syntax error near unexpected token `;&'\n");
+  });
+
   it('redirects and pipes a whole compound command', () => {
     expect(out('{ echo a; echo b; } | wc -l')).toBe('2\n');
     expect(out('for i in 1 2; do echo $i; done > /tmp/loop.txt; cat /tmp/loop.txt')).toBe('1\n2\n');
     expect(out('kubectl get nodes -o name | while read n; do echo "<$n>"; done')).toBe('<node/controlplane>\n<node/node01>\n<node/node02>\n');
     expect(out('printf "a b\\nc d\\n" > /tmp/pairs; while read x y; do echo "$y-$x"; done < /tmp/pairs')).toBe('b-a\nd-c\n');
+  });
+
+  it('lets a program in the body that reads its input take all of it, as ssh does (-n keeps it off)', () => {
+    const s = createSimulator();
+    s.run('printf "node01\\nnode02\\n" > /tmp/hosts');
+    expect(s.run('while read h; do ssh $h hostname; done < /tmp/hosts').stdout).toBe('node01\n');
+    expect(s.run('while read h; do ssh -n $h hostname; done < /tmp/hosts').stdout).toBe('node01\nnode02\n');
+    expect(s.run('while read h; do echo "<$h>"; cat; done < /tmp/hosts').stdout).toBe('<node01>\nnode02\n');
+    // A program that does not read its input leaves the rest to the next read.
+    expect(s.run('while read h; do echo "<$h>"; kubectl get ns default -o name; done < /tmp/hosts').stdout)
+      .toBe('<node01>\nnamespace/default\n<node02>\nnamespace/default\n');
+    expect(s.run('echo hi | ssh node01 cat').stdout).toBe('hi\n');
+  });
+
+  it('runs each stage of a pipe in a subshell, so variables set there are gone after it (bash without lastpipe)', () => {
+    const s = createSimulator();
+    expect(s.run('echo a | read x; echo "[$x]"').stdout).toBe('[]\n');
+    expect(s.run('n=0; kubectl get nodes -o name | while read l; do n=$((n+1)); done; echo $n').stdout).toBe('0\n');
+    // The loop sees the counter it changes; only the shell after the pipe does not.
+    expect(s.run('n=0; kubectl get nodes -o name | while read l; do n=$((n+1)); echo $n; done').stdout).toBe('1\n2\n3\n');
+    // A redirect instead of a pipe runs the loop in the shell itself.
+    expect(s.run('n=0; kubectl get nodes -o name > /tmp/n.txt; while read l; do n=$((n+1)); done < /tmp/n.txt; echo $n').stdout).toBe('3\n');
+    expect(s.run('cd /tmp | true; pwd; exit 3 | true; echo "still here $?"').stdout).toBe('/root\nstill here 0\n');
+    // What a stage does to the cluster and the files stays, as on a node.
+    expect(s.run('echo hi | tee /tmp/hi.txt > /dev/null; kubectl create ns piped | cat; cat /tmp/hi.txt; kubectl get ns piped -o name').stdout)
+      .toBe('namespace/piped created\nhi\nnamespace/piped\n');
   });
 
   it('reports reserved words out of place as bash\'s syntax errors', () => {
