@@ -7,8 +7,10 @@ import { fail, type Kctx } from './context.ts';
 import { formatApiError } from './errors.ts';
 import { arr, bool, str, type FlagSpec } from './flags.ts';
 import { jsonPathFormats, loadedJsonPathFormats } from './formats.ts';
+import { versionInfo } from './info.ts';
 import { checkOutputFormat, printStructured } from './output.ts';
 import { getObject, listObjects, parseFieldSelector, parseLabelSelector, parseResourceArgs } from './resources.ts';
+import { rawGetHandler } from './verbs.ts';
 
 export const GET_FLAGS: FlagSpec[] = [
   { name: 'output', short: 'o', type: 'string' },
@@ -83,6 +85,11 @@ const isWatch = (k: Kctx): boolean => bool(k.p, 'watch') || bool(k.p, 'watch-onl
 
 function getOnce(k: Kctx): void {
   const p = k.p;
+  const raw = str(p, 'raw');
+  if (raw) {
+    const handler = rawGetHandler();
+    return handler ? handler(k, raw, versionInfo) : fail(k, 'kubesim: kubectl get --raw: not loaded\n');
+  }
   const output = str(p, 'output');
   const fmtErr = checkOutputFormat(output);
   if (fmtErr) return fail(k, fmtErr);

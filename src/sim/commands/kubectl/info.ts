@@ -23,7 +23,8 @@ function fakeCommit(v: string): string {
   return out.slice(0, 40);
 }
 
-function versionInfo(v: string, server: boolean): Record<string, string> {
+/** The version.Info the API server (server) or kubectl reports for version `v`. */
+export function versionInfo(v: string, server: boolean): Record<string, string> {
   const pv = parseVersion(v) ?? { major: 1, minor: 34, patch: 0 };
   const info: Record<string, string> = { major: String(pv.major), minor: String(pv.minor) };
   if (server) {

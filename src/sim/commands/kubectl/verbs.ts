@@ -73,3 +73,18 @@ export function registerHelp(texts: HelpTexts): void {
 export function helpTexts(): HelpTexts | undefined {
   return help;
 }
+
+/** `kubectl get --raw PATH`, given the version.Info maker of kubectl's core (so the part need not import it). */
+export type RawGet = (k: Kctx, path: string, versionInfo: (v: string, server: boolean) => Record<string, string>) => void;
+
+let rawGet: RawGet | undefined;
+
+/** Registers `get --raw` (it comes with the ops part: kubectl's core chunk has no bytes to spare). */
+export function registerRawGet(fn: RawGet): void {
+  rawGet = fn;
+}
+
+/** `get --raw`, if its part is loaded. */
+export function rawGetHandler(): RawGet | undefined {
+  return rawGet;
+}

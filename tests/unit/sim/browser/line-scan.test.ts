@@ -34,6 +34,7 @@ describe('chunksForLine', () => {
   });
 
   it('asks for kubectl\'s parts by the verbs and formats a line names', () => {
+    expect(needs('kubectl get --raw /healthz')).toEqual(['kubectl', 'kubectl-ops']);
     expect(needs('kubectl describe pod web')).toEqual(['kubectl', 'kubectl-describe']);
     expect(needs("kubectl get pods -o jsonpath='{.items[*].metadata.name}'")).toEqual(['kubectl', 'kubectl-jsonpath']);
     expect(needs('kubectl get pods --sort-by=.metadata.creationTimestamp')).toEqual(['kubectl', 'kubectl-jsonpath']);
@@ -227,6 +228,14 @@ describe('no line meets a missing chunk', () => {
     for (const [line, want] of [['echo $((6 * 7))', '42\n'], ['((n = 2 ** 8)); echo $n', '256\n'], ['for ((i = 0; i < 2; i++)); do echo $i; done', '0\n1\n'], ['[[ -f /etc/hostname ]] && echo yes', 'yes\n']]) {
       const { run } = await freshBrowser('default');
       expect((await run(line)).stdout, line).toBe(want);
+    }
+  });
+
+  it('kubectl get --raw brings the ops part; Node answers the same', async () => {
+    const { run } = await freshBrowser('default');
+    for (const line of ['kubectl get --raw /healthz', 'kubectl get --raw=/version', "kubectl get --raw '/readyz?verbose'", 'kubectl get --raw /nope']) {
+      const r = await run(line);
+      expect(r.stdout + r.stderr, line).not.toMatch(NOT_LOADED);
     }
   });
 
