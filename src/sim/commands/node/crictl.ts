@@ -103,37 +103,142 @@ function tab(rows: string[][]): string {
   return rows.map((r) => r.map((c, i) => (i < r.length - 1 ? c.padEnd(widths[i]) : c)).join('') + '\n').join('');
 }
 
+/** Flags that take a value, per verb (cri-tools' cli.StringFlag/IntFlag), by every name they have. */
+const VALUE_FLAGS: Record<string, string[]> = {
+  ps: ['id', 'name', 'pod', 'p', 'image', 'state', 's', 'label', 'output', 'o', 'last', 'n', 'namespace'],
+  pods: ['id', 'name', 'namespace', 'state', 's', 'label', 'output', 'o', 'last', 'n'],
+  logs: ['since', 'tail', 'limit-bytes', 'stream'],
+};
+
+/** Real crictl verbs the sandbox does not run. */
+const NOT_SIMULATED = new Set(['attach', 'create', 'exec', 'imagefsinfo', 'inspect', 'inspecti', 'inspectp', 'port-forward', 'pull', 'run', 'runp', 'rm', 'rmi', 'rmp', 'start', 'info', 'stop', 'stopp', 'update', 'config', 'stats', 'statsp', 'metricdescs', 'metricsp', 'completion', 'checkpoint', 'runtime-config', 'events', 'update-runtime-config']);
+
+interface Parsed {
+  verb?: string;
+  args: string[];
+  flags: Map<string, string>;
+  bad?: string;
+}
+
+/** urfave/cli's parse: flags (one or two dashes, `=` or the next word) up to the operands, and after them. */
+function parse(argv: string[]): Parsed {
+  const out: Parsed = { args: [], flags: new Map() };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (out.verb === undefined && !a.startsWith('-')) {
+      out.verb = a;
+      continue;
+    }
+    if (a === '--') {
+      out.args.push(...argv.slice(i + 1));
+      break;
+    }
+    if (!a.startsWith('-') || a === '-') {
+      out.args.push(a);
+      continue;
+    }
+    const body = a.replace(/^--?/, '');
+    const eq = body.indexOf('=');
+    const name = eq >= 0 ? body.slice(0, eq) : body;
+    const takes = VALUE_FLAGS[out.verb ?? '']?.includes(name);
+    if (takes) out.flags.set(name, eq >= 0 ? body.slice(eq + 1) : argv[++i] ?? '');
+    // Bundled short booleans (UseShortOptionHandling): `-aq`.
+    else if (!a.startsWith('--') && name.length > 1 && eq < 0) for (const ch of name) out.flags.set(ch, 'true');
+    else out.flags.set(name, eq >= 0 ? body.slice(eq + 1) : 'true');
+  }
+  return out;
+}
+
+/** A flag's value under any of its names. */
+const flag = (p: Parsed, ...names: string[]): string | undefined => names.map((n) => p.flags.get(n)).find((v) => v !== undefined);
+
+/** Go's regexp.MatchString, unanchored; a pattern JavaScript cannot read matches nothing. */
+function matches(pattern: string | undefined, s: string): boolean {
+  if (!pattern) return true;
+  try {
+    return new RegExp(pattern).test(s);
+  } catch {
+    return false;
+  }
+}
+
+/** The stdlib logger's line (crictl's log.Fatalf). */
+const goLog = (now: number, msg: string): string => `${new Date(now).toISOString().slice(0, 19).replace(/-/g, '/').replace('T', ' ')} ${msg}\n`;
+
+/** logrus's fatal line, as crictl's main prints an error. */
+const fatal = (now: number, msg: string): RunResult => res('', `time="${new Date(now).toISOString().replace('.000Z', 'Z')}" level=fatal msg="${msg.replace(/"/g, '\\"')}"\n`, 1);
+
+/** The newest first, then --latest or --last N (cri-tools getContainersList). */
+function newest<T extends { created: number }>(list: T[], p: Parsed): T[] {
+  const last = Number(flag(p, 'last', 'n') ?? 0);
+  const n = flag(p, 'latest', 'l') ? 1 : last > 0 ? last : list.length;
+  return list.slice(0, n);
+}
+
 export const crictl: CommandFn = (ctx) => {
-  const args = ctx.argv.slice(1);
-  const flags = new Set(args.filter((a) => a.startsWith('-')));
-  const [verb, arg] = args.filter((a) => !a.startsWith('-'));
+  const p = parse(ctx.argv.slice(1));
+  const { verb } = p;
+  const arg = p.args[0];
   const now = ctx.world.clock.now();
   const containerd = ctx.host.services.get('containerd');
+  if (verb && NOT_SIMULATED.has(verb)) return res('', `kubesim: crictl ${verb}: not simulated in this sandbox (ps, pods, logs, images and version are)\n`, 1);
   if (verb && containerd && !containerd.active)
-    return res('', `time="${new Date(now).toISOString().replace('.000Z', 'Z')}" level=fatal msg="validate service connection: validate CRI v1 runtime API for endpoint \\"unix:///run/containerd/containerd.sock\\": rpc error: code = Unavailable desc = connection error: desc = \\"transport: Error while dialing: dial unix /run/containerd/containerd.sock: connect: connection refused\\""\n`, 1);
+    return fatal(now, 'validate service connection: validate CRI v1 runtime API for endpoint "unix:///run/containerd/containerd.sock": rpc error: code = Unavailable desc = connection error: desc = "transport: Error while dialing: dial unix /run/containerd/containerd.sock: connect: connection refused"');
   const all = containers(ctx);
+  const output = flag(p, 'output', 'o') ?? 'table';
+  if ((verb === 'ps' || verb === 'pods') && output !== 'table') {
+    if (output === 'json' || output === 'yaml') return res('', `kubesim: crictl ${verb} -o ${output}: not simulated in this sandbox (the table and -q are)\n`, 1);
+    return fatal(now, `listing ${verb === 'ps' ? 'containers: list containers' : 'pod sandboxes'}: unsupported output format "${output}"`);
+  }
+  const noTrunc = p.flags.has('no-trunc');
+  const short = (id: string) => (noTrunc ? id : id.slice(0, 13));
   switch (verb) {
     case 'ps': {
-      const list = flags.has('-a') || flags.has('--all') ? all : all.filter((c) => c.state === 'Running');
-      if (flags.has('-q') || flags.has('--quiet')) return res(list.map((c) => c.id + '\n').join(''));
+      const state = flag(p, 'state', 's');
+      if (state !== undefined && !['created', 'running', 'exited', 'unknown'].includes(state.toLowerCase()))
+        return res('', goLog(now, '--state should be one of created, running, exited or unknown'), 1);
+      const everyState = flag(p, 'all', 'a') || flag(p, 'latest', 'l') || Number(flag(p, 'last', 'n') ?? 0) > 0;
+      const want = everyState ? undefined : (state ?? 'running').toLowerCase();
+      const id = flag(p, 'id');
+      const pod = flag(p, 'pod', 'p');
+      const list = newest(all.filter((c) =>
+        (want === undefined || c.state.toLowerCase() === want) &&
+        (!id || c.id.startsWith(id)) && (!pod || c.podId.startsWith(pod)) &&
+        matches(flag(p, 'name'), c.name) && matches(flag(p, 'namespace'), c.namespace)), p);
+      if (flag(p, 'quiet', 'q')) return res(list.map((c) => c.id + '\n').join(''));
       const rows = [['CONTAINER', 'IMAGE', 'CREATED', 'STATE', 'NAME', 'ATTEMPT', 'POD ID', 'POD', 'NAMESPACE']];
-      for (const c of list) rows.push([c.id.slice(0, 13), c.image.slice(0, 13), ago(now - c.created), c.state, c.name, String(c.attempt), c.podId.slice(0, 13), c.pod, c.namespace]);
+      for (const c of list) rows.push([short(c.id), short(c.image), ago(now - c.created), c.state, c.name, String(c.attempt), short(c.podId), c.pod, c.namespace]);
       return res(tab(rows));
     }
     case 'pods': {
       const seen = new Map<string, Ctr>();
       for (const c of all) if (!seen.has(c.podId)) seen.set(c.podId, c);
+      const state = flag(p, 'state', 's');
+      const id = flag(p, 'id');
+      // Every sandbox here is ready: a notready filter finds none.
+      const list = newest([...seen.values()].filter((c) =>
+        (!state || state.toLowerCase() === 'ready') && (!id || c.podId.startsWith(id)) &&
+        matches(flag(p, 'name'), c.pod) && matches(flag(p, 'namespace'), c.namespace)), p);
+      if (flag(p, 'quiet', 'q')) return res(list.map((c) => c.podId + '\n').join(''));
       const rows = [['POD ID', 'CREATED', 'STATE', 'NAME', 'NAMESPACE', 'ATTEMPT', 'RUNTIME']];
-      for (const c of seen.values()) rows.push([c.podId.slice(0, 13), ago(now - c.created), 'Ready', c.pod, c.namespace, '0', '(default)']);
+      for (const c of list) rows.push([short(c.podId), ago(now - c.created), 'Ready', c.pod, c.namespace, '0', '(default)']);
       return res(tab(rows));
     }
     case 'logs': {
-      if (!arg) return res('', 'time="' + new Date(now).toISOString().replace('.000Z', 'Z') + '" level=fatal msg="ID cannot be empty"\n', 1);
-      const matches = all.filter((c) => c.id.startsWith(arg));
-      if (!matches.length) return res('', `time="${new Date(now).toISOString().replace('.000Z', 'Z')}" level=fatal msg="failed to try resolving symlinks in path \\"/var/log/pods/...\\": not found: container \\"${arg}\\" not found"\n`, 1);
-      return res('', matches[0].log);
+      if (!arg) return fatal(now, 'ID cannot be empty');
+      const matched = all.filter((c) => c.id.startsWith(arg));
+      if (!matched.length) return fatal(now, `failed to try resolving symlinks in path "/var/log/pods/...": not found: container "${arg}" not found`);
+      let log = matched[0].log;
+      const tail = flag(p, 'tail');
+      if (tail !== undefined && Number(tail) >= 0) {
+        const lines = log.split('\n').slice(0, -1);
+        log = lines.slice(Math.max(0, lines.length - Number(tail))).map((l) => l + '\n').join('');
+      }
+      return res('', log);
     }
-    case 'images': {
+    case 'images':
+    case 'image':
+    case 'img': {
       const imgs = new Map<string, string>();
       for (const run of runsOf(ctx.world, ctx.host.name)) imgs.set(String(run.manifest.spec.containers[0].image), '');
       const rows = [['IMAGE', 'TAG', 'IMAGE ID', 'SIZE']];
