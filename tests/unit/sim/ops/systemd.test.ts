@@ -91,4 +91,47 @@ describe('journalctl', () => {
     // kubelet_node_status.go: "Error updating node status, will retry"
     expect(j).toContain('"Error updating node status, will retry" err="error getting node \\"controlplane\\": Get \\"https://192.168.121.10:6443/api/v1/nodes/controlplane?timeout=10s\\": dial tcp 192.168.121.10:6443: connect: connection refused"');
   });
+
+  // journalctl.c parse_argv (getopt_long "hefo:aln::qmb::kD:p:g:c:S:U:t:T:u:NF:xrM:i:"), parse_timestamp(),
+  // and systemd.catalog.in's entries behind output.c's "░░ " prefix for -x.
+  it('reads options as getopt_long does: -xeu kubelet, -n20, --unit=, --since/--until, -r, -g, -o cat', () => {
+    const { run } = ops();
+    run('systemctl restart kubelet');
+    const x = run('journalctl -xeu kubelet').stdout.split('\n');
+    const started = x.findIndex((l) => / systemd\[1\]: Started kubelet\.service - /.test(l));
+    expect(x.slice(started + 1, started + 8)).toEqual([
+      '░░ Subject: A start job for unit kubelet.service has finished successfully',
+      '░░ Defined-By: systemd',
+      '░░ Support: http://www.ubuntu.com/support',
+      '░░ ',
+      '░░ A start job for unit kubelet.service has finished successfully.',
+      '░░ ',
+      expect.stringMatching(/^░░ The job identifier is \d+\.$/),
+    ]);
+    expect(x.some((l) => l === "░░ The unit kubelet.service has successfully entered the 'dead' state.")).toBe(true);
+    // Without -x, the same lines and no explanations.
+    expect(run('journalctl -eu kubelet').stdout).not.toContain('░░');
+    expect(run('journalctl -u kubelet -n20').stdout.split('\n').filter(Boolean).length).toBeLessThanOrEqual(20);
+    expect(run('journalctl --unit=kubelet -n 1 -o cat').stdout).toMatch(/^I1125 .*"Successfully registered node" node="controlplane"\n$/);
+    expect(run('journalctl -u kubelet --since "1 min ago" -o cat').stdout).not.toContain('Started kubelet.service - kubelet: The Kubernetes Node Agent.\nStarted');
+    expect(run('journalctl -u kubelet --until "2026-11-22 00:00"').stdout).toBe('-- No entries --\n');
+    expect(run('journalctl -u kubelet --since today -r -n 1 -o cat').stdout).toMatch(/"Successfully registered node"/);
+    expect(run('journalctl -u kubelet -g "kubelet version" -o cat').stdout).toMatch(/^I1125 .*"Kubelet version"/);
+    expect(run('journalctl -u kubelet -g "KUBELET version"').stdout).toBe('-- No entries --\n');
+  });
+
+  it('refuses what journalctl refuses, with its messages', () => {
+    const { run } = ops();
+    expect(run('journalctl --since yesterdayish')).toMatchObject({ stderr: 'Failed to parse timestamp: yesterdayish\n', exitCode: 1 });
+    expect(run('journalctl --since now --until yesterday').stderr).toBe('--since= must be before --until=.\n');
+    expect(run('journalctl -z').stderr).toBe("journalctl: invalid option -- 'z'\n");
+    expect(run('journalctl --bogus').stderr).toBe("journalctl: unrecognized option '--bogus'\n");
+    expect(run('journalctl -u').stderr).toBe("journalctl: option requires an argument -- 'u'\n");
+    expect(run('journalctl --unit').stderr).toBe("journalctl: option '--unit' requires an argument\n");
+    // A value-less -n leaves a word that is no number to be a match (parse_lines(…, graceful)).
+    expect(run('journalctl -n x').stderr).toBe("Failed to add match 'x': Invalid argument\n");
+    expect(run('journalctl --lines=x').stderr).toBe("Failed to parse lines 'x'.\n");
+    expect(run('journalctl -o bogus').stderr).toBe("Unknown output format 'bogus'.\n");
+    expect(run('journalctl -p err').stderr).toMatch(/^kubesim: journalctl --priority: not simulated in this sandbox/);
+  });
 });
