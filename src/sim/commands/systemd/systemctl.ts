@@ -91,6 +91,17 @@ function usage(): RunResult {
 }
 
 /** systemctl VERB [UNIT…]. */
+/** systemctl's verbs (systemctl.c's verb table) that the sandbox does not run: they get its line, not "Unknown command verb". */
+const OTHER_VERBS = new Set([
+  'list-units', 'list-automounts', 'list-paths', 'list-sockets', 'list-timers', 'list-jobs', 'list-machines', 'list-unit-files', 'list-dependencies',
+  'cancel', 'clear-jobs', 'show', 'help', 'edit', 'mask', 'unmask', 'link', 'revert', 'preset', 'preset-all', 'reenable', 'kill', 'clean', 'freeze',
+  'thaw', 'reset-failed', 'daemon-reexec', 'log-level', 'log-target', 'service-log-level', 'service-log-target', 'service-watchdogs',
+  'show-environment', 'set-environment', 'unset-environment', 'import-environment', 'is-system-running', 'get-default', 'set-default',
+  'set-property', 'bind', 'mount-image', 'isolate', 'reload-or-try-restart', 'try-reload-or-restart', 'condrestart', 'force-reload',
+  'default', 'rescue', 'emergency', 'halt', 'poweroff', 'reboot', 'kexec', 'soft-reboot', 'exit', 'switch-root', 'suspend', 'hibernate',
+  'hybrid-sleep', 'suspend-then-hibernate', 'add-wants', 'add-requires', 'whoami',
+]);
+
 export const systemctl: CommandFn = (ctx) => {
   const args = ctx.argv.slice(1);
   const flags = new Set(args.filter((a) => a.startsWith('-')));
@@ -214,6 +225,7 @@ export const systemctl: CommandFn = (ctx) => {
       return out(stdout, stderr, code);
     }
     default:
+      if (OTHER_VERBS.has(verb)) return out('', `kubesim: systemctl ${verb}: not simulated in this sandbox (status, start, stop, restart, enable, disable, is-active, is-enabled, cat and daemon-reload are)\n`, 1);
       return out('', `Unknown command verb '${verb}'.\n`, 1);
   }
 };

@@ -120,6 +120,13 @@ describe('journalctl', () => {
     expect(run('journalctl -u kubelet -g "KUBELET version"').stdout).toBe('-- No entries --\n');
   });
 
+  it('tells a real systemctl verb it does not run from an unknown one', () => {
+    const { run } = ops();
+    expect(run('systemctl list-units --type=service')).toMatchObject({ stdout: '', exitCode: 1 });
+    expect(run('systemctl list-units').stderr).toMatch(/^kubesim: systemctl list-units: not simulated in this sandbox/);
+    expect(run('systemctl frob kubelet').stderr).toBe("Unknown command verb 'frob'.\n");
+  });
+
   it('refuses what journalctl refuses, with its messages', () => {
     const { run } = ops();
     expect(run('journalctl --since yesterdayish')).toMatchObject({ stderr: 'Failed to parse timestamp: yesterdayish\n', exitCode: 1 });
