@@ -8,6 +8,7 @@ import type { Obj } from '../../api/store.ts';
 import type { Cluster } from '../../cluster.ts';
 import { fnv32a } from '../../controllers/context.ts';
 import { runsOf } from '../../controllers/nodeagent.ts';
+import { hex } from './hash.ts';
 import type { CommandContext, CommandFn, RunResult } from '../../types.ts';
 
 interface Ctr {
@@ -23,21 +24,7 @@ interface Ctr {
   log: string;
 }
 
-function mix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
-}
-
 const res = (stdout: string, stderr = '', exitCode = 0): RunResult => ({ stdout, stderr, exitCode });
-
-function hex(seed: string, n = 64): string {
-  let out = '';
-  for (let i = 0; out.length < n; i++) out += mix(fnv32a(`${i}:${seed}`)).toString(16).padStart(8, '0');
-  return out.slice(0, n);
-}
 
 /** go-units HumanDuration + " ago", as crictl prints CREATED. */
 export function ago(ms: number): string {

@@ -8,6 +8,7 @@ import type { Cluster } from '../../cluster.ts';
 import { fnv32a } from '../../controllers/context.ts';
 import { resolvePath } from '../../shell/paths.ts';
 import type { CommandContext, CommandFn, RunResult, World } from '../../types.ts';
+import { mix } from './hash.ts';
 
 interface CertInfo {
   issuer: string;
@@ -16,14 +17,6 @@ interface CertInfo {
   usage: string;
   sans?: string;
   years: number;
-}
-
-function mix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
 }
 
 const res = (stdout: string, stderr = '', exitCode = 0): RunResult => ({ stdout, stderr, exitCode });
