@@ -25,7 +25,7 @@ export const FAMILY_COMMANDS: Record<FamilyName, string[]> = {
   docker: ['docker'],
   apt: ['apt', 'apt-get', 'apt-cache', 'apt-mark', 'kubelet'],
   kubeadm: ['kubeadm'],
-  node: ['crictl', 'openssl', 'df', 'free', 'uptime', 'ps', 'pgrep', 'pidof'],
+  node: ['crictl', 'openssl', 'df', 'free', 'uptime', 'ps', 'pgrep', 'pidof', 'ss'],
 };
 
 /** The family of each command name. */
