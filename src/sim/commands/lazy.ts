@@ -55,6 +55,8 @@ const EXTRAS: Record<Exclude<ChunkName, FamilyName>, { load: () => Promise<void>
   },
   // The names of tools the sandbox lacks, for a command word it has no command for.
   unavailable: { load: async () => useUnavailableTools((await import('../shell/unavailable.ts')).UNAVAILABLE_TOOLS), after: [] },
+  // ssh to another node: its option parsing and usage text are not needed before a line names it.
+  ssh: { load: async () => (await import('../shell/ssh.ts')).installSsh(), after: [] },
   // if, for, while, case, functions, test and read: most lines are simple commands.
   compound: { load: async () => (await import('../shell/compound.ts')).installCompound(), after: [] },
   // A scenario's objects need their kinds' controllers, not the verbs that let users write them.

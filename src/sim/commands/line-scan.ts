@@ -14,7 +14,7 @@ import { CORE_VERBS, VERB_PARTS, type KubectlPart } from './kubectl/verbs.ts';
  * A chunk the browser loads on demand: a command family, a part of kubectl, js-yaml, or the
  * controllers of kinds only users and scenarios create (never a line's own need: see browser.ts).
  */
-export type ChunkName = FamilyName | KubectlPart | 'yaml' | 'workloads' | 'unavailable' | 'compound';
+export type ChunkName = FamilyName | KubectlPart | 'yaml' | 'workloads' | 'unavailable' | 'compound' | 'ssh';
 
 /** What a line needs: some chunks, or every one. */
 export type LineNeeds = Set<ChunkName> | 'all';
@@ -23,8 +23,8 @@ export type LineNeeds = Set<ChunkName> | 'all';
 const RUNS_HIDDEN = new Set(['eval', 'bash', 'sh', 'dash', 'zsh', 'source', '.', 'xargs', 'watch', 'exec', 'su']);
 /** Words before the command word that leave it a command word (`sudo kubectl`, `time kubectl`). */
 const PREFIXES = new Set(['sudo', 'env', 'time', 'nohup', 'command', 'builtin', 'nice', 'timeout', 'if', 'then', 'else', 'elif', 'do', 'while', 'until', '!', '{', 'function']);
-/** Shell keywords that stand where a command word does (the builtins are BUILTINS). */
-const KEYWORDS = new Set(['for', 'in', 'case', 'esac', 'fi', 'done', '}', 'test', '[', '[[', 'read', 'local', 'return', 'break', 'continue', 'shift', 'let', 'declare', 'select']);
+/** Words that stand where a command word does without being in BUILTINS before their chunk loads: shell keywords, compound's builtins and ssh. */
+const KEYWORDS = new Set(['ssh', 'for', 'in', 'case', 'esac', 'fi', 'done', '}', 'test', '[', '[[', 'read', 'local', 'return', 'break', 'continue', 'shift', 'let', 'declare', 'select']);
 /** Words that need the compound chunk (shell/compound.ts, with arithmetic.ts) where a command word stands. */
 const COMPOUND = new Set(['if', 'while', 'until', 'for', 'case', '{', '[[', 'function', 'then', 'else', 'elif', 'do', 'fi', 'done', 'esac', '}', 'test', '[', 'read', 'break', 'continue', 'return', 'local', 'let', 'shift']);
 /** Commands that may write a file the kubelet or kubectl then reads as YAML (static pod manifests, kubeconfigs). */
@@ -94,6 +94,7 @@ export function chunksForLine(line: string, scriptAt?: ScriptAt, depth = 0): Lin
     if (family) needs.add(family);
     if (Object.hasOwn(VERB_PARTS, word)) needs.add(VERB_PARTS[word]);
     if (WRITERS.has(word)) needs.add('yaml');
+    if (word === 'ssh') needs.add('ssh');
   }
   // Help texts, with the verbs kubectl suggests for a mistyped one: `-h`, `--help`, `help`, or kubectl with no verb it knows.
   if (needs.has('kubectl') && (/(^|\s)(-h|--help|help)(?=\s|$)/.test(text) || kubectlWithoutVerb(text))) needs.add('kubectl-help');

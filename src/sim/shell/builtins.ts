@@ -3,7 +3,7 @@ import { commandPath, lookupCommand } from '../commands/registry.ts';
 import type { Shell } from './interpreter.ts';
 import { HOME, resolvePath } from './paths.ts';
 
-/** A bash builtin: it needs the shell itself (cd, export, exit, ssh…), not just a context. */
+/** A bash builtin: it needs the shell itself (cd, export, exit, ssh…), not just a context. ssh comes with a chunk of its own (ssh.ts). */
 export type Builtin = (sh: Shell, argv: string[], stdin: string, env: Record<string, string>) => RunResult;
 
 const ok = (stdout = ''): RunResult => ({ stdout, stderr: '', exitCode: 0 });
@@ -102,58 +102,6 @@ const history: Builtin = (sh, argv) => {
   if (!Number.isInteger(n) || n < 0) return fail(`bash: history: ${argv[1]}: numeric argument required\n`);
   const start = Math.max(0, sh.history.length - n);
   return ok(sh.history.slice(start).map((line, k) => `${String(start + k + 1).padStart(5)}  ${line}\n`).join(''));
-};
-
-const ssh: Builtin = (sh, argv, stdin) => {
-  // ssh.c reads options with a getopt that stops at the first operand (the destination), reads
-  // options once more after it, and then stops for good: the rest, `-l` and all, is the command.
-  const args: string[] = [];
-  let noStdin = false;
-  let i = 1;
-  for (; i < argv.length; i++) {
-    const a = argv[i];
-    if (/^-[46AaCfGgKkMNnqsTtVvXxYy]+$/.test(a) && a.includes('n')) noStdin = true;
-    if (a === '--') {
-      i++;
-      if (args.length === 0 && i < argv.length) args.push(argv[i++]);
-      break;
-    }
-    if (a.startsWith('-') && a.length > 1) {
-      if (/^-[BbcDEeFIiJLlmOoPpQRSWw]$/.test(a)) i++;
-      continue;
-    }
-    if (args.length > 0) break;
-    args.push(a);
-  }
-  args.push(...argv.slice(i));
-  if (args.length === 0) {
-    return fail(
-      'usage: ssh [-46AaCfGgKkMNnqsTtVvXxYy] [-B bind_interface] [-b bind_address]\n' +
-      '           [-c cipher_spec] [-D [bind_address:]port] [-E log_file]\n' +
-      '           [-e escape_char] [-F configfile] [-I pkcs11] [-i identity_file]\n' +
-      '           [-J destination] [-L address] [-l login_name] [-m mac_spec]\n' +
-      '           [-O ctl_cmd] [-o option] [-P tag] [-p port] [-R address]\n' +
-      '           [-S ctl_path] [-W host:port] [-w local_tun[:remote_tun]]\n' +
-      '           destination [command [argument ...]]\n', 255);
-  }
-  const dest = args[0].replace(/^.*@/, '');
-  const host = [...sh.world.hosts.values()].find((h) => h.name === dest || h.ip === dest);
-  if (!host) return fail(`ssh: Could not resolve hostname ${dest}: Name or service not known\n`, 255);
-  if (args.length === 1) {
-    sh.pushHost(host);
-    return ok();
-  }
-  // `ssh node01 cmd…`: run it there and come back, as ssh does with a remote command. ssh sends
-  // its standard input to the remote command, all of it, whether that reads it or not (hence -n):
-  // `while read h; do ssh "$h" hostname; done < hosts` stops after the first host, as on a node.
-  const input = noStdin ? '' : stdin;
-  if (!noStdin) sh.consumeInput(stdin);
-  let result: RunResult = ok();
-  sh.subshell(() => {
-    sh.pushHost(host);
-    result = sh.withInput(input, () => sh.runSource(args.slice(1).join(' ')));
-  });
-  return result;
 };
 
 const sudo: Builtin = (sh, argv, stdin, env) => {
@@ -255,6 +203,6 @@ const noop: Builtin = () => ok();
 
 /** The builtins of the sandbox's bash, by name. */
 export const BUILTINS: Record<string, Builtin> = {
-  cd, pwd, export: exportB, unset, exit, logout: exit, history, ssh, sudo, which, type, alias, unalias,
+  cd, pwd, export: exportB, unset, exit, logout: exit, history, sudo, which, type, alias, unalias,
   source, '.': source, bash, sh: bash, complete: noop, set: noop, shopt: noop, ':': noop,
 };

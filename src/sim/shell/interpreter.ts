@@ -171,11 +171,6 @@ export class Shell {
     }
   }
 
-  /** The input a body shares (Shell.input) is used up when `stdin`, all of it, was read from it. */
-  consumeInput(stdin: string): void {
-    if (this.input && stdin === this.input.rest) this.input.rest = '';
-  }
-
   /** Runs `fn` in a copy of the session (subshell): cd, variables, ssh and exit do not leak out. */
   subshell(fn: () => void): void {
     const frame = this.frame;
@@ -355,7 +350,8 @@ export class Shell {
           : { stdout: '', stderr: `kubesim: internal error in ${name}: ${(e as Error)?.message ?? String(e)}\n`, exitCode: 70 };
       }
       this.tickPending = true;
-      if (readInput) this.consumeInput(stdin);
+      // What was read of the input a body shares (Shell.input) is used up, all of it.
+      if (readInput && this.input?.rest === stdin) this.input.rest = '';
       return result;
     }
     if (unavailableTools.includes(name)) {

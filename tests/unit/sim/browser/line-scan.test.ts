@@ -87,7 +87,7 @@ describe('chunksForLine', () => {
     for (const line of ['$CMD get pods', '${K} get pods', 'eval "$x"', 'bash run.sh', 'sh -c "ls"', 'source env.sh', '. env.sh', './fix.sh', 'ls | xargs rm',
       'watch kubectl get pods', 'kubectl exec web -- sh -c "$CMD"', 'ssh node01 systemctl restart kubelet', 'sudo -i', 'sudo su', 'echo `hostname`', 'exec bash'])
       expect(needs(line), line).toBe('all');
-    expect(needs('ssh node01')).toEqual([]);
+    expect(needs('ssh node01')).toEqual(['ssh']);
     // kubectl exec's command is in the text: its words are scanned like any other.
     expect(needs('kubectl exec busybox -- nslookup web-service')).toEqual(['dnsutils', 'kubectl', 'kubectl-ops']);
     expect(needs('cd /etc/kubernetes; ls')).toEqual(['coreutils']);
