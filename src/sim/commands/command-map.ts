@@ -5,7 +5,7 @@
  */
 
 /** A command family's name (families/NAME.ts). */
-export type FamilyName = 'coreutils' | 'awk' | 'sed' | 'kubectl' | 'systemd' | 'etcd' | 'dnsutils' | 'http' | 'net' | 'docker' | 'apt' | 'kubeadm' | 'node';
+export type FamilyName = 'coreutils' | 'awk' | 'sed' | 'kubectl' | 'systemd' | 'etcd' | 'dnsutils' | 'http' | 'net' | 'docker' | 'apt' | 'kubeadm' | 'node' | 'procps';
 
 /** Each family's command names. */
 export const FAMILY_COMMANDS: Record<FamilyName, string[]> = {
@@ -25,7 +25,8 @@ export const FAMILY_COMMANDS: Record<FamilyName, string[]> = {
   docker: ['docker'],
   apt: ['apt', 'apt-get', 'apt-cache', 'apt-mark', 'kubelet'],
   kubeadm: ['kubeadm'],
-  node: ['crictl', 'openssl', 'df', 'free', 'uptime', 'ps', 'pgrep', 'pidof', 'ss'],
+  node: ['crictl', 'openssl', 'df', 'free'],
+  procps: ['ps', 'pgrep', 'pidof', 'uptime', 'ss'],
 };
 
 /** The family of each command name. */

@@ -28,6 +28,7 @@ export const FAMILIES: Record<FamilyName, Family> = {
   apt: () => import('./families/apt.ts'),
   kubeadm: () => import('./families/kubeadm.ts'),
   node: () => import('./families/node.ts'),
+  procps: () => import('./families/procps.ts'),
 };
 
 // Loaded through kubectl's family module: see families/kubectl.ts.
