@@ -50,6 +50,8 @@ export class Shell {
   lastStatus = 0;
   /** Functions by name (compound.ts defines them); they come before builtins, as in bash. */
   readonly functions = new Map<string, (sh: Shell, argv: string[], stdin: string) => RunResult>();
+  /** Set while a command runs with no terminal (ssh HOST CMD without -t): programs see a pipe, not a tty. */
+  noTty = false;
   /** The standard input a compound command's body shares: `read` takes its lines one by one. */
   input?: { rest: string };
   /** Set by `exit` on the first host: the rest of the current run is skipped. */
@@ -295,7 +297,7 @@ export class Shell {
       result = { stdout: '', stderr: '', exitCode: this.substStatus };
     } else {
       const cmdEnv = { ...this.exportedEnv(), ...Object.fromEntries(assigns) };
-      result = this.dispatch(words, io.stdin, cmdEnv, io.sinks[1].kind === 'out');
+      result = this.dispatch(words, io.stdin, cmdEnv, io.sinks[1].kind === 'out' && !this.noTty);
     }
     const piped = this.route(result, io.sinks);
     return { status: result.exitCode, piped };

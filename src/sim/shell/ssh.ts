@@ -15,10 +15,12 @@ const ssh: Builtin = (sh, argv, stdin) => {
   // options once more after it, and then stops for good: the rest, `-l` and all, is the command.
   const args: string[] = [];
   let noStdin = false;
+  let forceTty = false;
   let i = 1;
   for (; i < argv.length; i++) {
     const a = argv[i];
     if (/^-[46AaCfGgKkMNnqsTtVvXxYy]*n/.test(a)) noStdin = true;
+    if (/^-[46AaCfGgKkMNnqsTtVvXxYy]*t/.test(a)) forceTty = true;
     if (a === '--') {
       i++;
       if (args.length === 0 && i < argv.length) args.push(argv[i++]);
@@ -54,11 +56,18 @@ const ssh: Builtin = (sh, argv, stdin) => {
   // `while read h; do ssh "$h" hostname; done < hosts` stops after the first host, as on a node.
   const input = noStdin ? '' : stdin;
   if (!noStdin && sh.input?.rest === stdin) sh.input.rest = '';
+  // ssh allocates no terminal for a remote command unless -t: ps does not cut lines, ss stays compact.
   let result: RunResult = ok();
-  sh.subshell(() => {
-    sh.pushHost(host);
-    result = sh.withInput(input, () => sh.runSource(args.slice(1).join(' ')));
-  });
+  const hadTty = sh.noTty;
+  sh.noTty = !forceTty;
+  try {
+    sh.subshell(() => {
+      sh.pushHost(host);
+      result = sh.withInput(input, () => sh.runSource(args.slice(1).join(' ')));
+    });
+  } finally {
+    sh.noTty = hadTty;
+  }
   return result;
 };
 

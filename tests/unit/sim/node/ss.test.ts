@@ -31,6 +31,16 @@ describe('ss', () => {
     for (const l of tty) expect(l).toHaveLength(80);
   });
 
+  it('is compact over ssh with a command, which has no terminal unless -t', () => {
+    const sim = createSimulator();
+    const remote = sim.run('ssh node01 ss -tln').stdout.split('\n');
+    expect(remote[0].trimEnd()).toBe('State  Recv-Q Send-Q Local Address:Port  Peer Address:PortProcess');
+    expect(sim.run('ssh -t node01 ss -tln').stdout.split('\n')[0]).toHaveLength(80);
+    // ls, too, prints one name a line without a terminal.
+    expect(sim.run('ssh node01 ls /etc/kubernetes/manifests').stdout).toBe('');
+    expect(sim.run('ssh node01 ls /etc/kubernetes').stdout).toBe('kubelet.conf\nmanifests\npki\n');
+  });
+
   it('loses a port when its process goes', () => {
     const sim = createSimulator();
     sim.run('systemctl stop kubelet');
