@@ -46,12 +46,14 @@ function parseArgs(args: string[], now: number): Options | RunResult {
   const o: Options = { units: [], idents: [], catalog: false, reverse: false, output: 'short', hostname: true };
   let pagerEnd = false;
   let follow = false;
+  let linesGiven = false;
   const apply = (opt: string, value: string | undefined, next: () => string | undefined): RunResult | undefined => {
     switch (opt) {
       case 'u':
         o.units.push(unitName(value!));
         return;
       case 'n': {
+        linesGiven = true;
         // -n without a value is 10; journalctl takes the next word as its value when it is a number.
         let v = value;
         if (v === undefined) {
@@ -159,7 +161,8 @@ function parseArgs(args: string[], now: number): Options | RunResult {
     }
     return fail(`Failed to add match '${a}': Invalid argument\n`);
   }
-  if (o.n === undefined && o.head === undefined && (pagerEnd || follow) && !args.some((x) => /^(-n|--lines)/.test(x) || /^-[a-zA-Z]*n/.test(x))) o.n = follow ? 10 : 1000;
+  // -e shows the last 1000 lines and -f the last 10, unless -n says how many.
+  if (!linesGiven && (pagerEnd || follow)) o.n = follow ? 10 : 1000;
   if (o.since !== undefined && o.until !== undefined && o.since > o.until) return fail('--since= must be before --until=.\n');
   return o;
 }
