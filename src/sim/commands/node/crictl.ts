@@ -92,6 +92,8 @@ function tab(rows: string[][]): string {
 
 /** Flags that take a value, per verb (cri-tools' cli.StringFlag/IntFlag), by every name they have. */
 const VALUE_FLAGS: Record<string, string[]> = {
+  // crictl's own, before the verb: `crictl --runtime-endpoint unix:///run/containerd/containerd.sock ps`.
+  '': ['runtime-endpoint', 'r', 'image-endpoint', 'i', 'config', 'c', 'timeout', 't'],
   ps: ['id', 'name', 'pod', 'p', 'image', 'state', 's', 'label', 'output', 'o', 'last', 'n', 'namespace'],
   pods: ['id', 'name', 'namespace', 'state', 's', 'label', 'output', 'o', 'last', 'n'],
   logs: ['since', 'tail', 'limit-bytes', 'stream'],

@@ -31,6 +31,8 @@ describe('crictl filters', () => {
     expect(id).toMatch(/^[0-9a-f]{64}$/);
     expect(run('crictl ps --no-trunc --name etcd').stdout).toContain(id);
     expect(run(`crictl ps --id ${id.slice(0, 6)} -q`).stdout).toBe(`${id}\n`);
+    // crictl's own flags before the verb take their values.
+    expect(run('crictl --runtime-endpoint unix:///run/containerd/containerd.sock ps -q --name etcd').stdout).toBe(`${id}\n`);
     const pods = run('crictl pods --name coredns').stdout.trim().split('\n').slice(1);
     expect(pods.map((l) => l.split(/\s{2,}/)[3])).toEqual(['coredns-76769f9b8-jh6qp', 'coredns-76769f9b8-kwvlk']);
     expect(run('crictl pods --namespace kube-flannel -q').stdout.trim().split('\n')).toHaveLength(1);
