@@ -6,6 +6,7 @@
 import type { Obj, Store } from '../api/store.ts';
 import type { Cluster } from '../cluster.ts';
 import type { World } from '../types.ts';
+import { strftime } from '../strftime.ts';
 import { ipToInt } from './addr.ts';
 import { controllerClass, isIngressController, routeIngress, type IngressRoute } from './ingress.ts';
 import { internetReverse, isPublicIP } from './internet.ts';
@@ -306,10 +307,7 @@ function apiserverAnswer(req: HttpRequest): HttpResponse {
 
 /** `%d/%b/%Y:%H:%M:%S +0000`, nginx's $time_local in UTC. */
 function timeLocal(ms: number): string {
-  const d = new Date(ms);
-  const mon = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][d.getUTCMonth()];
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(d.getUTCDate())}/${mon}/${d.getUTCFullYear()}:${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} +0000`;
+  return strftime(ms, '%d/%b/%Y:%H:%M:%S +0000');
 }
 
 /**

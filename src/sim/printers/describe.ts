@@ -8,17 +8,14 @@ import type { Obj, Store } from '../api/store.ts';
 import { formatBytes, formatMilliCPU, parseQuantity } from '../api/quantity.ts';
 import { humanDuration } from './age.ts';
 import { goTabwriter } from './table.ts';
+import { strftime } from '../strftime.ts';
 import { nodeRoles, servicePorts } from './columns.ts';
 
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** time.RFC1123Z in UTC: "Sun, 01 Mar 2026 09:00:00 +0000". */
 export function rfc1123z(ts: string | undefined): string {
   if (!ts) return '<unset>';
-  const d = new Date(ts);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${DAYS[d.getUTCDay()]}, ${p(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} +0000`;
+  return strftime(Date.parse(ts), '%a, %d %b %Y %H:%M:%S %z');
 }
 
 /** describe's PrefixWriter: lines with tabs, indented by level. */

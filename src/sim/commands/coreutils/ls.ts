@@ -1,8 +1,8 @@
 import type { CommandContext, CommandFn, FileStat } from '../../types.ts';
 import { fail, getopt, quoteaf, tryHelp } from './common.ts';
 import { abs } from './common.ts';
+import { strftime } from '../../strftime.ts';
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 /** Terminal width GNU ls assumes for its columns. */
 const WIDTH = 80;
 
@@ -95,8 +95,7 @@ function human(n: number): string {
 
 function longListing(es: Entry[], withTotal: boolean, h: boolean): string {
   const rows = es.map((e) => {
-    const d = new Date(e.stat.mtime);
-    const time = `${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2)} ${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
+    const time = strftime(e.stat.mtime, '%b %e %H:%M');
     return [modeString(e.stat), e.stat.isDir ? '2' : '1', 'root', 'root', h ? human(e.stat.size) : String(e.stat.size), time, e.name];
   });
   const w = (k: number): number => Math.max(...rows.map((r) => r[k].length));

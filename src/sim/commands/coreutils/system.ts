@@ -1,11 +1,7 @@
 import type { CommandFn } from '../../types.ts';
 import { fail, getopt, ok, tryHelp } from './common.ts';
 import { MAX_PIPE } from '../../limits.ts';
-
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const FULL_DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const FULL_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+import { strftime } from '../../strftime.ts';
 
 /** Ubuntu 24.04's HWE-less kernel as `uname` reports it on the sandbox hosts. */
 export const KERNEL_RELEASE = '6.8.0-87-generic';
@@ -34,25 +30,6 @@ export const sleep: CommandFn = (ctx) => {
   }
   return ok();
 };
-
-const pad = (n: number, w = 2, c = '0'): string => String(n).padStart(w, c);
-
-/** Formats a UTC instant with the strftime subset `date +FORMAT` users type. */
-export function strftime(t: number, fmt: string): string {
-  const d = new Date(t);
-  const map: Record<string, () => string> = {
-    Y: () => String(d.getUTCFullYear()), y: () => pad(d.getUTCFullYear() % 100), m: () => pad(d.getUTCMonth() + 1),
-    d: () => pad(d.getUTCDate()), e: () => pad(d.getUTCDate(), 2, ' '), H: () => pad(d.getUTCHours()),
-    I: () => pad(((d.getUTCHours() + 11) % 12) + 1), M: () => pad(d.getUTCMinutes()), S: () => pad(d.getUTCSeconds()),
-    p: () => (d.getUTCHours() < 12 ? 'AM' : 'PM'), s: () => String(Math.floor(t / 1000)), N: () => pad(d.getUTCMilliseconds() * 1e6, 9),
-    a: () => DAYS[d.getUTCDay()], A: () => FULL_DAYS[d.getUTCDay()], b: () => MONTHS[d.getUTCMonth()], h: () => MONTHS[d.getUTCMonth()],
-    B: () => FULL_MONTHS[d.getUTCMonth()], Z: () => 'UTC', z: () => '+0000', F: () => strftime(t, '%Y-%m-%d'),
-    T: () => strftime(t, '%H:%M:%S'), D: () => strftime(t, '%m/%d/%y'), R: () => strftime(t, '%H:%M'),
-    j: () => pad(Math.floor((t - Date.UTC(d.getUTCFullYear(), 0, 1)) / 86_400_000) + 1, 3), u: () => String(d.getUTCDay() || 7),
-    w: () => String(d.getUTCDay()), n: () => '\n', t: () => '\t', '%': () => '%',
-  };
-  return fmt.replace(/%([A-Za-z%])/g, (m, c: string) => map[c]?.() ?? m);
-}
 
 /** date [-u] [+FORMAT] [-I]: the hosts run in UTC; the default format is C.UTF-8's. */
 export const date: CommandFn = (ctx) => {

@@ -10,6 +10,7 @@ import type { Cluster } from '../../cluster.ts';
 import { runningKubelet } from '../../controllers/nodeagent.ts';
 import { resolvePath } from '../../shell/paths.ts';
 import type { CommandContext, CommandFn, RunResult } from '../../types.ts';
+import { strftime } from '../../strftime.ts';
 import { COREDNS_VERSION, ETCD_VERSION, GO_VERSION, KUBERNETES_NEWEST, parseVersion } from '../../versions.ts';
 import { kubeVersion, packagesOf } from '../apt/packages.ts';
 import { certificateDates, renewCertificates } from '../node/openssl.ts';
@@ -284,12 +285,7 @@ function shortHuman(ms: number): string {
   return `${Math.floor(d / 365)}y`;
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const expires = (t: number): string => {
-  const d = new Date(t);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${MONTHS[d.getUTCMonth()]} ${p(d.getUTCDate())}, ${d.getUTCFullYear()} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())} UTC`;
-};
+const expires = (t: number): string => strftime(t, '%b %d, %Y %H:%M UTC');
 
 /** kubeadm certs check-expiration (cmd/kubeadm/app/cmd/certs.go: tabwriter, "%-8v" for EXTERNALLY MANAGED). */
 function checkExpiration(ctx: CommandContext): RunResult {

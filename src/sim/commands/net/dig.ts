@@ -7,6 +7,7 @@ import { isIPv4, reverseName } from '../../net/addr.ts';
 import { queryServer, searchCandidates, type DnsReply, type Rr, type RrType } from '../../net/resolver.ts';
 import { recordDns } from '../../net/trace.ts';
 import type { RunResult } from '../../types.ts';
+import { strftime } from '../../strftime.ts';
 import type { NetClient } from './client.ts';
 
 const TYPES = new Set(['A', 'AAAA', 'CNAME', 'SRV', 'PTR', 'SOA', 'NS', 'TXT', 'ANY', 'MX']);
@@ -77,11 +78,7 @@ function msgSize(qname: string, r: DnsReply): number {
 }
 
 function when(ms: number): string {
-  const d = new Date(ms);
-  const day = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][d.getUTCDay()];
-  const mon = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][d.getUTCMonth()];
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${day} ${mon} ${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} UTC ${d.getUTCFullYear()}`;
+  return strftime(ms, '%a %b %d %H:%M:%S UTC %Y');
 }
 
 /** The DiG version banner of the client's image (Ubuntu 24.04's bind9-dnsutils on hosts). */

@@ -8,6 +8,7 @@ import type { Cluster } from '../../cluster.ts';
 import { fnv32a } from '../../controllers/context.ts';
 import { resolvePath } from '../../shell/paths.ts';
 import type { CommandContext, CommandFn, RunResult, World } from '../../types.ts';
+import { strftime } from '../../strftime.ts';
 import { mix } from './hash.ts';
 
 interface CertInfo {
@@ -49,12 +50,7 @@ function info(path: string, host: string, ip: string): CertInfo | undefined {
   return undefined;
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-function gmt(t: number): string {
-  const d = new Date(t);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} ${d.getUTCFullYear()} GMT`;
-}
+const gmt = (t: number): string => strftime(t, '%b %e %H:%M:%S %Y GMT');
 
 function hexBytes(seed: string, n: number): string[] {
   const out: string[] = [];

@@ -9,6 +9,7 @@
  */
 import type { CommandContext, CommandFn, RunResult } from '../../types.ts';
 import { hostProcesses, MEM_TOTAL_KB, USERS, type Proc } from './processes.ts';
+import { strftime } from '../../strftime.ts';
 
 const res = (stdout: string, stderr = '', exitCode = 0): RunResult => ({ stdout, stderr, exitCode });
 
@@ -17,8 +18,6 @@ const VERSION = 'procps-ng 4.0.4';
 const OUTBUF_SIZE = 2 * 64 * 1024;
 /** Digits of /proc/sys/kernel/pid_max (4194304 on Ubuntu 24.04): the width of PID columns. */
 const PID_WIDTH = 7;
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const p2 = (n: number): string => String(n).padStart(2, '0');
 
 const notSimulated = (cmd: string, what: string): RunResult => res('', `kubesim: ${cmd}: ${what} is not simulated in this sandbox\n`, 1);
@@ -90,15 +89,12 @@ function stime(t: number, now: number): string {
   const d = new Date(t);
   const n = new Date(now);
   if (d.getUTCFullYear() !== n.getUTCFullYear()) return String(d.getUTCFullYear());
-  if (d.getUTCMonth() !== n.getUTCMonth() || d.getUTCDate() !== n.getUTCDate()) return `${MONTHS[d.getUTCMonth()]}${p2(d.getUTCDate())}`;
+  if (d.getUTCMonth() !== n.getUTCMonth() || d.getUTCDate() !== n.getUTCDate()) return strftime(t, '%b%d');
   return `${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}`;
 }
 
 /** ctime(3): `Sun Nov 22 09:00:00 2026`. */
-function ctime(t: number): string {
-  const d = new Date(t);
-  return `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2)} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())} ${d.getUTCFullYear()}`;
-}
+const ctime = (t: number): string => strftime(t, '%c');
 
 /** pr_time: [dd-]hh:mm:ss. */
 function cpuTime(sec: number): string {
@@ -175,9 +171,7 @@ def('start_time', 'START', 5, 'R', (p, o) => stime(p.start, o.now));
 def('stime', 'STIME', 5, 'R', (p, o) => stime(p.start, o.now));
 def('start', 'STARTED', 8, 'R', (p, o) => {
   // pr_start: the time of day within the last 24 hours, else ctime's month and day (padded with a zero).
-  const d = new Date(p.start);
-  if (p.start + 86_400_000 > o.now) return `${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}`;
-  return `  ${MONTHS[d.getUTCMonth()]} ${p2(d.getUTCDate())}`;
+  return strftime(p.start, p.start + 86_400_000 > o.now ? '%T' : '  %b %d');
 });
 def('bsdstart', 'START', 6, 'R', (p, o) => (o.now - p.start > 86_400_000 ? ctime(p.start).slice(4, 10) : ctime(p.start).slice(10, 16)));
 def('lstart', 'STARTED', 24, 'R', (p) => ctime(p.start));

@@ -5,6 +5,7 @@
 import { fnv32a } from '../../controllers/context.ts';
 import type { CommandContext, CommandFn, RunResult } from '../../types.ts';
 import { bootTime, hostProcesses } from './processes.ts';
+import { strftime } from '../../strftime.ts';
 
 const res = (stdout: string, stderr = '', exitCode = 0): RunResult => ({ stdout, stderr, exitCode });
 
@@ -36,10 +37,7 @@ export const uptime: CommandFn = (ctx) => {
   const boot = bootTime(ctx.world, ctx.host);
   const up = Math.max(0, Math.floor((now - boot) / 1000));
   const p2 = (n: number) => String(n).padStart(2, '0');
-  const stamp = (t: number) => {
-    const d = new Date(t);
-    return `${d.getUTCFullYear()}-${p2(d.getUTCMonth() + 1)}-${p2(d.getUTCDate())} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}`;
-  };
+  const stamp = (t: number) => strftime(t, '%F %T');
   const flags: string[] = [];
   let operands = 0;
   const args = ctx.argv.slice(1);
@@ -95,8 +93,7 @@ export const uptime: CommandFn = (ctx) => {
   const days = Math.floor(up / 86400);
   const hours = Math.floor(up / 3600) % 24;
   const minutes = Math.floor(up / 60) % 60;
-  const d = new Date(now);
-  let s = ` ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())} up `;
+  let s = ` ${strftime(now, '%T')} up `;
   if (days) s += `${days} ${days > 1 ? 'days' : 'day'}, `;
   s += hours ? `${String(hours).padStart(2)}:${p2(minutes)}, ` : `${minutes} min, `;
   const [a, b, c] = loadavg(ctx);

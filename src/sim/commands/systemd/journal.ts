@@ -55,18 +55,13 @@ export function newPid(host: Host, svc: Service): number {
   return next;
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const p2 = (n: number): string => String(n).padStart(2, '0');
-
-/** journalctl's short format time: `Nov 25 09:00:00`. */
-export function shortTime(t: number): string {
-  const d = new Date(t);
-  return `${MONTHS[d.getUTCMonth()]} ${p2(d.getUTCDate())} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}`;
-}
 
 /** klog's header: `E1125 09:00:00.123456    1234 file.go:12] `. */
 export function klog(level: 'I' | 'W' | 'E', t: number, pid: number, file: string): string {
+  // Spelled out rather than strftime: the controllers log through klog, so this module is in the
+  // worker core, which strftime (and its day and month names) stays out of.
   const d = new Date(t);
+  const p2 = (n: number): string => String(n).padStart(2, '0');
   const micro = String((t % 1000) * 1000 + 123).padStart(6, '0');
   return `${level}${p2(d.getUTCMonth() + 1)}${p2(d.getUTCDate())} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}.${micro} ${String(pid).padStart(7)} ${file}] `;
 }

@@ -7,10 +7,16 @@
 import type { Cluster } from '../../cluster.ts';
 import { apiDownSince, bootServices } from '../../controllers/nodeagent.ts';
 import type { CommandFn, RunResult } from '../../types.ts';
-import { journalOf, klog, mainPid, shortTime, type JournalEntry } from './journal.ts';
+import { journalOf, klog, mainPid, type JournalEntry } from './journal.ts';
+import { strftime } from '../../strftime.ts';
 import { catalogLines } from './catalog.ts';
 import { parseTimestamp } from './timestamp.ts';
 import { unitName } from './units.ts';
+
+/** journalctl's short format time: `Nov 25 09:00:00`. */
+export function shortTime(t: number): string {
+  return strftime(t, '%b %d %H:%M:%S');
+}
 
 const fail = (stderr: string, exitCode = 1): RunResult => ({ stdout: '', stderr, exitCode });
 

@@ -6,16 +6,15 @@
 import type { CommandFn, CommandContext, Host, RunResult, Service } from '../../types.ts';
 import { bootServices } from '../../controllers/nodeagent.ts';
 import { packagesOf } from '../apt/packages.ts';
-import { journalOf, mainPid, shortTime } from './journal.ts';
+import { journalOf, mainPid } from './journal.ts';
+import { shortTime } from './journalctl.ts';
 import { cpuTime, formatTimespan, ranFor, startUnit, stopUnit, unitFile, unitName } from './units.ts';
+import { strftime } from '../../strftime.ts';
 
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const p2 = (n: number): string => String(n).padStart(2, '0');
 
 /** `Wed 2026-11-25 09:00:00 UTC`. */
 export function systemdTime(t: number): string {
-  const d = new Date(t);
-  return `${DAYS[d.getUTCDay()]} ${d.getUTCFullYear()}-${p2(d.getUTCMonth() + 1)}-${p2(d.getUTCDate())} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())} UTC`;
+  return strftime(t, '%a %F %T UTC');
 }
 
 /** format_timestamp_relative (systemd time-util.c): `3 days ago`, `5min ago`, `now`. */
