@@ -1,5 +1,6 @@
 import type { CommandFn } from '../../types.ts';
-import { getopt, last, lines, readInputs } from './common.ts';
+import { lines, readInputs } from './common.ts';
+import { getopt, last } from '../getopt.ts';
 import { compilePosix } from './regex.ts';
 import { toFixed } from './echo.ts';
 import { MAX_FILE, MAX_OUTPUT } from '../../limits.ts';

@@ -1,5 +1,6 @@
 import type { CommandFn } from '../../types.ts';
-import { fail, getopt, last, readInputs, tryHelp } from './common.ts';
+import { fail, readInputs, tryHelp } from './common.ts';
+import { getopt, last } from '../getopt.ts';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 

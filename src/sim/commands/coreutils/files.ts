@@ -1,6 +1,7 @@
 import type { CommandFn } from '../../types.ts';
 import { basename, dirname } from '../../shell/paths.ts';
-import { abs, fail, getopt, ok, quoteaf, quotef, readInputs, tryHelp } from './common.ts';
+import { abs, fail, ok, quoteaf, quotef, readInputs, tryHelp } from './common.ts';
+import { getopt } from '../getopt.ts';
 
 /** cat [-AbeEnstTuv] [FILE]…: GNU coreutils cat, with its numbering and display options. */
 export const cat: CommandFn = (ctx) => {

@@ -1,5 +1,6 @@
 import type { CommandFn } from '../../types.ts';
-import { abs, charge, getopt, last, lines, quotef } from './common.ts';
+import { abs, charge, lines, quotef } from './common.ts';
+import { getopt, last } from '../getopt.ts';
 import { compilePosix, RegexError } from './regex.ts';
 
 const USAGE = "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n";

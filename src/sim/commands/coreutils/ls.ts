@@ -1,5 +1,6 @@
 import type { CommandContext, CommandFn, FileStat } from '../../types.ts';
-import { fail, getopt, quoteaf, tryHelp } from './common.ts';
+import { fail, quoteaf, tryHelp } from './common.ts';
+import { getopt } from '../getopt.ts';
 import { abs } from './common.ts';
 import { strftime } from '../../strftime.ts';
 

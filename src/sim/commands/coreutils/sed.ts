@@ -1,5 +1,6 @@
 import type { CommandFn } from '../../types.ts';
-import { abs, charge, getopt, lines } from './common.ts';
+import { abs, charge, lines } from './common.ts';
+import { getopt } from '../getopt.ts';
 import { compilePosix, RegexError } from './regex.ts';
 import { MAX_FILE } from '../../limits.ts';
 

@@ -1,5 +1,6 @@
 import type { CommandFn } from '../../types.ts';
-import { fail, getopt, ok, tryHelp } from './common.ts';
+import { fail, ok, tryHelp } from './common.ts';
+import { getopt } from '../getopt.ts';
 import { MAX_PIPE } from '../../limits.ts';
 import { strftime } from '../../strftime.ts';
 

@@ -1,5 +1,6 @@
 import type { CommandFn } from '../../types.ts';
-import { fail, getopt, last, lines, ok, quoteaf, quotef, readInputs, tryHelp, unlines } from './common.ts';
+import { fail, lines, ok, quoteaf, quotef, readInputs, tryHelp, unlines } from './common.ts';
+import { getopt, last } from '../getopt.ts';
 
 /** `-5` is `-n 5` for head and tail (the historical form learners type). */
 function numericShorthand(argv: string[]): string[] {

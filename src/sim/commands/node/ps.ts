@@ -10,6 +10,7 @@
 import type { CommandContext, CommandFn, RunResult } from '../../types.ts';
 import { hostProcesses, MEM_TOTAL_KB, USERS, type Proc } from './processes.ts';
 import { strftime } from '../../strftime.ts';
+import { getopt, last } from '../getopt.ts';
 
 const res = (stdout: string, stderr = '', exitCode = 0): RunResult => ({ stdout, stderr, exitCode });
 
@@ -1032,70 +1033,15 @@ Options:
 For more details see pgrep(1).
 `;
 
-interface Getopt {
-  opts: Map<string, string>;
-  operands: string[];
-  error?: string;
-}
-
-/** getopt_long as glibc permutes: short clusters, `--name[=value]` (unique prefixes), operands anywhere. */
-function getopt(cmd: string, argv: string[], short: string, long: Record<string, { key: string; arg: boolean }>, repeat = new Map<string, string[]>()): Getopt & { repeat: Map<string, string[]> } {
-  const opts = new Map<string, string>();
-  const operands: string[] = [];
-  const set = (k: string, v: string) => {
-    opts.set(k, v);
-    repeat.set(k, [...(repeat.get(k) ?? []), v]);
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--') {
-      operands.push(...argv.slice(i + 1));
-      break;
-    }
-    if (a.startsWith('--')) {
-      const [name, value] = a.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
-      const exact = long[name] ? [name] : Object.keys(long).filter((l) => l.startsWith(name));
-      if (exact.length !== 1) return { opts, operands, repeat, error: exact.length ? `${cmd}: option '${a.split('=')[0]}' is ambiguous\n` : `${cmd}: unrecognized option '${a}'\n` };
-      const l = long[exact[0]];
-      if (l.arg) {
-        const v = value ?? argv[++i];
-        if (v === undefined) return { opts, operands, repeat, error: `${cmd}: option '--${exact[0]}' requires an argument\n` };
-        set(l.key, v);
-      } else {
-        if (value !== undefined) return { opts, operands, repeat, error: `${cmd}: option '--${exact[0]}' doesn't allow an argument\n` };
-        set(l.key, '');
-      }
-      continue;
-    }
-    if (a.startsWith('-') && a.length > 1) {
-      for (let k = 1; k < a.length; k++) {
-        const c = a[k];
-        const at = short.indexOf(c);
-        if (at < 0 || c === ':') return { opts, operands, repeat, error: `${cmd}: invalid option -- '${c}'\n` };
-        if (short[at + 1] === ':') {
-          const v = a.slice(k + 1) || argv[++i];
-          if (v === undefined) return { opts, operands, repeat, error: `${cmd}: option requires an argument -- '${c}'\n` };
-          set(c, v);
-          break;
-        }
-        set(c, '');
-      }
-      continue;
-    }
-    operands.push(a);
-  }
-  return { opts, operands, repeat };
-}
-
-const PGREP_LONG: Record<string, { key: string; arg: boolean }> = {
-  signal: { key: 'signal', arg: true }, 'ignore-ancestors': { key: 'A', arg: false }, 'require-handler': { key: 'H', arg: false }, count: { key: 'c', arg: false },
-  cgroup: { key: 'cgroup', arg: true }, delimiter: { key: 'd', arg: true }, 'list-name': { key: 'l', arg: false }, 'list-full': { key: 'a', arg: false },
-  full: { key: 'f', arg: false }, pgroup: { key: 'g', arg: true }, group: { key: 'G', arg: true }, 'ignore-case': { key: 'i', arg: false },
-  newest: { key: 'n', arg: false }, oldest: { key: 'o', arg: false }, older: { key: 'O', arg: true }, parent: { key: 'P', arg: true },
-  session: { key: 's', arg: true }, terminal: { key: 't', arg: true }, euid: { key: 'u', arg: true }, uid: { key: 'U', arg: true },
-  inverse: { key: 'v', arg: false }, lightweight: { key: 'w', arg: false }, exact: { key: 'x', arg: false }, pidfile: { key: 'F', arg: true },
-  logpidfile: { key: 'L', arg: false }, echo: { key: 'e', arg: false }, ns: { key: 'ns', arg: true }, nslist: { key: 'nslist', arg: true },
-  queue: { key: 'q', arg: true }, runstates: { key: 'r', arg: true }, env: { key: 'env', arg: true }, help: { key: 'h', arg: false }, version: { key: 'V', arg: false },
+const PGREP_LONG: Record<string, string> = {
+  signal: 'signal:', 'ignore-ancestors': 'A', 'require-handler': 'H', count: 'c',
+  cgroup: 'cgroup:', delimiter: 'd:', 'list-name': 'l', 'list-full': 'a',
+  full: 'f', pgroup: 'g:', group: 'G:', 'ignore-case': 'i',
+  newest: 'n', oldest: 'o', older: 'O:', parent: 'P:',
+  session: 's:', terminal: 't:', euid: 'u:', uid: 'U:',
+  inverse: 'v', lightweight: 'w', exact: 'x', pidfile: 'F:',
+  logpidfile: 'L', echo: 'e', ns: 'ns:', nslist: 'nslist:',
+  queue: 'q:', runstates: 'r:', env: 'env:', help: 'h', version: 'V',
 };
 
 /** The processes whose parents lead up to this command (pgrep -A leaves them out). */
@@ -1111,9 +1057,9 @@ function ancestors(procs: Proc[], self: Proc | undefined): Set<number> {
 
 /** pgrep: the PIDs whose name (or, with -f, command line) an extended regular expression matches. */
 export const pgrep: CommandFn = (ctx) => {
-  const g = getopt('pgrep', ctx.argv.slice(1), 'lad:vwLF:cfinoxP:O:AHg:s:u:U:G:t:r:?Vh', PGREP_LONG);
+  const g = getopt(ctx.argv, 'pgrep', 'lad:vwLF:cfinoxP:O:AHg:s:u:U:G:t:r:?Vh', PGREP_LONG);
   if (g.error) return res('', g.error + PGREP_USAGE, 2);
-  const has = (k: string) => g.opts.has(k);
+  const has = (k: string) => g.flags.has(k) || g.values.has(k);
   if (has('?')) return res('', PGREP_USAGE, 2);
   if (has('h')) return res(PGREP_USAGE);
   if (has('V')) return res(`pgrep from ${VERSION}\n`);
@@ -1122,7 +1068,7 @@ export const pgrep: CommandFn = (ctx) => {
   for (const k of ['F', 'L', 'G', 'ns', 'nslist', 'cgroup', 'env', 'H', 'signal', 'q', 'e']) if (has(k)) return notSimulated('pgrep', k.length > 1 ? `--${k}` : `-${k}`);
   const lists = new Map<string, number[] | string[]>();
   const num = (k: string, what: string): string | undefined => {
-    const raw = g.opts.get(k);
+    const raw = last(g, k);
     if (raw === undefined) return undefined;
     if (raw === '') return PGREP_USAGE;
     const out: number[] = [];
@@ -1134,7 +1080,7 @@ export const pgrep: CommandFn = (ctx) => {
     return undefined;
   };
   const users = (k: string): string | undefined => {
-    const raw = g.opts.get(k);
+    const raw = last(g, k);
     if (raw === undefined) return undefined;
     if (raw === '') return PGREP_USAGE;
     const out: number[] = [];
@@ -1149,12 +1095,12 @@ export const pgrep: CommandFn = (ctx) => {
   const bad = num('P', 'not a number') ?? num('g', 'invalid process group') ?? num('s', 'invalid session id') ?? users('u') ?? users('U');
   if (bad) return res('', bad, 2);
   if (has('t')) {
-    if (!g.opts.get('t')) return res('', PGREP_USAGE, 2);
-    lists.set('t', g.opts.get('t')!.split(','));
+    if (!last(g, 't')) return res('', PGREP_USAGE, 2);
+    lists.set('t', last(g, 't')!.split(','));
   }
   const criteria = ['P', 'g', 's', 'u', 'U', 't', 'n', 'o', 'O', 'r'].filter(has).length;
-  if (g.operands.length > 1) return res('', "pgrep: only one pattern can be provided\nTry `pgrep --help' for more information.\n", 2);
-  const pattern = g.operands[0];
+  if (g.args.length > 1) return res('', "pgrep: only one pattern can be provided\nTry `pgrep --help' for more information.\n", 2);
+  const pattern = g.args[0];
   if (pattern === undefined && !criteria) return res('', "pgrep: no matching criteria specified\nTry `pgrep --help' for more information.\n", 2);
   let re: RegExp | undefined;
   if (pattern !== undefined) {
@@ -1166,8 +1112,8 @@ export const pgrep: CommandFn = (ctx) => {
   const self = procs[procs.length - 1];
   const skip = has('A') ? ancestors(procs, self) : new Set<number>();
   const now = ctx.world.clock.now();
-  const older = Number(g.opts.get('O') ?? 0) || 0;
-  const states = g.opts.get('r');
+  const older = Number(last(g, 'O') ?? 0) || 0;
+  const states = last(g, 'r');
   const inList = (k: string, v: number | string) => !lists.has(k) || (lists.get(k) as (number | string)[]).includes(v);
   let matched: Proc[] = [];
   for (const p of procs) {
@@ -1185,7 +1131,7 @@ export const pgrep: CommandFn = (ctx) => {
     ? "pgrep: pattern that searches for process name longer than 15 characters will result in zero matches\nTry `pgrep -f' option to match against the complete command line.\n"
     : '';
   if (has('c')) return res(`${matched.length}\n`, warn, matched.length ? 0 : 1);
-  const delim = g.opts.get('d') ?? '\n';
+  const delim = last(g, 'd') ?? '\n';
   const items = matched.map((p) => (has('a') ? `${p.pid} ${cmdline(p)}` : has('l') ? `${p.pid} ${p.comm}` : String(p.pid)));
   return res(items.length ? items.join(delim) + '\n' : '', warn, matched.length ? 0 : 1);
 };
@@ -1208,17 +1154,16 @@ Options:
 For more details see pidof(1).
 `;
 
-const PIDOF_LONG: Record<string, { key: string; arg: boolean }> = {
-  'check-root': { key: 'c', arg: false }, 'single-shot': { key: 's', arg: false }, 'omit-pid': { key: 'o', arg: true }, separator: { key: 'S', arg: true },
-  quiet: { key: 'q', arg: false }, 'with-workers': { key: 'w', arg: false }, help: { key: 'h', arg: false }, version: { key: 'V', arg: false },
+const PIDOF_LONG: Record<string, string> = {
+  'check-root': 'c', 'single-shot': 's', 'omit-pid': 'o:', separator: 'S:',
+  quiet: 'q', 'with-workers': 'w', help: 'h', version: 'V',
 };
 
 /** pidof: the PIDs of the named programs, highest first. */
 export const pidof: CommandFn = (ctx) => {
-  const repeat = new Map<string, string[]>();
-  const g = getopt('pidof', ctx.argv.slice(1), 'scnqxwmo:S:?Vh', PIDOF_LONG, repeat);
+  const g = getopt(ctx.argv, 'pidof', 'scnqxwmo:S:?Vh', PIDOF_LONG);
   if (g.error) return res('', g.error + PIDOF_USAGE, 1);
-  const has = (k: string) => g.opts.has(k);
+  const has = (k: string) => g.flags.has(k) || g.values.has(k);
   if (has('?')) return res('', PIDOF_USAGE, 1);
   if (has('h')) return res(PIDOF_USAGE);
   if (has('V')) return res(`pidof from ${VERSION}\n`);
@@ -1226,19 +1171,19 @@ export const pidof: CommandFn = (ctx) => {
   const bash = procs.find((p) => p.pid === procs[procs.length - 1].ppid)?.pid;
   let warn = '';
   const omit = new Set<number>();
-  for (const list of repeat.get('o') ?? []) {
+  for (const list of g.values.get('o') ?? []) {
     for (const item of list.split(/[,;:]/).filter(Boolean)) {
       if (item === '%PPID') omit.add(bash ?? 1);
       else if (/^\d+$/.test(item)) omit.add(Number(item));
       else warn += `pidof: illegal omit pid value (${item})!\n\n`;
     }
   }
-  const sep = g.opts.get('S') ?? ' ';
+  const sep = last(g, 'S') ?? ' ';
   const single = has('s') || has('q');
   const base = (s: string) => s.slice(s.lastIndexOf('/') + 1);
   let out = '';
   let found = false;
-  for (const program of g.operands) {
+  for (const program of g.args) {
     if (!program) continue;
     const hits = procs.filter((p) => {
       if (omit.has(p.pid) || (!p.argv.length && !has('w'))) return false;

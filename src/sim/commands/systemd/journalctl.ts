@@ -9,6 +9,7 @@ import { apiDownSince, bootServices } from '../../controllers/nodeagent.ts';
 import type { CommandFn, RunResult } from '../../types.ts';
 import { journalOf, klog, mainPid, type JournalEntry } from './journal.ts';
 import { strftime } from '../../strftime.ts';
+import { getopt } from '../getopt.ts';
 import { catalogLines } from './catalog.ts';
 import { parseTimestamp } from './timestamp.ts';
 import { unitName } from './units.ts';
@@ -20,16 +21,29 @@ export function shortTime(t: number): string {
 
 const fail = (stderr: string, exitCode = 1): RunResult => ({ stdout: '', stderr, exitCode });
 
-/** Short options that take a value (journalctl.c's getopt string); `n` and `b` take one only when given. */
-const SHORT_VALUE = new Set(['o', 'D', 'p', 'g', 'c', 'S', 'U', 't', 'T', 'u', 'F', 'M', 'i']);
-const SHORT_FLAGS = new Set(['h', 'e', 'f', 'a', 'l', 'q', 'm', 'k', 'N', 'x', 'r', 'n', 'b']);
-/** Long options by what they do here; each takes a value when listed in LONG_VALUE. */
+/** journalctl.c's getopt string (systemd 255): `-n` and `-b` take a value only when it is attached. */
+const SHORT = 'hefo:aln::qmb::kD:p:g:c:S:U:t:T:u:NF:xrM:i:';
+/** Its long options (journalctl.c's table), each by the key it acts on; a name of its own takes a value when `:` follows. */
 const LONG: Record<string, string> = {
-  unit: 'u', lines: 'n', follow: 'f', 'pager-end': 'e', catalog: 'x', reverse: 'r', since: 'S', until: 'U', output: 'o',
-  priority: 'p', boot: 'b', identifier: 't', grep: 'g', dmesg: 'k', full: 'l', all: 'a', quiet: 'q', merge: 'm',
-  'no-pager': '', 'no-hostname': 'no-hostname', utc: '', system: '', 'no-tail': '', 'case-sensitive': '',
+  help: 'h', version: 'version', 'no-pager': 'no-pager', 'pager-end': 'e', follow: 'f', force: 'force', output: 'o', all: 'a',
+  full: 'l', 'no-full': 'no-full', lines: 'n::', 'truncate-newline': 'truncate-newline', 'no-tail': 'no-tail',
+  'new-id128': 'new-id128', quiet: 'q', merge: 'm', 'this-boot': 'this-boot', boot: 'b::', 'list-boots': 'list-boots', dmesg: 'k',
+  system: 'system', user: 'user', directory: 'D', file: 'i', root: 'root:', image: 'image:', 'image-policy': 'image-policy:',
+  header: 'header', identifier: 't', 'exclude-identifier': 'T', priority: 'p', facility: 'facility:', grep: 'g',
+  'case-sensitive': 'case-sensitive::', 'setup-keys': 'setup-keys', interval: 'interval:', verify: 'verify', 'verify-key': 'verify-key:',
+  'disk-usage': 'disk-usage', cursor: 'c', 'cursor-file': 'cursor-file:', 'after-cursor': 'after-cursor:', 'show-cursor': 'show-cursor',
+  since: 'S', until: 'U', unit: 'u', 'user-unit': 'user-unit:', field: 'F', fields: 'N', catalog: 'x', 'list-catalog': 'list-catalog',
+  'dump-catalog': 'dump-catalog', 'update-catalog': 'update-catalog', reverse: 'r', machine: 'M', utc: 'utc', flush: 'flush',
+  'relinquish-var': 'relinquish-var', 'smart-relinquish-var': 'smart-relinquish-var', sync: 'sync', rotate: 'rotate',
+  'vacuum-size': 'vacuum-size:', 'vacuum-files': 'vacuum-files:', 'vacuum-time': 'vacuum-time:', 'no-hostname': 'no-hostname',
+  'output-fields': 'output-fields:', namespace: 'namespace:',
 };
-const LONG_VALUE = new Set(['unit', 'since', 'until', 'output', 'priority', 'identifier', 'grep']);
+/** The long-only options that change nothing the sandbox prints (its journal is the system one, in UTC, never paged). */
+const HARMLESS = new Set(['no-pager', 'no-full', 'no-tail', 'system', 'utc', 'this-boot', 'truncate-newline', 'case-sensitive', 'no-hostname']);
+/** The long-only options the sandbox does not run: each gets the sandbox's line. */
+const NOT_SIMULATED = new Set(Object.values(LONG).map((k) => k.replace(/:+$/, '')).filter((k) => k.length > 1 && !HARMLESS.has(k)));
+/** parse_boot_descriptor's forms: a boot ID, an offset, or an ID and an offset. */
+const BOOT = /^(?=.)([0-9a-f]{32})?([+-]?\d+)?$/i;
 /** Output modes journalctl has and the sandbox does not print (json, verbose…). */
 const OTHER_OUTPUTS = ['short-full', 'short-iso', 'short-iso-precise', 'short-precise', 'short-monotonic', 'short-delta', 'short-unix', 'with-unit', 'verbose', 'export', 'json', 'json-pretty', 'json-sse', 'json-seq', 'cat'];
 
@@ -53,19 +67,17 @@ function parseArgs(args: string[], now: number): Options | RunResult {
   let pagerEnd = false;
   let follow = false;
   let linesGiven = false;
-  const apply = (opt: string, value: string | undefined, next: () => string | undefined): RunResult | undefined => {
+  let grep: string | undefined;
+  let caseSensitive: boolean | undefined;
+  const apply = (opt: string, value: string | undefined): RunResult | undefined => {
     switch (opt) {
       case 'u':
         o.units.push(unitName(value!));
         return;
       case 'n': {
         linesGiven = true;
-        // -n without a value is 10; journalctl takes the next word as its value when it is a number.
-        let v = value;
-        if (v === undefined) {
-          const peek = next();
-          v = peek ?? '10';
-        }
+        // -n without a value is 10.
+        const v = value ?? '10';
         if (v === 'all') o.n = undefined;
         else if (/^\+\d+$/.test(v)) o.head = Number(v.slice(1));
         else if (/^\d+$/.test(v)) o.n = Number(v);
@@ -101,16 +113,29 @@ function parseArgs(args: string[], now: number): Options | RunResult {
         o.idents.push(value!);
         return;
       case 'g':
-        try {
-          // --grep is case-insensitive when the pattern has no capital letter (smart case).
-          o.grep = new RegExp(value!, /[A-Z]/.test(value!) ? '' : 'i');
-        } catch {
-          return fail(`Bad pattern "${value}"\n`);
-        }
+        grep = value!;
+        return;
+      case 'case-sensitive':
+        // --case-sensitive[=BOOL]: parse_boolean's words; without a value, yes.
+        if (value === undefined || /^(1|yes|y|true|t|on)$/i.test(value)) caseSensitive = true;
+        else if (/^(0|no|n|false|f|off)$/i.test(value)) caseSensitive = false;
+        else return fail(`Bad --case-sensitive= argument "${value}": Invalid argument\n`);
         return;
       case 'no-hostname':
         o.hostname = false;
         return;
+      case 'b': {
+        // The sandbox's hosts have booted once: boot 0 (this one) and 1 (the first) are it.
+        if (value === undefined) return;
+        const m = BOOT.exec(value);
+        if (!m) return fail(`Failed to parse boot descriptor '${value}'\n`);
+        const offset = Number(m[2] ?? 0);
+        if (m[1] || (offset !== 0 && offset !== 1)) {
+          const which = m[1] ? value : offset < 0 ? String(offset) : `+${offset}`;
+          return fail(`Data from the specified boot (${which}) is not available: No such boot ID in journal\n`);
+        }
+        return;
+      }
       case 'p':
       case 'k':
         return fail(`kubesim: journalctl ${opt === 'p' ? '--priority' : '--dmesg'}: not simulated in this sandbox (-u, -n, -e, -f, -x, -r, -g, -t, --since and --until are)\n`);
@@ -118,54 +143,24 @@ function parseArgs(args: string[], now: number): Options | RunResult {
         return;
     }
   };
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    // A value-less -n or -b takes the next word only when it fits (journalctl.c looks at argv[optind]).
-    const nextNumber = () => (i + 1 < args.length && /^(\+?\d+|all)$/.test(args[i + 1]) ? args[++i] : undefined);
-    if (a.startsWith('--') && a.length > 2) {
-      const eq = a.indexOf('=');
-      const name = eq >= 0 ? a.slice(2, eq) : a.slice(2);
-      if (!Object.hasOwn(LONG, name)) {
-        if (/^(list-boots|disk-usage|vacuum-\w+|flush|rotate|verify|sync|relinquish-var|smart-relinquish-var|header|list-catalog|dump-catalog|update-catalog|setup-keys|field|fields|new-id128|user|user-unit|directory|file|root|image|namespace|cursor|after-cursor|show-cursor|cursor-file|output-fields|facility|interval|force|machine|invocation|list-invocations|list-namespaces|exclude-identifier)$/.test(name))
-          return fail(`kubesim: journalctl --${name}: not simulated in this sandbox\n`);
-        return fail(`journalctl: unrecognized option '${a}'\n`);
-      }
-      let value = eq >= 0 ? a.slice(eq + 1) : undefined;
-      if (LONG_VALUE.has(name) && value === undefined) {
-        value = args[++i];
-        if (value === undefined) return fail(`journalctl: option '--${name}' requires an argument\n`);
-      }
-      const r = apply(LONG[name], value, nextNumber);
-      if (r) return r;
-      continue;
+  // A value-less -n or -b takes the next word only when it parses (journalctl.c looks at argv[optind]).
+  const g = getopt(['journalctl', ...args], 'journalctl', SHORT, LONG, (key, next) => (key === 'n' ? /^(\+?\d+|all)$/ : BOOT).test(next));
+  if (g.error) return fail(g.error);
+  for (const { key, value } of g.list) {
+    if (NOT_SIMULATED.has(key)) return fail(`kubesim: journalctl --${key}: not simulated in this sandbox\n`);
+    if (key.length === 1 && 'DcTFMiN'.includes(key)) return fail(`kubesim: journalctl -${key}: not simulated in this sandbox\n`);
+    if (key === 'h') return fail('kubesim: journalctl --help: not simulated in this sandbox\n');
+    const r = apply(key, value);
+    if (r) return r;
+  }
+  if (g.args.length) return fail(`Failed to add match '${g.args[0]}': Invalid argument\n`);
+  if (grep !== undefined) {
+    try {
+      // Smart case: case-insensitive when the pattern has no capital letter, unless --case-sensitive says.
+      o.grep = new RegExp(grep, (caseSensitive ?? /[A-Z]/.test(grep)) ? '' : 'i');
+    } catch {
+      return fail(`Bad pattern "${grep}"\n`);
     }
-    if (a.startsWith('-') && a.length > 1) {
-      for (let j = 1; j < a.length; j++) {
-        const c = a[j];
-        if (SHORT_VALUE.has(c)) {
-          let value: string | undefined = a.slice(j + 1);
-          if (!value) value = args[++i];
-          if (value === undefined) return fail(`journalctl: option requires an argument -- '${c}'\n`);
-          if (['D', 'c', 'T', 'F', 'M', 'i'].includes(c)) return fail(`kubesim: journalctl -${c}: not simulated in this sandbox\n`);
-          const r = apply(c, value, nextNumber);
-          if (r) return r;
-          break;
-        }
-        if (!SHORT_FLAGS.has(c)) return fail(`journalctl: invalid option -- '${c}'\n`);
-        if (c === 'h') return fail('kubesim: journalctl --help: not simulated in this sandbox\n');
-        // -n and -b take an attached value (-n20); -n alone may take the next word.
-        if (c === 'n' || c === 'b') {
-          const attached = a.slice(j + 1);
-          const r = c === 'n' ? apply('n', attached || undefined, nextNumber) : (attached ? undefined : (nextNumber(), undefined));
-          if (r) return r;
-          break;
-        }
-        const r = apply(c, undefined, nextNumber);
-        if (r) return r;
-      }
-      continue;
-    }
-    return fail(`Failed to add match '${a}': Invalid argument\n`);
   }
   // -e shows the last 1000 lines and -f the last 10, unless -n says how many.
   if (!linesGiven && (pagerEnd || follow)) o.n = follow ? 10 : 1000;

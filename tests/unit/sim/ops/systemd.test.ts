@@ -141,4 +141,23 @@ describe('journalctl', () => {
     expect(run('journalctl -o bogus').stderr).toBe("Unknown output format 'bogus'.\n");
     expect(run('journalctl -p err').stderr).toMatch(/^kubesim: journalctl --priority: not simulated in this sandbox/);
   });
+
+  // glibc getopt_long through the shared parser: unique abbreviations, glibc's ambiguity and
+  // argument refusals, an optional argument; -b as parse_boot_descriptor reads it, on hosts booted once.
+  it('reads long options as getopt_long does and -b as a boot descriptor', () => {
+    const { run } = ops();
+    expect(run('journalctl --no-pag -u kubelet -n 1').stdout).toMatch(/ systemd\[1\]: Started kubelet\.service/);
+    expect(run('journalctl --no -n 1').stderr).toBe("journalctl: option '--no' is ambiguous; possibilities: '--no-pager' '--no-full' '--no-tail' '--no-hostname'\n");
+    expect(run('journalctl --no-pager=yes').stderr).toBe("journalctl: option '--no-pager' doesn't allow an argument\n");
+    expect(run('journalctl --unit=kubelet --lin=1 -o cat').stdout).toBe('Started kubelet.service - kubelet: The Kubernetes Node Agent.\n');
+    expect(run('journalctl -u kubelet -g "started" --case-sensitive -n 1').stdout).toBe('-- No entries --\n');
+    expect(run('journalctl -u kubelet -g "STARTED" --case-sensitive=no -n 1').stdout).toMatch(/Started kubelet\.service/);
+    expect(run('journalctl --case-sensitive=maybe').stderr).toBe('Bad --case-sensitive= argument "maybe": Invalid argument\n');
+    expect(run('journalctl -b -u kubelet -n 1 -o cat').stdout).toBe('Started kubelet.service - kubelet: The Kubernetes Node Agent.\n');
+    expect(run('journalctl -b 0 -u kubelet -n 1 -o cat').stdout).toBe('Started kubelet.service - kubelet: The Kubernetes Node Agent.\n');
+    expect(run('journalctl -b -1')).toMatchObject({ stderr: 'Data from the specified boot (-1) is not available: No such boot ID in journal\n', exitCode: 1 });
+    expect(run('journalctl --boot=2').stderr).toBe('Data from the specified boot (+2) is not available: No such boot ID in journal\n');
+    expect(run('journalctl -bnow').stderr).toBe("Failed to parse boot descriptor 'now'\n");
+    expect(run('journalctl --vacuum-size=1G').stderr).toMatch(/^kubesim: journalctl --vacuum-size: not simulated in this sandbox/);
+  });
 });
