@@ -4,6 +4,7 @@
  */
 import { rfc3339, type Obj, type Store } from '../api/store.ts';
 import type { Controller } from './context.ts';
+import { imageDigest } from '../runtime/hash.ts';
 
 /** docker.io/library/nginx:latest for "nginx", as containerd reports it. */
 export function normalizeImage(image: string): string {
@@ -117,7 +118,8 @@ function startPod(store: Store, pod: Obj, node: Obj, nowMs: number, pullable: (i
     const base = {
       containerID: `containerd://${hex(store, 64)}`,
       image: normalizeImage(image),
-      imageID: `${normalizeImage(image).replace(/:[^:/]+$/, '')}@sha256:${hex(store, 64)}`,
+      // The draw keeps the random sequence (and so the names) the scenarios were written against.
+      imageID: `${normalizeImage(image).replace(/:[^:/]+$/, '')}@sha256:${(hex(store, 64), imageDigest(normalizeImage(image)))}`,
       name: c.name,
     };
     if (exitsImmediately(c)) {

@@ -1,27 +1,22 @@
 /**
  * crictl (cri-tools v1.34) against the host's containerd: `ps [-a]`, `pods`, `logs ID`, `images`.
- * Containers are the host's pods as the kubelet runs them, static pods from the manifests included,
+ * Containers are the host's sandboxes as runtime/containers.ts lists them, static pods included,
  * so crictl still works when the API server is down. Columns as cri-tools cmd/crictl/container.go
  * and sandbox.go print them (tabwriter minwidth 20, padding 3); IDs truncated to 13 characters.
  */
-import type { Obj } from '../../api/store.ts';
-import type { Cluster } from '../../cluster.ts';
+import { rfc3339 } from '../../api/store.ts';
 import { fnv32a } from '../../controllers/context.ts';
-import { runsOf } from '../../controllers/nodeagent.ts';
-import { hex } from './hash.ts';
+import { imageDigest } from '../../runtime/hash.ts';
+import { hostSandboxes, type RuntimeContainer } from '../../runtime/containers.ts';
+import { containerLog, logsToStderr } from '../../runtime/logs.ts';
+import { klog } from '../systemd/journal.ts';
 import type { CommandContext, CommandFn, RunResult } from '../../types.ts';
 
-interface Ctr {
-  id: string;
-  image: string;
-  created: number;
-  state: 'Running' | 'Exited';
-  name: string;
-  attempt: number;
+/** A container with the sandbox it runs in. */
+interface Ctr extends RuntimeContainer {
   podId: string;
-  pod: string;
+  podName: string;
   namespace: string;
-  log: string;
 }
 
 const res = (stdout: string, stderr = '', exitCode = 0): RunResult => ({ stdout, stderr, exitCode });
@@ -43,45 +38,11 @@ export function ago(ms: number): string {
   return `${Math.floor(h / 24 / 30)} months ago`;
 }
 
+/** The host's containers, newest first, with their sandbox's ID, name and namespace. */
 function containers(ctx: CommandContext): Ctr[] {
-  const cluster = ctx.world.cluster as Cluster | undefined;
   const out: Ctr[] = [];
-  for (const run of runsOf(ctx.world, ctx.host.name)) {
-    const c = run.manifest.spec.containers[0];
-    if (run.failure?.kind === 'image') continue;
-    const mirror = cluster?.store.get('Pod', run.namespace, run.podName);
-    const attempt = mirror?.status?.containerStatuses?.[0]?.restartCount ?? 0;
-    out.push({
-      id: hex(`${run.hash}:${attempt}`),
-      image: hex(String(c.image)),
-      created: run.failure ? ctx.world.clock.now() - 5000 : run.startedAt,
-      state: run.failure ? 'Exited' : 'Running',
-      name: c.name,
-      attempt,
-      podId: hex(`pod:${run.hash}`),
-      pod: run.podName,
-      namespace: run.namespace,
-      log: run.failure ? (run.failure.kind === 'exit' ? `E1125 00:00:00.000000       1 run.go:72] ${run.failure.message}\n` : '') : `I1125 00:00:00.000000       1 server.go:0] "Starting ${c.name}"\n`,
-    });
-  }
-  for (const p of cluster?.store.list('Pod') ?? []) {
-    if (p.spec?.nodeName !== ctx.host.name || p.metadata.annotations?.['kubernetes.io/config.mirror'] !== undefined) continue;
-    (p.status?.containerStatuses ?? []).forEach((s: Obj) => {
-      if (!s.state?.running && !s.lastState?.terminated) return;
-      out.push({
-        id: String(s.containerID ?? '').replace(/^containerd:\/\//, '') || hex(`${p.metadata.uid}:${s.name}`),
-        image: String(s.imageID ?? '').replace(/^.*sha256:/, '') || hex(String(s.image)),
-        created: Date.parse(s.state?.running?.startedAt ?? p.metadata.creationTimestamp),
-        state: s.state?.running ? 'Running' : 'Exited',
-        name: s.name,
-        attempt: s.restartCount ?? 0,
-        podId: hex(`pod:${p.metadata.uid}`),
-        pod: p.metadata.name,
-        namespace: p.metadata.namespace,
-        log: '',
-      });
-    });
-  }
+  for (const sb of hostSandboxes(ctx.world, ctx.host))
+    for (const c of sb.containers) out.push({ ...c, podId: sb.id, podName: sb.name, namespace: sb.namespace });
   return out.sort((a, b) => b.created - a.created || (a.name < b.name ? -1 : 1));
 }
 
@@ -196,42 +157,41 @@ export const crictl: CommandFn = (ctx) => {
         matches(flag(p, 'name'), c.name) && matches(flag(p, 'namespace'), c.namespace)), p);
       if (flag(p, 'quiet', 'q')) return res(list.map((c) => c.id + '\n').join(''));
       const rows = [['CONTAINER', 'IMAGE', 'CREATED', 'STATE', 'NAME', 'ATTEMPT', 'POD ID', 'POD', 'NAMESPACE']];
-      for (const c of list) rows.push([short(c.id), short(c.image), ago(now - c.created), c.state, c.name, String(c.attempt), short(c.podId), c.pod, c.namespace]);
+      for (const c of list) rows.push([short(c.id), short(c.imageId), ago(now - c.created), c.state, c.name, String(c.attempt), short(c.podId), c.podName, c.namespace]);
       return res(tab(rows));
     }
     case 'pods': {
-      const seen = new Map<string, Ctr>();
-      for (const c of all) if (!seen.has(c.podId)) seen.set(c.podId, c);
       const state = flag(p, 'state', 's');
       const id = flag(p, 'id');
       // Every sandbox here is ready: a notready filter finds none.
-      const list = newest([...seen.values()].filter((c) =>
-        (!state || state.toLowerCase() === 'ready') && (!id || c.podId.startsWith(id)) &&
-        matches(flag(p, 'name'), c.pod) && matches(flag(p, 'namespace'), c.namespace)), p);
-      if (flag(p, 'quiet', 'q')) return res(list.map((c) => c.podId + '\n').join(''));
+      const list = newest(hostSandboxes(ctx.world, ctx.host).sort((a, b) => b.created - a.created).filter((sb) =>
+        (!state || state.toLowerCase() === 'ready') && (!id || sb.id.startsWith(id)) &&
+        matches(flag(p, 'name'), sb.name) && matches(flag(p, 'namespace'), sb.namespace)), p);
+      if (flag(p, 'quiet', 'q')) return res(list.map((sb) => sb.id + '\n').join(''));
       const rows = [['POD ID', 'CREATED', 'STATE', 'NAME', 'NAMESPACE', 'ATTEMPT', 'RUNTIME']];
-      for (const c of list) rows.push([short(c.podId), ago(now - c.created), 'Ready', c.pod, c.namespace, '0', '(default)']);
+      for (const sb of list) rows.push([short(sb.id), ago(now - sb.created), 'Ready', sb.name, sb.namespace, '0', '(default)']);
       return res(tab(rows));
     }
     case 'logs': {
       if (!arg) return fatal(now, 'ID cannot be empty');
       const matched = all.filter((c) => c.id.startsWith(arg));
       if (!matched.length) return fatal(now, `failed to try resolving symlinks in path "/var/log/pods/...": not found: container "${arg}" not found`);
-      let log = matched[0].log;
+      const c = matched[0];
+      let lines = c.failure !== undefined ? [klog('E', c.created, 1, 'run.go:72') + c.failure] : containerLog(c.pod, c.spec, rfc3339(c.created));
       const tail = flag(p, 'tail');
-      if (tail !== undefined && Number(tail) >= 0) {
-        const lines = log.split('\n').slice(0, -1);
-        log = lines.slice(Math.max(0, lines.length - Number(tail))).map((l) => l + '\n').join('');
-      }
-      return res('', log);
+      if (tail !== undefined && Number(tail) >= 0) lines = lines.slice(Math.max(0, lines.length - Number(tail)));
+      const log = lines.map((l) => l + '\n').join('');
+      // crictl copies the container's streams: the klog writers' lines arrive on standard error.
+      return logsToStderr(c.image) || c.failure !== undefined ? res('', log) : res(log);
     }
     case 'images':
     case 'image':
     case 'img': {
-      const imgs = new Map<string, string>();
-      for (const run of runsOf(ctx.world, ctx.host.name)) imgs.set(String(run.manifest.spec.containers[0].image), '');
+      // The images its containers run, and the sandbox image containerd pins.
+      const imgs = new Map<string, string>([['registry.k8s.io/pause:3.10.1', imageDigest('registry.k8s.io/pause:3.10.1')]]);
+      for (const c of all) if (!imgs.has(c.image)) imgs.set(c.image, c.imageId);
       const rows = [['IMAGE', 'TAG', 'IMAGE ID', 'SIZE']];
-      for (const i of [...imgs.keys()].sort()) rows.push([i.replace(/:[^:/]+$/, ''), i.replace(/^.*:/, ''), hex(i).slice(0, 13), `${20 + (fnv32a(i) % 60)}.${fnv32a(i) % 10}MB`]);
+      for (const [i, id] of [...imgs].sort(([a], [b]) => (a < b ? -1 : 1))) rows.push([i.replace(/:[^:/]+$/, ''), /:[^:/]+$/.test(i) ? i.replace(/^.*:/, '') : 'latest', id.slice(0, 13), `${20 + (fnv32a(i) % 60)}.${fnv32a(i) % 10}MB`]);
       return res(tab(rows));
     }
     case 'version':

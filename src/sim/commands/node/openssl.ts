@@ -9,7 +9,7 @@ import { fnv32a } from '../../controllers/context.ts';
 import { resolvePath } from '../../shell/paths.ts';
 import type { CommandContext, CommandFn, RunResult, World } from '../../types.ts';
 import { strftime } from '../../strftime.ts';
-import { mix } from './hash.ts';
+import { mix } from '../../runtime/hash.ts';
 
 interface CertInfo {
   issuer: string;

@@ -8,10 +8,11 @@
  */
 import type { Obj } from '../../api/store.ts';
 import type { Cluster } from '../../cluster.ts';
-import { bootServices, runsOf } from '../../controllers/nodeagent.ts';
+import { bootServices } from '../../controllers/nodeagent.ts';
+import { hostSandboxes } from '../../runtime/containers.ts';
 import type { Host, World } from '../../types.ts';
 import { mainPid } from '../systemd/journal.ts';
-import { hash, hex } from './hash.ts';
+import { hash, hex } from '../../runtime/hash.ts';
 import { unitFile } from '../systemd/units.ts';
 
 /** One process as ps reads it from /proc/PID/{stat,status,cmdline}. */
@@ -274,7 +275,7 @@ function containerProcs(key: string, argv: string[], start: number, now: number,
   return [draft(key, argv, start, now, spec)];
 }
 
-/** A pod sandbox: its shim, pause process and containers, with the times they started. */
+/** A pod sandbox as ps sees it: its shim, pause process and running containers, with the times they started. */
 interface Sandbox {
   id: string;
   start: number;
@@ -282,33 +283,16 @@ interface Sandbox {
 }
 
 function sandboxes(world: World, host: Host): Sandbox[] {
-  const cluster = world.cluster as Cluster | undefined;
-  const out: Sandbox[] = [];
-  // Static pods: the manifest the kubelet last read (a changed file restarts the pod).
-  for (const run of runsOf(world, host.name)) {
-    if (run.failure?.kind === 'image') continue;
-    const c = run.manifest.spec.containers[0];
-    out.push({
-      id: hex(`pod:${run.hash}`),
-      start: run.startedAt - SEC,
-      containers: run.failure ? [] : [{ key: `${run.hash}:${c.name}`, argv: containerArgv(run.manifest, c, host.name), start: run.startedAt }],
-    });
-  }
-  for (const pod of cluster?.store.list('Pod') ?? []) {
-    if (pod.spec?.nodeName !== host.name || pod.metadata.annotations?.['kubernetes.io/config.mirror'] !== undefined) continue;
-    const statuses: Obj[] = pod.status?.containerStatuses ?? [];
-    if (!statuses.some((s) => s.state?.running || s.lastState?.terminated)) continue;
-    const created = Date.parse(pod.status?.startTime ?? pod.metadata.creationTimestamp);
-    const containers = statuses
-      .filter((s) => s.state?.running)
-      .map((s) => {
-        const c = (pod.spec.containers ?? []).find((x: Obj) => x.name === s.name) ?? { name: s.name, image: s.image };
-        const uid = c.securityContext?.runAsUser ?? pod.spec.securityContext?.runAsUser;
-        return { key: `${pod.metadata.uid}:${s.name}:${s.restartCount ?? 0}`, argv: containerArgv(pod, c, host.name), start: Date.parse(s.state.running.startedAt ?? created), user: typeof uid === 'number' ? uid : undefined };
-      });
-    out.push({ id: hex(`pod:${pod.metadata.uid}`), start: (Number.isNaN(created) ? world.clock.now() : created) - SEC, containers });
-  }
-  return out;
+  return hostSandboxes(world, host).map((sb) => ({
+    id: sb.id,
+    start: sb.created,
+    containers: sb.containers
+      .filter((c) => c.state === 'Running')
+      .map((c) => {
+        const uid = c.spec.securityContext?.runAsUser ?? c.pod.spec?.securityContext?.runAsUser;
+        return { key: c.id, argv: containerArgv(c.pod, c.spec, host.name), start: c.created, user: typeof uid === 'number' ? uid : undefined };
+      }),
+  }));
 }
 
 /** The PID the kernel hands out to a process forked `ms` after boot: a few thousand at boot, rising with the churn. */

@@ -47,3 +47,34 @@ describe('crictl filters', () => {
     expect(run('crictl bogus')).toMatchObject({ stderr: "No help topic for 'bogus'\n", exitCode: 3 });
   });
 });
+
+// runtime/containers.ts and runtime/logs.ts: one list of sandboxes and one log per container, so
+// crictl, ps and kubectl agree on IDs, images and log lines.
+describe('crictl and the runtime it reads', () => {
+  it('prints the log kubectl logs prints, klog writers on standard error', () => {
+    const sim = createSimulator();
+    sim.run('kubectl create deploy web --image=nginx');
+    sim.run('sleep 20');
+    const pod = sim.run('kubectl get pods -l app=web -o name').stdout.trim();
+    const node = sim.run(`kubectl get ${pod} -o jsonpath='{.spec.nodeName}'`).stdout;
+    const viaCrictl = sim.run(`ssh ${node} 'crictl logs $(crictl ps -q --name nginx)'`);
+    expect(viaCrictl.stdout).toBe(sim.run(`kubectl logs ${pod}`).stdout);
+    expect(viaCrictl.stdout).toContain('Configuration complete; ready for start up\n');
+    const apiserver = sim.run('crictl logs --tail 1 $(crictl ps -q --name kube-apiserver)');
+    expect(apiserver).toMatchObject({ stdout: '', exitCode: 0 });
+    expect(apiserver.stderr).toMatch(/^I\d{4} [\d:.]+ +1 secure_serving\.go:211\] Serving securely on \[::\]:6443\n$/);
+  });
+
+  it('lists the images its containers run and the pinned pause image, each with one ID on every node', () => {
+    const sim = createSimulator();
+    const images = (host: string) => sim.run(`ssh ${host} crictl images`).stdout.trim().split('\n').slice(1).map((l) => l.split(/\s{2,}/));
+    const cp = images('controlplane');
+    expect(cp.map((r) => r[0])).toContain('registry.k8s.io/kube-apiserver');
+    expect(cp.find((r) => r[0] === 'registry.k8s.io/pause')?.[1]).toBe('3.10.1');
+    const proxy = (rows: string[][]) => rows.find((r) => r[0] === 'registry.k8s.io/kube-proxy')?.[2];
+    expect(proxy(images('node01'))).toBe(proxy(cp));
+    // crictl ps's IMAGE column is that ID.
+    const ps = sim.run('crictl ps --name kube-proxy').stdout.trim().split('\n')[1].split(/\s{2,}/);
+    expect(ps[1]).toBe(proxy(cp));
+  });
+});

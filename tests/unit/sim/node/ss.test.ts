@@ -14,8 +14,8 @@ describe('ss', () => {
     expect(lines[0].trimEnd()).toBe('State  Recv-Q Send-Q  Local Address:Port  Peer Address:PortProcess');
     // Every row is as long as the longest: the Process column is padded (ss prints the spaces).
     expect(new Set(lines.filter(Boolean).map((l) => l.length)).size).toBe(1);
-    expect(lines.map((l) => l.trimEnd())).toContain('LISTEN 0      4096                *:6443             *:*    users:(("kube-apiserver",pid=1532,fd=3))');
-    expect(lines.map((l) => l.trimEnd())).toContain('LISTEN 0      4096   192.168.121.10:2380       0.0.0.0:*    users:(("etcd",pid=1528,fd=6))');
+    expect(lines.map((l) => l.trimEnd())).toContain('LISTEN 0      4096                *:6443             *:*    users:(("kube-apiserver",pid=1528,fd=3))');
+    expect(lines.map((l) => l.trimEnd())).toContain('LISTEN 0      4096   192.168.121.10:2380       0.0.0.0:*    users:(("etcd",pid=1525,fd=6))');
     // The PIDs are those ps and systemctl show.
     expect(sim.run('ss -tlnp | grep 10250').stdout).toContain(`pid=${sim.run('pidof kubelet').stdout.trim()},`);
     expect(sim.run('systemctl status kubelet').stdout).toContain(`Main PID: ${sim.run('pidof kubelet').stdout.trim()} (kubelet)`);

@@ -3,7 +3,7 @@
  * crictl's container IDs, the shims' `-id` in ps and openssl's serials come out the same every
  * session and agree with each other.
  */
-import { fnv32a } from '../../controllers/context.ts';
+import { fnv32a } from '../controllers/context.ts';
 
 /** murmur3's 32-bit finalizer: spreads FNV's weak low bits. */
 export function mix(h: number): number {
@@ -23,3 +23,6 @@ export function hex(seed: string, n = 64): string {
   for (let i = 0; out.length < n; i++) out += hash(`${i}:${seed}`).toString(16).padStart(8, '0');
   return out.slice(0, n);
 }
+
+/** The 64-hex digest of an image reference: the same image has the same ID on every node and in every pod. */
+export const imageDigest = (ref: string): string => hex(`image:${ref}`);
