@@ -4,11 +4,13 @@
  * kube-apiserver manifest takes its ports away. Layout as misc/ss.c renders it: each field a
  * token, columns as wide as their longest token plus their left delimiter, right-aligned
  * addresses; on a terminal the spare width (COLUMNS, else 80) is spread over the columns, piped
- * output stays compact. Established connections, unix sockets and filter expressions are not
+ * output stays compact. Options through getopt_long with ss.c's table, a bad one answered with
+ * its whole usage text. Established connections, unix sockets and filter expressions are not
  * simulated: they get one line saying so.
  */
 import type { CommandFn, RunResult } from '../../types.ts';
 import { hostProcesses, type Proc } from './processes.ts';
+import { getopt } from '../getopt.ts';
 
 /** A listening (TCP) or unconnected (UDP) socket of a process, by its comm. */
 interface Listener {
@@ -142,25 +144,100 @@ function streamPort(host: string): number {
   return 32768 + (h % 28000);
 }
 
+/** misc/ss.c's _usage(): on stdout for -h, on stderr (exit 255) after a bad option. */
+const USAGE = `Usage: ss [ OPTIONS ]
+       ss [ OPTIONS ] [ FILTER ]
+   -h, --help          this message
+   -V, --version       output version information
+   -n, --numeric       don't resolve service names
+   -r, --resolve       resolve host names
+   -a, --all           display all sockets
+   -l, --listening     display listening sockets
+   -o, --options       show timer information
+   -e, --extended      show detailed socket information
+   -m, --memory        show socket memory usage
+   -p, --processes     show process using socket
+   -T, --threads       show thread using socket
+   -i, --info          show internal TCP information
+       --tipcinfo      show internal tipc socket information
+   -s, --summary       show socket usage summary
+       --tos           show tos and priority information
+       --cgroup        show cgroup information
+   -b, --bpf           show bpf filter socket information
+   -E, --events        continually display sockets as they are destroyed
+   -Z, --context       display task SELinux security contexts
+   -z, --contexts      display task and socket SELinux security contexts
+   -N, --net           switch to the specified network namespace name
+
+   -4, --ipv4          display only IP version 4 sockets
+   -6, --ipv6          display only IP version 6 sockets
+   -0, --packet        display PACKET sockets
+   -t, --tcp           display only TCP sockets
+   -M, --mptcp         display only MPTCP sockets
+   -S, --sctp          display only SCTP sockets
+   -u, --udp           display only UDP sockets
+   -d, --dccp          display only DCCP sockets
+   -w, --raw           display only RAW sockets
+   -x, --unix          display only Unix domain sockets
+       --tipc          display only TIPC sockets
+       --vsock         display only vsock sockets
+       --xdp           display only XDP sockets
+   -f, --family=FAMILY display sockets of type FAMILY
+       FAMILY := {inet|inet6|link|unix|netlink|vsock|tipc|xdp|help}
+
+   -K, --kill          forcibly close sockets, display what was closed
+   -H, --no-header     Suppress header line
+   -O, --oneline       socket's data printed on a single line
+       --inet-sockopt  show various inet socket options
+
+   -A, --query=QUERY, --socket=QUERY
+       QUERY := {all|inet|tcp|mptcp|udp|raw|unix|unix_dgram|unix_stream|unix_seqpacket|packet|packet_raw|packet_dgram|netlink|dccp|sctp|vsock_stream|vsock_dgram|tipc|xdp}[,QUERY]
+
+   -D, --diag=FILE     Dump raw information about TCP sockets to FILE
+   -F, --filter=FILE   read filter information from FILE
+       FILTER := [ state STATE-FILTER ] [ EXPRESSION ]
+       STATE-FILTER := {all|connected|synchronized|bucket|big|TCP-STATES}
+         TCP-STATES := {established|syn-sent|syn-recv|fin-wait-{1,2}|time-wait|closed|close-wait|last-ack|listening|closing}
+          connected := {established|syn-sent|syn-recv|fin-wait-{1,2}|time-wait|close-wait|last-ack|closing}
+       synchronized := {established|syn-recv|fin-wait-{1,2}|time-wait|close-wait|last-ack|closing}
+             bucket := {syn-recv|time-wait}
+                big := {established|syn-sent|fin-wait-{1,2}|closed|close-wait|last-ack|listening|closing}
+`;
+
+/** ss.c's getopt string and long options (long-only ones by their own name). */
+const SHORT = 'dhaletuwxnro460spTbEf:mMiA:D:F:vVzZN:KHSO';
+const LONG: Record<string, string> = {
+  numeric: 'n', resolve: 'r', options: 'o', extended: 'e', memory: 'm', info: 'i', processes: 'p', threads: 'T', bpf: 'b',
+  events: 'E', dccp: 'd', tcp: 't', sctp: 'S', udp: 'u', raw: 'w', unix: 'x', tipc: 'tipc', vsock: 'vsock', all: 'a',
+  listening: 'l', ipv4: '4', ipv6: '6', packet: '0', family: 'f', socket: 'A', query: 'A', summary: 's', diag: 'D',
+  filter: 'F', version: 'V', help: 'h', context: 'Z', contexts: 'z', net: 'N', tipcinfo: 'tipcinfo', tos: 'tos',
+  cgroup: 'cgroup', kill: 'K', 'no-header': 'H', xdp: 'xdp', mptcp: 'M', oneline: 'O', 'inet-sockopt': 'inet-sockopt',
+};
+/** The options the sandbox prints by; -O changes nothing for one-line rows. */
+const SIMULATED = new Set(['t', 'u', 'l', 'a', 'n', 'p', '4', '6', 'H', 'O']);
+const FAMILIES: Record<string, string> = { inet: '4', inet6: '6' };
+
 export const ss: CommandFn = (ctx) => {
+  const g = getopt(ctx.argv, 'ss', SHORT, LONG);
   const flags = new Set<string>();
-  const operands: string[] = [];
-  const long: Record<string, string> = { tcp: 't', udp: 'u', listening: 'l', all: 'a', numeric: 'n', processes: 'p', ipv4: '4', ipv6: '6', 'no-header': 'H', oneline: 'O' };
-  for (const a of ctx.argv.slice(1)) {
-    if (a.startsWith('--')) {
-      const name = a.slice(2);
-      if (!Object.hasOwn(long, name)) return res('', `kubesim: ss ${a}: not simulated in this sandbox (-t, -u, -l, -a, -n, -p, -4, -6 and -H are)\n`, 1);
-      flags.add(long[name]);
-    } else if (a.startsWith('-') && a.length > 1) {
-      for (const ch of a.slice(1)) {
-        if (!'tulanp46HO'.includes(ch)) {
-          if (/^[A-Za-z]$/.test(ch) && 'xwSdMEosmieKbDFAfNZzrhVv0'.includes(ch)) return res('', `kubesim: ss -${ch}: not simulated in this sandbox (-t, -u, -l, -a, -n, -p, -4, -6 and -H are)\n`, 1);
-          return res('', `ss: invalid option -- '${ch}'\nUsage: ss [ OPTIONS ]\n       ss [ OPTIONS ] [ FILTER ]\n`, 255);
-        }
-        flags.add(ch);
-      }
-    } else operands.push(a);
+  const notSimulated = (opt: string) => res('', `kubesim: ss ${opt}: not simulated in this sandbox (-t, -u, -l, -a, -n, -p, -4, -6 and -H are)\n`, 1);
+  // In the order given, as ss.c's loop acts on each option before it reads the next.
+  for (const { key, value } of g.list) {
+    if (key === 'h') return res(USAGE);
+    if (key === 'V' || key === 'v') return res('ss utility, iproute2-6.1.0\n');
+    if (key === 'Z' || key === 'z') return res('', 'ss: SELinux is not enabled.\n', 1);
+    if (key === 'f') {
+      if (value === 'help') return res(USAGE);
+      if (FAMILIES[value!]) flags.add(FAMILIES[value!]);
+      else if (['link', 'unix', 'netlink', 'tipc', 'vsock', 'xdp'].includes(value!)) return notSimulated(`-f ${value}`);
+      else return res('', `ss: "${value}" is invalid family\n${USAGE}`, 255);
+      continue;
+    }
+    if (!SIMULATED.has(key)) return notSimulated(key.length > 1 ? `--${key}` : `-${key}`);
+    flags.add(key);
   }
+  if (g.error) return res('', g.error + USAGE, 255);
+  const operands = g.args;
   if (operands.length) return res('', 'kubesim: ss: filter expressions are not simulated in this sandbox; pipe the list to grep instead (ss -tlnp | grep 6443)\n', 1);
   if (!flags.has('l') && !flags.has('a')) return res('', 'kubesim: ss: established connections are not simulated in this sandbox; ss -tlnp lists the listening sockets\n', 1);
   const notes: string[] = [];

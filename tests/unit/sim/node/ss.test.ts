@@ -52,7 +52,20 @@ describe('ss', () => {
     const sim = createSimulator();
     expect(sim.run('ss -t').stderr).toMatch(/^kubesim: ss: established connections are not simulated/);
     expect(sim.run("ss -tln 'sport = :6443'").stderr).toMatch(/^kubesim: ss: filter expressions are not simulated/);
-    expect(sim.run('ss -Q')).toMatchObject({ stderr: "ss: invalid option -- 'Q'\nUsage: ss [ OPTIONS ]\n       ss [ OPTIONS ] [ FILTER ]\n", exitCode: 255 });
+    // getopt_long's line, then ss.c's whole _usage() on stderr, exit(-1).
+    const bad = sim.run('ss -Q');
+    expect(bad.exitCode).toBe(255);
+    expect(bad.stderr).toMatch(/^ss: invalid option -- 'Q'\nUsage: ss \[ OPTIONS \]\n       ss \[ OPTIONS \] \[ FILTER \]\n   -h, --help          this message\n/);
+    expect(bad.stderr).toMatch(/\n                big := \{established\|syn-sent\|fin-wait-\{1,2\}\|closed\|close-wait\|last-ack\|listening\|closing\}\n$/);
+    expect(sim.run('ss --bogus').stderr).toMatch(/^ss: unrecognized option '--bogus'\nUsage: ss/);
+    expect(sim.run('ss -h')).toMatchObject({ stdout: bad.stderr.slice(bad.stderr.indexOf('\n') + 1), exitCode: 0 });
+    expect(sim.run('ss -V').stdout).toBe('ss utility, iproute2-6.1.0\n');
+    expect(sim.run('ss -f foo').stderr).toMatch(/^ss: "foo" is invalid family\nUsage: ss/);
+    expect(sim.run('ss -Z')).toMatchObject({ stderr: 'ss: SELinux is not enabled.\n', exitCode: 1 });
+    expect(sim.run('ss -tlnp --cgroup').stderr).toMatch(/^kubesim: ss --cgroup: not simulated in this sandbox/);
+    // Long options by unique prefix, and -f inet as -4.
+    expect(sim.run('ss --tcp --listen --numer | cat').stdout).toBe(sim.run('ss -tln | cat').stdout);
+    expect(sim.run('ss -f inet -tln | cat').stdout).toBe(sim.run('ss -4tln | cat').stdout);
   });
 
   it('spreads spare width from the rightmost column, as render_calc_width does', () => {
