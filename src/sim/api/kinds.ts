@@ -23,6 +23,7 @@ const RW = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'upd
 
 /** Discovery in the order `kubectl api-resources` sorts it (group, then name). */
 export const RESOURCES: ResourceInfo[] = [
+  { plural: 'componentstatuses', singular: 'componentstatus', shortNames: ['cs'], group: '', version: 'v1', namespaced: false, kind: 'ComponentStatus', verbs: ['get', 'list'] },
   { plural: 'configmaps', singular: 'configmap', shortNames: ['cm'], group: '', version: 'v1', namespaced: true, kind: 'ConfigMap', verbs: RW },
   { plural: 'endpoints', singular: 'endpoints', shortNames: ['ep'], group: '', version: 'v1', namespaced: true, kind: 'Endpoints', verbs: RW },
   { plural: 'events', singular: 'event', shortNames: ['ev'], group: '', version: 'v1', namespaced: true, kind: 'Event', verbs: RW },

@@ -57,6 +57,8 @@ const TYPES: Record<string, string> = {
   Secret: 'apiVersion:string,data:map[string]string,immutable:boolean,kind:string,metadata:ObjectMeta,stringData:map[string]string,type:string',
   ServiceAccount: 'apiVersion:string,automountServiceAccountToken:boolean,imagePullSecrets:*,kind:string,metadata:ObjectMeta,secrets:*',
   Namespace: 'apiVersion:string,kind:string,metadata:ObjectMeta,spec:NamespaceSpec,status:*',
+  ComponentStatus: 'apiVersion:string,conditions:[]ComponentCondition,kind:string,metadata:ObjectMeta',
+  ComponentCondition: 'error:string,message:string,status!:string,type!:string',
   NamespaceSpec: 'finalizers:[]string',
   Node: 'apiVersion:string,kind:string,metadata:ObjectMeta,spec:NodeSpec,status:*',
   NodeSpec: 'configSource:*,externalID:string,podCIDR:string,podCIDRs:[]string,providerID:string,taints:[]Taint,unschedulable:boolean',

@@ -30,7 +30,7 @@ export function useValidator(v: Validator): void {
 
 /** A metav1.Status failure as the server returns it. */
 export interface ApiError {
-  reason: 'NotFound' | 'AlreadyExists' | 'BadRequest' | 'Invalid' | 'Conflict' | 'Forbidden' | 'MethodNotAllowed';
+  reason: 'NotFound' | 'AlreadyExists' | 'BadRequest' | 'Invalid' | 'Conflict' | 'Forbidden' | 'MethodNotAllowed' | 'InternalError';
   message: string;
   /** For Invalid: the kind, name and formatted causes (kubectl prints them specially). */
   details?: { kind: string; name: string; causes: string[] };

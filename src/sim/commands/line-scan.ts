@@ -99,7 +99,7 @@ export function chunksForLine(line: string, scriptAt?: ScriptAt, depth = 0): Lin
   // Help texts, with the verbs kubectl suggests for a mistyped one: `-h`, `--help`, `help`, or kubectl with no verb it knows.
   if (needs.has('kubectl') && (/(^|\s)(-h|--help|help)(?=\s|$)/.test(text) || kubectlWithoutVerb(text))) needs.add('kubectl-help');
   if (/jsonpath|custom-columns|sort-by/.test(text)) needs.add('kubectl-jsonpath');
-  if (/\bget\b.*--raw/.test(text)) needs.add('kubectl-ops');
+  if (/\bget\b.*--raw/.test(text) || /\b(cs|componentstatus(es)?)\b/.test(text)) needs.add('kubectl-ops');
   if (text.includes('template')) needs.add('kubectl-gotemplate');
   if (text.includes('yaml') && !readsText) needs.add('kubectl-yaml');
   // A kubectl line with a variable may expand to any verb or -o format: bring all of kubectl.

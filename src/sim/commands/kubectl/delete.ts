@@ -94,6 +94,12 @@ export function del(k: Kctx): void {
     }
   }
   for (const t of targets) {
+    // A resource served without the delete verb (componentstatuses) answers 405 to every name.
+    if (!t.r.verbs.includes('delete')) {
+      k.err += 'Error from server (MethodNotAllowed): the server does not allow this method on the requested resource\n';
+      k.code = 1;
+      continue;
+    }
     if (!t.o) {
       if (bool(k.p, 'ignore-not-found')) continue;
       k.err += formatApiError(notFound(t.r, t.name), files.length ? { verb: 'deleting', file: files[0] } : undefined);

@@ -10,7 +10,7 @@ import { jsonPathFormats, loadedJsonPathFormats } from './formats.ts';
 import { versionInfo } from './info.ts';
 import { checkOutputFormat, printStructured } from './output.ts';
 import { getObject, listObjects, parseFieldSelector, parseLabelSelector, parseResourceArgs } from './resources.ts';
-import { rawGetHandler } from './verbs.ts';
+import { computedKind, rawGetHandler } from './verbs.ts';
 
 export const GET_FLAGS: FlagSpec[] = [
   { name: 'output', short: 'o', type: 'string' },
@@ -45,7 +45,7 @@ See 'kubectl get -h' for help and examples
 
 /** The table of one kind (rows already fetched). */
 export function renderTable(k: Kctx, kind: string, objs: Obj[], opts: { withKind: boolean; withNamespace: boolean; wide: boolean; noHeaders: boolean }): string {
-  const cols = COLUMNS[kind];
+  const cols = COLUMNS[kind] ?? computedKind(kind)!.columns;
   const labelCols = arr(k.p, 'label-columns').flatMap((s) => s.split(',')).filter(Boolean);
   const showLabels = bool(k.p, 'show-labels');
   const r = resourceOfKind(kind);
@@ -118,6 +118,8 @@ function getOnce(k: Kctx): void {
   for (const req of reqs) {
     if (req.resource.plural === 'endpoints' && !output.startsWith('json') && !output.startsWith('yaml'))
       k.err += 'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n';
+    if (req.resource.kind === 'ComponentStatus' && !computedKind('ComponentStatus')) return fail(k, 'kubesim: kubectl get componentstatuses: not loaded\n');
+    k.err += computedKind(req.resource.kind)?.warning ?? '';
     let objs: Obj[];
     if (req.names.length) {
       objs = [];

@@ -4,6 +4,7 @@ import { matches, parseSelector, type Requirement } from '../../api/selectors.ts
 import { notFound, type ApiError } from '../../api/server.ts';
 import type { Obj } from '../../api/store.ts';
 import type { Kctx } from './context.ts';
+import { computedKind } from './verbs.ts';
 
 /** One resource type and the names asked for (empty: list). */
 export interface ResourceRequest {
@@ -88,8 +89,7 @@ export interface ListOptions {
 export function listObjects(k: Kctx, r: ResourceInfo, opts: ListOptions): Obj[] {
   const ns = r.namespaced && !opts.allNamespaces ? k.namespace : undefined;
   const kind = r.kind;
-  return k.store
-    .list(kind, ns)
+  return (computedKind(kind)?.list(k) ?? k.store.list(kind, ns))
     .filter((o) => r.group !== 'events.k8s.io' || o.kind === 'Event')
     .filter((o) => !opts.labels || matches(opts.labels, o.metadata.labels))
     .filter((o) => !opts.fields || opts.fields.every((f) => (fieldValue(o, f.path) === f.value) === (f.op === '=')));
@@ -97,6 +97,8 @@ export function listObjects(k: Kctx, r: ResourceInfo, opts: ListOptions): Obj[] 
 
 /** Fetches one object or the NotFound error. */
 export function getObject(k: Kctx, r: ResourceInfo, name: string): { obj?: Obj; error?: ApiError } {
+  const computed = computedKind(r.kind);
+  if (computed) return computed.get(k, name);
   const obj = k.store.get(r.kind, r.namespaced ? k.namespace : undefined, name);
   return obj ? { obj } : { error: notFound(r, name) };
 }

@@ -3,6 +3,9 @@
  * others come in chunks (parts/kubectl-describe.ts, kubectl-ops.ts, kubectl-verbs.ts…) that register on load. The browser
  * worker loads a part before a line that names one of its verbs (line-scan.ts), Node at once.
  */
+import type { ApiError } from '../../api/server.ts';
+import type { Obj } from '../../api/store.ts';
+import type { KindColumns } from '../../printers/columns.ts';
 import type { Kctx } from './context.ts';
 import type { FlagSpec } from './flags.ts';
 
@@ -82,6 +85,28 @@ let rawGet: RawGet | undefined;
 /** Registers `get --raw` (it comes with the ops part: kubectl's core chunk has no bytes to spare). */
 export function registerRawGet(fn: RawGet): void {
   rawGet = fn;
+}
+
+/** A kind the API server computes on each read instead of storing (ComponentStatus). */
+export interface ComputedKind {
+  list(k: Kctx): Obj[];
+  /** The object or the server's error for a name it does not know. */
+  get(k: Kctx, name: string): { obj?: Obj; error?: ApiError };
+  columns: KindColumns;
+  /** The deprecation warning the server sends with every answer. */
+  warning?: string;
+}
+
+const computed = new Map<string, ComputedKind>();
+
+/** Registers a computed kind (with the ops part: kubectl's core only knows its name). */
+export function registerComputedKind(kind: string, def: ComputedKind): void {
+  computed.set(kind, def);
+}
+
+/** The computed kind, if `kind` is one and its part is loaded. */
+export function computedKind(kind: string): ComputedKind | undefined {
+  return computed.get(kind);
 }
 
 /** `get --raw`, if its part is loaded. */

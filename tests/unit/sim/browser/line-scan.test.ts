@@ -35,6 +35,8 @@ describe('chunksForLine', () => {
 
   it('asks for kubectl\'s parts by the verbs and formats a line names', () => {
     expect(needs('kubectl get --raw /healthz')).toEqual(['kubectl', 'kubectl-ops']);
+    expect(needs('kubectl get cs')).toEqual(['kubectl', 'kubectl-ops']);
+    expect(needs('kubectl get componentstatuses scheduler -o name')).toEqual(['kubectl', 'kubectl-ops']);
     expect(needs('kubectl describe pod web')).toEqual(['kubectl', 'kubectl-describe']);
     expect(needs("kubectl get pods -o jsonpath='{.items[*].metadata.name}'")).toEqual(['kubectl', 'kubectl-jsonpath']);
     expect(needs('kubectl get pods --sort-by=.metadata.creationTimestamp')).toEqual(['kubectl', 'kubectl-jsonpath']);
@@ -233,7 +235,7 @@ describe('no line meets a missing chunk', () => {
 
   it('kubectl get --raw brings the ops part; Node answers the same', async () => {
     const { run } = await freshBrowser('default');
-    for (const line of ['kubectl get --raw /healthz', 'kubectl get --raw=/version', "kubectl get --raw '/readyz?verbose'", 'kubectl get --raw /nope']) {
+    for (const line of ['kubectl get --raw /healthz', 'kubectl get --raw=/version', "kubectl get --raw '/readyz?verbose'", 'kubectl get --raw /nope', 'kubectl get cs', 'kubectl get componentstatus etcd-0 -o json']) {
       const r = await run(line);
       expect(r.stdout + r.stderr, line).not.toMatch(NOT_LOADED);
     }

@@ -46,7 +46,7 @@ describe('kubectl version, cluster-info, api-resources, explain', () => {
     expect(lines[0]).toBe('NAME                     SHORTNAMES   APIVERSION             NAMESPACED   KIND');
     expect(lines).toContain('pods                     po           v1                     true         Pod');
     expect(lines).toContain('deployments              deploy       apps/v1                true         Deployment');
-    expect(k('api-resources --namespaced=false -o name').stdout).toBe('namespaces\nnodes\npersistentvolumes\ningressclasses.networking.k8s.io\nstorageclasses.storage.k8s.io\n');
+    expect(k('api-resources --namespaced=false -o name').stdout).toBe('componentstatuses\nnamespaces\nnodes\npersistentvolumes\ningressclasses.networking.k8s.io\nstorageclasses.storage.k8s.io\n');
   });
 
   it('explains fields', () => {

@@ -4,7 +4,7 @@
  * browser, without js-yaml or the API server's validation, so that a chapter's drain or logs demo
  * stays small. None of them writes a value the validator could refuse: kubectl checks taints and
  * replica counts itself, and the rest only deletes, evicts or flips fields to values it chooses.
- * `get --raw` (health endpoints, /version) comes here too. `delete -f` reads manifests through the YAML chunk, which the line scan loads for `-f`.
+ * `get --raw` (health endpoints, /version) and the computed componentstatuses come here too. `delete -f` reads manifests through the YAML chunk, which the line scan loads for `-f`.
  */
 import { apiResources, API_RESOURCES_FLAGS, clusterInfo } from '../cluster-info.ts';
 import { del, DELETE_FLAGS } from '../delete.ts';
@@ -14,11 +14,13 @@ import { rawGet } from '../raw.ts';
 import { cordon, drain, NODE_FLAGS, taint } from '../nodes.ts';
 import { rollout, ROLLOUT_FLAGS } from '../rollout.ts';
 import { scale, SCALE_FLAGS } from '../scale.ts';
-import { registerRawGet, registerVerbs } from '../verbs.ts';
+import { registerComputedKind, registerRawGet, registerVerbs } from '../verbs.ts';
+import { componentStatuses } from '../componentstatus.ts';
 
 /** Registers the verbs with kubectl (idempotent). */
 export function install(): void {
   registerRawGet(rawGet);
+  registerComputedKind('ComponentStatus', componentStatuses);
   registerVerbs({
     delete: { flags: DELETE_FLAGS, run: del, server: true },
     scale: { flags: SCALE_FLAGS, run: scale, server: true },
