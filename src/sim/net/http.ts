@@ -8,6 +8,8 @@ import type { Cluster } from '../cluster.ts';
 import type { World } from '../types.ts';
 import { strftime } from '../strftime.ts';
 import { ipToInt } from './addr.ts';
+import { sourceAddress } from './interfaces.ts';
+import { appendContainerLog } from '../runtime/logs.ts';
 import { controllerClass, isIngressController, routeIngress, type IngressRoute } from './ingress.ts';
 import { internetReverse, isPublicIP } from './internet.ts';
 
@@ -19,6 +21,10 @@ export interface HttpRequest {
   /** Path and query, starting with `/`. */
   path: string;
   scheme: 'http' | 'https';
+  /** The User-Agent header. */
+  agent?: string;
+  /** Who sends it: a Pod's address, else the node the packets leave (or kube-proxy masqueraded them) from; X-Forwarded-For from a proxy. */
+  from?: { ip?: string; node: string; forwardedFor?: string };
 }
 
 /** A response as it comes over the wire (header order as the server writes it). */
@@ -137,6 +143,61 @@ function podByIP(store: Store, ip: string): Obj | undefined {
   return store.list('Pod').find((p) => p.status?.podIP === ip && running(p) && !p.spec?.hostNetwork);
 }
 
+/** nginx's answer: the welcome page at / and /index.html, its 404 page elsewhere. */
+function nginxAnswer(req: HttpRequest, now: number): Pick<HttpOutcome, 'response'> {
+  const path = req.path.split('?')[0];
+  if (path === '/' || path === '/index.html') {
+    const mtime = NGINX_INDEX_MTIME;
+    return {
+      response: {
+        status: 200,
+        reason: 'OK',
+        headers: [
+          ['Server', `nginx/${NGINX_VERSION}`],
+          ['Date', httpDate(now)],
+          ['Content-Type', 'text/html'],
+          ['Content-Length', String(NGINX_WELCOME.length)],
+          ['Last-Modified', httpDate(mtime)],
+          ['Connection', 'keep-alive'],
+          ['ETag', `"${(mtime / 1000).toString(16)}-${NGINX_WELCOME.length.toString(16)}"`],
+          ['Accept-Ranges', 'bytes'],
+        ],
+        body: req.method === 'HEAD' ? '' : NGINX_WELCOME,
+      },
+    };
+  }
+  const body = nginxErrorPage(404, NGINX_VERSION);
+  return {
+    response: {
+      status: 404,
+      reason: 'Not Found',
+      headers: [['Server', `nginx/${NGINX_VERSION}`], ['Date', httpDate(now)], ['Content-Type', 'text/html'], ['Content-Length', String(body.length)], ['Connection', 'keep-alive']],
+      body: req.method === 'HEAD' ? '' : body,
+    },
+  };
+}
+
+/**
+ * The address a Pod's server sees a request come from: the sending Pod's own, else what the
+ * sending (or masquerading) node's route toward the Pod picks.
+ */
+function remoteAddr(world: World, req: HttpRequest, pod: Obj): string {
+  const from = req.from;
+  if (!from) return '-';
+  if (from.ip) return from.ip;
+  const host = world.hosts.get(from.node);
+  return (host && sourceAddress(world, host, String(pod.status?.podIP ?? ''))) ?? '-';
+}
+
+/** nginx's access line, the official image's `main` log_format, to the container's log (stdout). */
+function logRequest(world: World, pod: Obj, req: HttpRequest, r: HttpResponse): void {
+  const c = (pod.spec?.containers ?? []).find((x: Obj) => /(^|\/)nginx(:|@|$)/.test(String(x.image))) ?? pod.spec?.containers?.[0];
+  if (!c) return;
+  const bytes = new TextEncoder().encode(r.body).length;
+  const line = `${remoteAddr(world, req, pod)} - - [${timeLocal(world.clock.now())}] "${req.method} ${req.path} HTTP/1.1" ${r.status} ${bytes} "-" "${req.agent ?? '-'}" "${req.from?.forwardedFor ?? '-'}"`;
+  appendContainerLog(world, pod, c.name, line);
+}
+
 /** What the program in a Pod answers on a port; undefined when nothing listens there. */
 export function podAnswer(world: World, pod: Obj, port: number, req: HttpRequest, service?: Obj): HttpOutcome | undefined {
   const c = cluster(world)!;
@@ -147,38 +208,9 @@ export function podAnswer(world: World, pod: Obj, port: number, req: HttpRequest
   if (isIngressController(pod) && (port === 80 || port === 443)) return ingressAnswer(world, c.store, pod, req);
   if (/nginxdemos\/hello/.test(img)) return { ...base, response: helloAnswer(pod, port, req, now) };
   if (/(^|\/)nginx(:|@|$)/.test(img)) {
-    const path = req.path.split('?')[0];
-    if (path === '/' || path === '/index.html') {
-      const mtime = NGINX_INDEX_MTIME;
-      return {
-        ...base,
-        response: {
-          status: 200,
-          reason: 'OK',
-          headers: [
-            ['Server', `nginx/${NGINX_VERSION}`],
-            ['Date', httpDate(now)],
-            ['Content-Type', 'text/html'],
-            ['Content-Length', String(NGINX_WELCOME.length)],
-            ['Last-Modified', httpDate(mtime)],
-            ['Connection', 'keep-alive'],
-            ['ETag', `"${(mtime / 1000).toString(16)}-${NGINX_WELCOME.length.toString(16)}"`],
-            ['Accept-Ranges', 'bytes'],
-          ],
-          body: req.method === 'HEAD' ? '' : NGINX_WELCOME,
-        },
-      };
-    }
-    const body = nginxErrorPage(404, NGINX_VERSION);
-    return {
-      ...base,
-      response: {
-        status: 404,
-        reason: 'Not Found',
-        headers: [['Server', `nginx/${NGINX_VERSION}`], ['Date', httpDate(now)], ['Content-Type', 'text/html'], ['Content-Length', String(body.length)], ['Connection', 'keep-alive']],
-        body: req.method === 'HEAD' ? '' : body,
-      },
-    };
+    const out = nginxAnswer(req, now);
+    logRequest(world, pod, req, out.response!);
+    return { ...base, ...out };
   }
   let body: string;
   const headers: [string, string][] = [];
@@ -220,7 +252,9 @@ function ingressAnswer(world: World, store: Store, controller: Obj, req: HttpReq
   const service = `${ns}/${route.service}`;
   if (!ep) return { via: 'ingress', route, service, response: controllerError(503, now, req.method) };
   const rewrite = route.ingress.metadata.annotations?.['nginx.ingress.kubernetes.io/rewrite-target'];
-  const upstreamReq = { ...req, path: rewrite && !rewrite.includes('$') ? rewrite : req.path };
+  // The controller opens its own connection upstream and names the client in X-Forwarded-For.
+  const from = req.from && { ip: controller.spec?.hostNetwork ? undefined : controller.status?.podIP, node: String(controller.spec?.nodeName ?? ''), forwardedFor: remoteAddr(world, req, controller) };
+  const upstreamReq = { ...req, path: rewrite && !rewrite.includes('$') ? rewrite : req.path, from };
   const up = ep.pod ? podAnswer(world, ep.pod, ep.port, upstreamReq, svc) : undefined;
   if (!up?.response) return { via: 'ingress', route, service, pod: ep.pod?.metadata.name, response: controllerError(502, now, req.method) };
   const r = up.response;
@@ -267,7 +301,9 @@ export function sendHttp(world: World, fromNode: string, ip: string, port: numbe
     for (const svc of store.list('Service')) {
       const sp = (svc.spec?.ports ?? []).find((p: Obj) => p.nodePort === port && (p.protocol ?? 'TCP') === 'TCP');
       if (!sp || !['NodePort', 'LoadBalancer'].includes(svc.spec.type)) continue;
-      return withTls(viaService(world, store, svc, sp, req, 'nodeport'), req, sp);
+      // kube-proxy masquerades NodePort traffic (externalTrafficPolicy: Cluster): the Pod sees this node.
+      const masqueraded = req.from ? { ...req, from: { node } } : req;
+      return withTls(viaService(world, store, svc, sp, masqueraded, 'nodeport'), req, sp);
     }
     const hostPod = store.list('Pod').find((p) => p.spec?.nodeName === node && running(p) && (p.spec.hostNetwork || (p.spec.containers ?? []).some((ct: Obj) => (ct.ports ?? []).some((pp: Obj) => pp.hostPort === port))));
     if (hostPod && listeningPorts(hostPod).includes(port)) return podAnswer(world, hostPod, port, req) ?? { error: 'refused', via: 'hostport' };

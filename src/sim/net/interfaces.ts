@@ -170,3 +170,19 @@ export function connectedDev(world: World, host: Host, ip: string): string | und
   }
   return undefined;
 }
+
+/**
+ * The address Linux gives a connection from this host to `ip`, as `ip route get` shows it: the
+ * longest-prefix route's src, else its device's first address (flannel.1's 10.244.N.0 toward
+ * another node's Pods, cni0's 10.244.N.1 toward this node's).
+ */
+export function sourceAddress(world: World, host: Host, ip: string): string | undefined {
+  let best: Route | undefined;
+  let bestLen = -1;
+  for (const r of routes(world, host)) {
+    const c = r.dst === 'default' ? { addr: 0, len: 0 } : parseCidr(r.dst.includes('/') ? r.dst : `${r.dst}/32`);
+    if (c && c.len > bestLen && inCidr(ip, c)) [best, bestLen] = [r, c.len];
+  }
+  if (!best) return undefined;
+  return best.src ?? interfaces(world, host).find((i) => i.name === best.dev)?.addrs[0]?.ip;
+}

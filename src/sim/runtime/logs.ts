@@ -2,17 +2,33 @@
  * What a container writes to its log, as the runtime keeps it under /var/log/pods: the lines its
  * image prints on start (nginx's entrypoint, CoreDNS's banner, kube-apiserver's klog lines, an
  * echo in a busybox command). kubectl logs reads it through the API server, crictl logs on the
- * node, so both print the same lines. Requests do not add access lines yet.
+ * node, so both print the same lines. nginx adds an access line for each request it answers.
  */
 import type { Obj } from '../api/store.ts';
+import type { World } from '../types.ts';
 import { KERNEL_VERSION, COREDNS_VERSION } from '../versions.ts';
 
 function nginxDate(ts: string): string {
   return ts.replace('T', ' ').replace('Z', '').replace(/-/g, '/');
 }
 
-/** A container's log lines: what its image prints when it starts at `started` (RFC 3339). */
-export function containerLog(pod: Obj, c: Obj, started: string): string[] {
+const appended = new WeakMap<World, Map<string, string[]>>();
+
+/** Adds a line a running container writes (nginx's access line for a request). */
+export function appendContainerLog(world: World, pod: Obj, container: string, line: string): void {
+  let m = appended.get(world);
+  if (!m) appended.set(world, (m = new Map()));
+  const key = `${pod.metadata?.uid}/${container}`;
+  m.set(key, [...(m.get(key) ?? []), line]);
+}
+
+/** A container's log lines: what its image prints when it starts at `started` (RFC 3339), then what it wrote since. */
+export function containerLog(world: World, pod: Obj, c: Obj, started: string): string[] {
+  return [...startupLog(pod, c, started), ...(appended.get(world)?.get(`${pod.metadata?.uid}/${c.name}`) ?? [])];
+}
+
+/** The lines an image prints when it starts. */
+function startupLog(pod: Obj, c: Obj, started: string): string[] {
   const image = String(c.image);
   const d = nginxDate(started);
   if (/(^|\/)nginx(:|@|$)/.test(image))

@@ -56,7 +56,7 @@ export function logs(k: Kctx): void {
       return fail(k, `Error from server (BadRequest): previous terminated container "${c.name}" in pod "${pod.metadata.name}" not found\n`);
   }
   const started = st.state?.running?.startedAt ?? st.state?.terminated?.startedAt ?? st.lastState?.terminated?.startedAt ?? pod.metadata.creationTimestamp;
-  let lines = containerLog(pod, c, started);
+  let lines = containerLog(k.ctx.world, pod, c, started);
   const tail = str(k.p, 'tail');
   if (tail && Number(tail) >= 0) lines = lines.slice(Math.max(0, lines.length - Number(tail)));
   if (bool(k.p, 'timestamps')) lines = lines.map((l) => `${started.replace('Z', '.000000000Z')} ${l}`);

@@ -17,6 +17,8 @@ export interface NetClient {
   hostsFile: string | undefined;
   /** The node the traffic leaves from. */
   node: string;
+  /** The Pod's own address, which servers see; a host's depends on the route to each server. */
+  ip?: string;
   /** For traces: `host controlplane` or `pod default/busybox`. */
   label: string;
   /** The container image, for tools whose output differs by image (busybox nslookup). */
@@ -58,6 +60,7 @@ export function podClient(p: PodCommandContext): NetClient {
     conf,
     hostsFile,
     node,
+    ip: hostNet ? undefined : p.pod.status?.podIP,
     label: `pod ${p.pod.metadata.namespace}/${p.pod.metadata.name}`,
     image: String(p.container?.image ?? ''),
     now: world.clock.now(),

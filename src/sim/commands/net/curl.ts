@@ -160,7 +160,7 @@ export function curlWith(env: CurlEnv, argv: string[]): RunResult {
       const host = userHost ? userHost.slice(userHost.indexOf(':') + 1).trim() : hostHeader(u);
       const method = o.method ?? (o.head ? 'HEAD' : 'GET');
       const pinned = o.resolve.get(`${u.host}:${u.port}`);
-      const f = fetchUrl(env.client, 'curl', pinned ? { ...u, host: pinned } : u, { method, host, path: u.path, scheme: u.scheme });
+      const f = fetchUrl(env.client, 'curl', pinned ? { ...u, host: pinned } : u, { method, host, path: u.path, scheme: u.scheme, agent: `curl/${VERSION}` });
       if (f.unresolved) {
         fail(6, `Could not resolve host: ${u.host}`);
         break;

@@ -58,7 +58,7 @@ export function fetchUrl(c: NetClient, tool: string, u: Url, req: HttpRequest): 
     }
     ip = r.addrs[0];
   }
-  const outcome = sendHttp(c.world, c.node, ip, u.port, req);
+  const outcome = sendHttp(c.world, c.node, ip, u.port, { ...req, from: { ip: c.ip, node: c.node } });
   recordRoute(c.world, {
     tool,
     url: `${u.scheme}://${hostHeader(u)}${u.path}`,

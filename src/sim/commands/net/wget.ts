@@ -26,7 +26,7 @@ export function wgetWith(c: NetClient, argv: string[], busybox: boolean, writeFi
   if (!url) return busybox ? { stdout: '', stderr: 'BusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\nUsage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]\n\t[--post-data STR | --post-file FILE] [-Y on/off]\n\t[-P DIR] [-U AGENT] [-T SEC] URL...\n', exitCode: 1 } : { stdout: '', stderr: "wget: missing URL\nUsage: wget [OPTION]... [URL]...\n\nTry `wget --help' for more options.\n", exitCode: 1 };
   const u = parseUrl(url);
   if ('error' in u) return { stdout: '', stderr: busybox ? `wget: not an http or ftp url: ${url}\n` : `${url}: Unsupported scheme.\n`, exitCode: 1 };
-  const f = fetchUrl(c, 'wget', u, { method: 'GET', host: hostHeader(u), path: u.path, scheme: u.scheme });
+  const f = fetchUrl(c, 'wget', u, { method: 'GET', host: hostHeader(u), path: u.path, scheme: u.scheme, agent: busybox ? 'Wget' : 'Wget/1.21.4' });
   const stamp = new Date(c.now).toISOString().replace('T', ' ').slice(0, 19);
   const gnuHead = `--${stamp}--  ${url}\n`;
   if (f.unresolved) {

@@ -177,7 +177,7 @@ export const crictl: CommandFn = (ctx) => {
       const matched = all.filter((c) => c.id.startsWith(arg));
       if (!matched.length) return fatal(now, `failed to try resolving symlinks in path "/var/log/pods/...": not found: container "${arg}" not found`);
       const c = matched[0];
-      let lines = c.failure !== undefined ? [klog('E', c.created, 1, 'run.go:72') + c.failure] : containerLog(c.pod, c.spec, rfc3339(c.created));
+      let lines = c.failure !== undefined ? [klog('E', c.created, 1, 'run.go:72') + c.failure] : containerLog(ctx.world, c.pod, c.spec, rfc3339(c.created));
       const tail = flag(p, 'tail');
       if (tail !== undefined && Number(tail) >= 0) lines = lines.slice(Math.max(0, lines.length - Number(tail)));
       const log = lines.map((l) => l + '\n').join('');
