@@ -10,6 +10,8 @@ export interface ExpandEnv {
   lastStatus: number;
   /** Runs `src` as a command and returns its standard output (stderr goes to the terminal). */
   substitute(src: string): string;
+  /** Runs `src` for `<(…)` and returns the path its output can be read from (`/dev/fd/63`). */
+  processSubstitution?(src: string): string;
   fs: Vfs;
   cwd: string;
 }
@@ -137,9 +139,10 @@ function pieces_(raw: string, env: ExpandEnv, heredoc: boolean): Piece[] {
       }
     }
     if (c === '<' && raw[i + 1] === '(' && !inDouble && !heredoc) {
-      // Process substitution: the sandbox only needs `source <(kubectl completion bash)` to succeed.
+      // Process substitution: the command's output becomes a file for the command around it.
       const r = skipQuoted('$' + raw.slice(i + 1), 0);
-      lit('/dev/fd/63', true);
+      const inner = raw.slice(i + 2, i + r.next - 1);
+      lit(env.processSubstitution?.(inner) ?? '/dev/fd/63', true);
       i += r.next;
       continue;
     }

@@ -1,4 +1,4 @@
-import { orderedOutput, runResult, type Host, type RunResult, type World } from '../types.ts';
+import { orderedOutput, runResult, type Host, type RunResult, type Vfs, type World } from '../types.ts';
 import { commandPath, lookupCommand } from '../commands/registry.ts';
 import { BUILTINS } from './builtins.ts';
 import { ExpansionError, expandHereDoc, expandString, expandWord, ValueTooLargeError } from './expand.ts';
@@ -52,6 +52,8 @@ export class Shell {
   readonly functions = new Map<string, (sh: Shell, argv: string[], stdin: string) => RunResult>();
   /** Set while a command runs with no terminal (ssh HOST CMD without -t): programs see a pipe, not a tty. */
   noTty = false;
+  /** Files made for this line's `<(…)`, removed when it ends. */
+  private substituted: { fs: Vfs; path: string }[] = [];
   /** The standard input a compound command's body shares: `read` takes its lines one by one. */
   input?: { rest: string };
   /** Set by `exit` on the first host: the rest of the current run is skipped. */
@@ -105,6 +107,9 @@ export class Shell {
       this.lastStatus = 2;
       this.depth = 0;
     }
+    // The line's process substitutions are closed: their files (and the directories made for them) go.
+    for (const { fs, path } of this.substituted.reverse()) fs.remove(path);
+    this.substituted = [];
     return runResult(this.out.stdout, this.out.stderr, this.lastStatus, this.out.chunks);
   }
 
@@ -386,6 +391,8 @@ export class Shell {
   /** What expansion reads and writes: this session's variables, files and `$(…)`. */
   expandEnv(): ExpandEnv {
     const frame = this.frame;
+    // Each `<(…)` of a command gets the next descriptor down from 63, as bash hands them out.
+    let fd = 63;
     return {
       getVar: (name) => (name === 'PWD' ? frame.cwd : name === 'RANDOM' ? String(Math.floor(this.world.rng.next() * 32768)) : frame.vars.get(name)),
       setVar: (name, value) => frame.vars.set(name, value),
@@ -395,6 +402,16 @@ export class Shell {
         this.out.write('stderr', r.stderr);
         this.substStatus = r.exitCode;
         return r.stdout;
+      },
+      processSubstitution: (src) => {
+        const r = this.capture(() => this.subshell(() => this.runSource(src)));
+        this.out.write('stderr', r.stderr);
+        const fs = frame.host.fs;
+        for (const dir of ['/dev', '/dev/fd']) if (!fs.exists(dir) && fs.mkdir(dir)) this.substituted.push({ fs, path: dir });
+        const path = `/dev/fd/${fd--}`;
+        fs.writeFile(path, r.stdout);
+        this.substituted.push({ fs, path });
+        return path;
       },
       fs: frame.host.fs,
       cwd: frame.cwd,

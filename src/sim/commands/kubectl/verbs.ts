@@ -18,7 +18,7 @@ export interface Verb {
 }
 
 /** Real kubectl verbs the sandbox does not implement (interactive or network ones). */
-export const UNSUPPORTED: ReadonlySet<string> = new Set(['alpha', 'api-versions', 'attach', 'auth', 'autoscale', 'certificate', 'completion', 'cp', 'debug', 'diff', 'events', 'kustomize', 'options', 'plugin', 'port-forward', 'proxy']);
+export const UNSUPPORTED: ReadonlySet<string> = new Set(['alpha', 'api-versions', 'attach', 'auth', 'autoscale', 'certificate', 'cp', 'debug', 'diff', 'events', 'kustomize', 'options', 'plugin', 'port-forward', 'proxy']);
 
 /** The verbs of kubectl's core chunk (registered by index.ts; the others are in VERB_PARTS). */
 export const CORE_VERBS: ReadonlySet<string> = new Set(['get', 'top', 'version']);
@@ -30,6 +30,7 @@ export type KubectlPart = 'kubectl-describe' | 'kubectl-ops' | 'kubectl-verbs' |
 export const VERB_PARTS: Record<string, KubectlPart> = {
   describe: 'kubectl-describe',
   explain: 'kubectl-explain',
+  completion: 'kubectl-help',
   // wait's --for=jsonpath uses the JSONPath printer: it comes with it.
   wait: 'kubectl-jsonpath',
   ...Object.fromEntries(

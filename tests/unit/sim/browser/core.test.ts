@@ -75,6 +75,10 @@ describe('browser entry', () => {
     // explain's texts come alone, with explain.
     await loadCommandsFor(['kubectl explain pod.spec']);
     expect(sim.run('kubectl explain pod.spec.nodeName').stdout).toContain('NodeName indicates in which node this pod is scheduled.');
+    // completion comes with the help texts.
+    await loadCommandsFor(['source <(kubectl completion bash)']);
+    expect(loadedChunks()).toContain('kubectl-help');
+    expect(sim.run('source <(kubectl completion bash)')).toMatchObject({ stderr: '', exitCode: 0 });
     // Each part registers exactly the verbs VERB_PARTS says it holds.
     expect(verbNames()).toEqual([...core, ...Object.keys(VERB_PARTS)].sort());
   });

@@ -161,3 +161,25 @@ describe('limits', () => {
     expect(r.stderr).toMatch(/maximum nesting level exceeded|too many commands/);
   });
 });
+
+// bash's process substitution: `<(cmd)` is a /dev/fd path (63, then 62…) that reads cmd's output,
+// open for the command around it and closed when the line ends.
+describe('process substitution', () => {
+  it('reads a command\'s output as a file, and feeds a loop without a subshell', () => {
+    const sim = createSimulator();
+    expect(sim.run('echo <(true) <(true)').stdout).toBe('/dev/fd/63 /dev/fd/62\n');
+    expect(sim.run('cat <(echo a) <(echo b)').stdout).toBe('a\nb\n');
+    // `done < <(…)` keeps the loop in this shell: the count survives it, unlike `… | while read`.
+    expect(sim.run('n=0; while read x; do n=$((n+1)); done < <(kubectl get nodes --no-headers); echo $n').stdout).toBe('3\n');
+    expect(sim.run('ls /dev/fd').stderr).toBe("ls: cannot access '/dev/fd': No such file or directory\n");
+    // The path is this host's: a remote command cannot open it, as with real ssh.
+    expect(sim.run('ssh node01 cat <(hostname)').stderr).toBe('cat: /dev/fd/63: No such file or directory\n');
+  });
+
+  it('lets the usual completion setup succeed quietly, with completion.go\'s usage errors', () => {
+    const sim = createSimulator();
+    expect(sim.run('source <(kubectl completion bash)')).toMatchObject({ stdout: '', stderr: '', exitCode: 0 });
+    expect(sim.run('kubectl completion')).toMatchObject({ stderr: "error: Shell not specified.\nSee 'kubectl completion -h' for help and examples\n", exitCode: 1 });
+    expect(sim.run('kubectl completion tcsh').stderr).toBe('error: Unsupported shell type "tcsh".\nSee \'kubectl completion -h\' for help and examples\n');
+  });
+});
