@@ -26,6 +26,7 @@ import { COMMANDS as kubectl } from './families/kubectl.ts';
 import { COMMANDS as net } from './families/net.ts';
 import { COMMANDS as node } from './families/node.ts';
 import { COMMANDS as procps } from './families/procps.ts';
+import { COMMANDS as diffutils } from './families/diffutils.ts';
 import { COMMANDS as sed } from './families/sed.ts';
 import { COMMANDS as systemd } from './families/systemd.ts';
 import { install as describe } from './kubectl/parts/kubectl-describe.ts';
@@ -38,7 +39,7 @@ import { install as verbs } from './kubectl/parts/kubectl-verbs.ts';
 import { install as yamlPrinter } from './kubectl/parts/kubectl-yaml.ts';
 
 /** Every family's commands, by family name (the names lazy.ts uses). */
-export const ALL_FAMILIES: Record<string, Record<string, CommandFn>> = { coreutils, awk, sed, kubectl, systemd, etcd, dnsutils, http, net, docker, apt, kubeadm, node, procps };
+export const ALL_FAMILIES: Record<string, Record<string, CommandFn>> = { coreutils, awk, sed, kubectl, systemd, etcd, dnsutils, http, net, docker, apt, kubeadm, node, procps, diffutils };
 
 for (const family of Object.values(ALL_FAMILIES)) registerCommands(family);
 for (const install of [describe, ops, verbs, help, jsonpath, goTemplate, yamlPrinter, explain]) install();

@@ -5,7 +5,7 @@
  */
 
 /** A command family's name (families/NAME.ts). */
-export type FamilyName = 'coreutils' | 'awk' | 'sed' | 'kubectl' | 'systemd' | 'etcd' | 'dnsutils' | 'http' | 'net' | 'docker' | 'apt' | 'kubeadm' | 'node' | 'procps';
+export type FamilyName = 'coreutils' | 'awk' | 'sed' | 'kubectl' | 'systemd' | 'etcd' | 'dnsutils' | 'http' | 'net' | 'docker' | 'apt' | 'kubeadm' | 'node' | 'procps' | 'diffutils';
 
 /** Each family's command names. */
 export const FAMILY_COMMANDS: Record<FamilyName, string[]> = {
@@ -27,6 +27,7 @@ export const FAMILY_COMMANDS: Record<FamilyName, string[]> = {
   kubeadm: ['kubeadm'],
   node: ['crictl', 'openssl', 'df', 'free'],
   procps: ['ps', 'pgrep', 'pidof', 'uptime', 'ss'],
+  diffutils: ['diff'],
 };
 
 /** The family of each command name. */

@@ -29,6 +29,7 @@ export const FAMILIES: Record<FamilyName, Family> = {
   kubeadm: () => import('./families/kubeadm.ts'),
   node: () => import('./families/node.ts'),
   procps: () => import('./families/procps.ts'),
+  diffutils: () => import('./families/diffutils.ts'),
 };
 
 // Loaded through kubectl's family module: see families/kubectl.ts.

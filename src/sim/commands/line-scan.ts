@@ -85,8 +85,9 @@ export function chunksForLine(line: string, scriptAt?: ScriptAt, depth = 0): Lin
     const dashes = words.indexOf('--');
     if (command.endsWith('kubectl') && words.includes('exec') && dashes > 0 && words.slice(dashes + 1).some((w) => w.includes('$'))) return 'all';
   }
-  // A function definition, `name() { …; }`, and arithmetic, `$((…))`, `((…))`.
-  if (/\w\s*\(\s*\)|\(\(/.test(text)) needs.add('compound');
+  // A function definition, `name() { …; }`, arithmetic, `$((…))`, `((…))`…
+  // …and process substitution, `<(…)`.
+  if (/\w\s*\(\s*\)|\(\(|<\(/.test(text)) needs.add('compound');
   // Each word by its last path component (`/usr/bin/kubectl` runs kubectl).
   const names = text.split(/[\s;&|()<>{}=,]+/).filter(Boolean).map((raw) => raw.slice(raw.lastIndexOf('/') + 1));
   for (const word of names) {

@@ -11,7 +11,7 @@ import type { RunResult } from '../types.ts';
 import { BUILTINS, type Builtin } from './builtins.ts';
 import { ArithmeticError, evaluate } from './arithmetic.ts';
 import { ExpansionError, expandString, expandWord, useArithmetic, type ExpandEnv } from './expand.ts';
-import type { Shell } from './interpreter.ts';
+import { useProcessSubstitution, type Shell } from './interpreter.ts';
 import { useCompound, type AndOr, type CompoundCommand, type CompoundGrammar, type Parser } from './parser.ts';
 import { read } from './read.ts';
 import { shellProbe, testCommand } from './test-expr.ts';
@@ -554,9 +554,25 @@ const let_: Builtin = (sh, argv) => {
   return { stdout: '', stderr: '', exitCode: status };
 };
 
+/**
+ * `<(cmd)`: cmd runs in a subshell and its output becomes /dev/fd/N on the host, for the command
+ * around it; the shell removes the file (and the directories made for it) when the line ends.
+ */
+function processSubstitution(sh: Shell, src: string, fd: number): string {
+  const r = sh.capture(() => sh.subshell(() => sh.runSource(src)));
+  sh.out.write('stderr', r.stderr);
+  const fs = sh.frame.host.fs;
+  for (const dir of ['/dev', '/dev/fd']) if (!fs.exists(dir) && fs.mkdir(dir)) sh.substituted.push({ fs, path: dir });
+  const path = `/dev/fd/${fd}`;
+  fs.writeFile(path, r.stdout);
+  sh.substituted.push({ fs, path });
+  return path;
+}
+
 /** Hooks compound commands and `$((…))` into the shell and adds their builtins (the browser's compound chunk, or Node at once). */
 export function installCompound(): void {
   useCompound(grammar);
+  useProcessSubstitution(processSubstitution);
   useArithmetic((expr, env) => {
     try {
       return String(arith(expr, env));

@@ -33,6 +33,15 @@ class BudgetExceeded extends Error {}
 // command word it has no command for (line-scan.ts); Node registers it at once (commands/all.ts).
 let unavailableTools: readonly string[] = [];
 
+/** Runs `<(src)` and returns the path of its output (the compound chunk: the line scan loads it for `<(`). */
+type ProcessSubstitution = (sh: Shell, src: string, fd: number) => string;
+let processSubstitution: ProcessSubstitution | undefined;
+
+/** Registers process substitution. */
+export function useProcessSubstitution(fn: ProcessSubstitution): void {
+  processSubstitution = fn;
+}
+
 /** Registers the tools that get `kubesim: X: command not found in this sandbox` (unavailable.ts). */
 export function useUnavailableTools(list: readonly string[]): void {
   unavailableTools = list;
@@ -53,12 +62,13 @@ export class Shell {
   /** Set while a command runs with no terminal (ssh HOST CMD without -t): programs see a pipe, not a tty. */
   noTty = false;
   /** Files made for this line's `<(…)`, removed when it ends. */
-  private substituted: { fs: Vfs; path: string }[] = [];
+  substituted: { fs: Vfs; path: string }[] = [];
   /** The standard input a compound command's body shares: `read` takes its lines one by one. */
   input?: { rest: string };
   /** Set by `exit` on the first host: the rest of the current run is skipped. */
   exited = false;
-  private out = new Output();
+  /** What the running line has printed so far. */
+  out = new Output();
   private depth = 0;
   private commandsRun = 0;
   /** Status of the last `$(…)` of the command being expanded (what `X=$(false)` leaves in `$?`). */
@@ -403,16 +413,7 @@ export class Shell {
         this.substStatus = r.exitCode;
         return r.stdout;
       },
-      processSubstitution: (src) => {
-        const r = this.capture(() => this.subshell(() => this.runSource(src)));
-        this.out.write('stderr', r.stderr);
-        const fs = frame.host.fs;
-        for (const dir of ['/dev', '/dev/fd']) if (!fs.exists(dir) && fs.mkdir(dir)) this.substituted.push({ fs, path: dir });
-        const path = `/dev/fd/${fd--}`;
-        fs.writeFile(path, r.stdout);
-        this.substituted.push({ fs, path });
-        return path;
-      },
+      processSubstitution: processSubstitution && ((src) => processSubstitution!(this, src, fd--)),
       fs: frame.host.fs,
       cwd: frame.cwd,
     };

@@ -36,6 +36,9 @@ describe('chunksForLine', () => {
   it('asks for kubectl\'s parts by the verbs and formats a line names', () => {
     expect(needs('kubectl get --raw /healthz')).toEqual(['kubectl', 'kubectl-ops']);
     expect(needs('kubectl get cs')).toEqual(['kubectl', 'kubectl-ops']);
+    // Process substitution runs with the compound chunk.
+    expect(needs('cat <(echo a)')).toEqual(['compound', 'coreutils']);
+    expect(needs('diff <(kubectl get pods) p.txt')).toEqual(expect.arrayContaining(['compound', 'diffutils', 'kubectl']));
     expect(needs('kubectl get componentstatuses scheduler -o name')).toEqual(['kubectl', 'kubectl-ops']);
     expect(needs('kubectl describe pod web')).toEqual(['kubectl', 'kubectl-describe']);
     expect(needs("kubectl get pods -o jsonpath='{.items[*].metadata.name}'")).toEqual(['kubectl', 'kubectl-jsonpath']);
