@@ -191,7 +191,8 @@ function remoteAddr(world: World, req: HttpRequest, pod: Obj): string {
 
 /** nginx's access line, the official image's `main` log_format, to the container's log (stdout). */
 function logRequest(world: World, pod: Obj, req: HttpRequest, r: HttpResponse): void {
-  const c = (pod.spec?.containers ?? []).find((x: Obj) => /(^|\/)nginx(:|@|$)/.test(String(x.image))) ?? pod.spec?.containers?.[0];
+  // The container podAnswer judged by its image: the first.
+  const c = pod.spec?.containers?.[0];
   if (!c) return;
   const bytes = new TextEncoder().encode(r.body).length;
   const line = `${remoteAddr(world, req, pod)} - - [${timeLocal(world.clock.now())}] "${req.method} ${req.path} HTTP/1.1" ${r.status} ${bytes} "-" "${req.agent ?? '-'}" "${req.from?.forwardedFor ?? '-'}"`;

@@ -26,7 +26,6 @@ const LONG: Record<string, string> = {
 const SHORT = 'qsU:iwbBNauC:cyrevx:X:';
 
 const res = (stdout: string, stderr = '', exitCode = 0): RunResult => ({ stdout, stderr, exitCode });
-const trouble = (msg: string): RunResult => res('', `diff: ${msg}\n`, 2);
 
 /** Lines of a text; `newline` says whether its last line ended with one. */
 function split(text: string): { lines: string[]; newline: boolean } {
@@ -184,12 +183,14 @@ export function editScript(a: string[], b: string[]): Change[] {
   return changes;
 }
 
+/** What follows a last line that has no newline. */
+const noNl = '\\ No newline at end of file\n';
+
 /** `l` or `l,r` for lines [from, to) counted from one (normal format). */
 const range = (from: number, to: number): string => (to - from > 1 ? `${from + 1},${to}` : String(to - from === 1 ? from + 1 : from));
 
 /** The normal format: `2c2`, `< old`, `---`, `> new`. */
 function normal(a: string[], b: string[], aNl: boolean, bNl: boolean, changes: Change[]): string {
-  const noNl = '\\ No newline at end of file\n';
   let out = '';
   for (const c of changes) {
     const op = c.a0 === c.a1 ? 'a' : c.b0 === c.b1 ? 'd' : 'c';
@@ -206,7 +207,6 @@ const uniRange = (from: number, to: number): string => (to - from === 1 ? String
 
 /** The unified format: `---`/`+++` headers and `@@` hunks with `context` lines around the changes. */
 function unified(a: string[], b: string[], aNl: boolean, bNl: boolean, changes: Change[], context: number, heads: [string, string]): string {
-  const noNl = '\\ No newline at end of file\n';
   let out = `--- ${heads[0]}\n+++ ${heads[1]}\n`;
   for (let h = 0; h < changes.length; ) {
     // Changes closer than twice the context share a hunk.
@@ -259,7 +259,7 @@ export const diff: CommandFn = (ctx: CommandContext) => {
   const texts: string[] = [];
   for (let i = 0; i < 2; i++) {
     const text = named[i] === '-' ? ctx.stdin : named[i] === '/dev/null' ? '' : fs.readFile(named[i]);
-    if (text === undefined) return trouble(`${shown[i]}: No such file or directory`);
+    if (text === undefined) return res('', `diff: ${shown[i]}: No such file or directory\n`, 2);
     texts.push(charge(ctx, text));
   }
   const [fa, fb] = texts.map(split);

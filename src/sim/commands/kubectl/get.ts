@@ -118,8 +118,10 @@ function getOnce(k: Kctx): void {
   for (const req of reqs) {
     if (req.resource.plural === 'endpoints' && !output.startsWith('json') && !output.startsWith('yaml'))
       k.err += 'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n';
-    if (req.resource.kind === 'ComponentStatus' && !computedKind('ComponentStatus')) return fail(k, 'kubesim: kubectl get componentstatuses: not loaded\n');
-    k.err += computedKind(req.resource.kind)?.warning ?? '';
+    // A kind with no stored columns is computed by a part the line scan should have loaded.
+    const computed = computedKind(req.resource.kind);
+    if (!COLUMNS[req.resource.kind] && !computed) return fail(k, `kubesim: kubectl get ${req.resource.plural}: not loaded\n`);
+    k.err += computed?.warning ?? '';
     let objs: Obj[];
     if (req.names.length) {
       objs = [];

@@ -7,7 +7,7 @@
 import { rfc3339 } from '../../api/store.ts';
 import { fnv32a } from '../../controllers/context.ts';
 import { imageDigest } from '../../runtime/hash.ts';
-import { hostSandboxes, type RuntimeContainer } from '../../runtime/containers.ts';
+import { hostSandboxes, type RuntimeContainer, type RuntimeSandbox } from '../../runtime/containers.ts';
 import { containerLog, logsToStderr } from '../../runtime/logs.ts';
 import { klog } from '../systemd/journal.ts';
 import type { CommandContext, CommandFn, RunResult } from '../../types.ts';
@@ -38,11 +38,10 @@ export function ago(ms: number): string {
   return `${Math.floor(h / 24 / 30)} months ago`;
 }
 
-/** The host's containers, newest first, with their sandbox's ID, name and namespace. */
-function containers(ctx: CommandContext): Ctr[] {
+/** The containers of the host's sandboxes, newest first, with their sandbox's ID, name and namespace. */
+function containers(sandboxes: RuntimeSandbox[]): Ctr[] {
   const out: Ctr[] = [];
-  for (const sb of hostSandboxes(ctx.world, ctx.host))
-    for (const c of sb.containers) out.push({ ...c, podId: sb.id, podName: sb.name, namespace: sb.namespace });
+  for (const sb of sandboxes) for (const c of sb.containers) out.push({ ...c, podId: sb.id, podName: sb.name, namespace: sb.namespace });
   return out.sort((a, b) => b.created - a.created || (a.name < b.name ? -1 : 1));
 }
 
@@ -134,7 +133,8 @@ export const crictl: CommandFn = (ctx) => {
   if (verb && NOT_SIMULATED.has(verb)) return res('', `kubesim: crictl ${verb}: not simulated in this sandbox (ps, pods, logs, images and version are)\n`, 1);
   if (verb && containerd && !containerd.active)
     return fatal(now, 'validate service connection: validate CRI v1 runtime API for endpoint "unix:///run/containerd/containerd.sock": rpc error: code = Unavailable desc = connection error: desc = "transport: Error while dialing: dial unix /run/containerd/containerd.sock: connect: connection refused"');
-  const all = containers(ctx);
+  const sandboxes = hostSandboxes(ctx.world, ctx.host);
+  const all = containers(sandboxes);
   const output = flag(p, 'output', 'o') ?? 'table';
   if ((verb === 'ps' || verb === 'pods') && output !== 'table') {
     if (output === 'json' || output === 'yaml') return res('', `kubesim: crictl ${verb} -o ${output}: not simulated in this sandbox (the table and -q are)\n`, 1);
@@ -164,7 +164,7 @@ export const crictl: CommandFn = (ctx) => {
       const state = flag(p, 'state', 's');
       const id = flag(p, 'id');
       // Every sandbox here is ready: a notready filter finds none.
-      const list = newest(hostSandboxes(ctx.world, ctx.host).sort((a, b) => b.created - a.created).filter((sb) =>
+      const list = newest(sandboxes.sort((a, b) => b.created - a.created).filter((sb) =>
         (!state || state.toLowerCase() === 'ready') && (!id || sb.id.startsWith(id)) &&
         matches(flag(p, 'name'), sb.name) && matches(flag(p, 'namespace'), sb.namespace)), p);
       if (flag(p, 'quiet', 'q')) return res(list.map((sb) => sb.id + '\n').join(''));
