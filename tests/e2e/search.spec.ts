@@ -4,6 +4,14 @@ import { test, expect, type Page } from '@playwright/test';
 async function search(page: Page, query: string): Promise<string[]> {
   await page.getByRole('button', { name: /検索|Search/ }).first().click();
   const input = page.locator('#starlight__search input.pagefind-ui__search-input');
+  try {
+    await input.waitFor({ timeout: 45_000 });
+  } catch {
+    // Say which step stalled: Starlight never built the UI (no state), or its load is stuck or failed.
+    const state = await page.locator('#starlight__search').getAttribute('data-ui');
+    const open = await page.locator('site-search dialog').evaluate((d) => (d as HTMLDialogElement).open);
+    throw new Error(`no search box after 45 s: Pagefind UI state ${state ?? '(never constructed)'}, dialog ${open ? 'open' : 'closed'}`);
+  }
   await input.fill(query);
   const results = page.locator('#starlight__search .pagefind-ui__result-link');
   await expect(results.first()).toBeVisible({ timeout: 30_000 });
@@ -39,4 +47,17 @@ test('the Japanese search dialog speaks Japanese', async ({ page }) => {
   await page.goto('/ja/');
   await search(page, 'ドレイン');
   await expect(page.locator('#starlight__search .pagefind-ui__message')).toContainText('検索結果');
+});
+
+test('a dropped request for the search UI is tried again, so the box still appears', async ({ page }) => {
+  let dropped = 0;
+  await page.route(/\/_astro\/ui-core\.[\w-]+\.js$/, (route) => {
+    if (dropped++ === 0) return route.abort('connectionreset');
+    return route.continue();
+  });
+  await page.goto('/en/');
+  const found = await search(page, 'drain');
+  expect(dropped, 'the first request was dropped and a second one made').toBeGreaterThanOrEqual(2);
+  expect(found.map((p) => p.replace(/#.*$/, ''))).toContain('/en/node-maintenance/');
+  await expect(page.locator('#starlight__search')).toHaveAttribute('data-ui', 'ready');
 });

@@ -5,6 +5,11 @@
  * and loads the real one at the first sign of a search: the pointer or the focus on the search
  * button, a touch, a click, Ctrl+K / ⌘K or `/`. The dialog still opens at once; its box appears
  * when the UI is in, and takes the focus if the dialog is open by then.
+ *
+ * The search root carries the loading state in `data-ui` (`armed`, `loading`, `ready`,
+ * `failed`), so a test that finds no box can say which step stalled. A failed load (a dropped
+ * request) is tried again a few times, and after that on the reader's next sign, instead of
+ * leaving the dialog empty for good.
  */
 
 type Options = { element: string } & Record<string, unknown>;
@@ -22,16 +27,35 @@ export class PagefindUI {
     const button = site?.querySelector<HTMLButtonElement>('button[data-open-modal]');
     const dialog = site?.querySelector<HTMLDialogElement>('dialog');
     let started = false;
+    let failures = 0;
+    const setState = (state: 'armed' | 'loading' | 'ready' | 'failed') => root?.setAttribute('data-ui', state);
+    const signs = ['pointerenter', 'focus', 'touchstart', 'click'] as const;
+    const listen = () => {
+      started = false;
+      for (const type of signs) button?.addEventListener(type, start, { passive: true });
+      // Capture phase: Starlight's own Ctrl+K handler opens the dialog in the same event.
+      window.addEventListener('keydown', onKey, true);
+    };
     const start = () => {
       if (started) return;
       started = true;
-      for (const type of ['pointerenter', 'focus', 'touchstart', 'click'] as const) button?.removeEventListener(type, start);
+      setState('loading');
+      for (const type of signs) button?.removeEventListener(type, start);
       window.removeEventListener('keydown', onKey, true);
-      void loadRealUi().then(({ PagefindUI: Real }) => {
-        new Real(options);
-        // Starlight focused the (then missing) box when the dialog opened: focus it now.
-        if (dialog?.open) root?.querySelector<HTMLInputElement>('input')?.focus();
-      });
+      loadRealUi().then(
+        ({ PagefindUI: Real }) => {
+          new Real(options);
+          setState('ready');
+          // Starlight focused the (then missing) box when the dialog opened: focus it now.
+          if (dialog?.open) root?.querySelector<HTMLInputElement>('input')?.focus();
+        },
+        () => {
+          failures += 1;
+          setState('failed');
+          listen();
+          if (failures <= 3) setTimeout(start, 500 * failures);
+        },
+      );
     };
     const onKey = (event: KeyboardEvent) => {
       const typing = event.target instanceof HTMLElement && (event.target.isContentEditable || event.target.closest('input, textarea, select') !== null);
@@ -41,9 +65,8 @@ export class PagefindUI {
       start();
       return;
     }
-    for (const type of ['pointerenter', 'focus', 'touchstart', 'click'] as const) button.addEventListener(type, start, { passive: true });
-    // Capture phase: Starlight's own Ctrl+K handler opens the dialog in the same event.
-    window.addEventListener('keydown', onKey, true);
+    setState('armed');
+    listen();
     if (dialog?.open) start();
   }
 }
