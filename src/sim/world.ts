@@ -67,8 +67,8 @@ function applyFault(world: World, f: Fault): void {
       const svc = host.services.get(String(f.service));
       if (svc) {
         svc.active = false;
+        // The stop's journal lines are filled in when the journal is first read (units.ts unitJournal).
         svc.since = world.clock.now();
-        svc.journal.push(`Stopped ${svc.name}.service.`);
       }
       break;
     }

@@ -7,12 +7,12 @@
 import type { Cluster } from '../../cluster.ts';
 import { apiDownSince, bootServices } from '../../controllers/nodeagent.ts';
 import type { CommandFn, RunResult } from '../../types.ts';
-import { journalOf, klog, mainPid, type JournalEntry } from './journal.ts';
+import { klog, mainPid, type JournalEntry } from './journal.ts';
 import { strftime } from '../../strftime.ts';
 import { getopt } from '../getopt.ts';
 import { catalogLines } from './catalog.ts';
 import { parseTimestamp } from './timestamp.ts';
-import { unitName } from './units.ts';
+import { unitJournal, unitName } from './units.ts';
 
 /** journalctl's short format time: `Nov 25 09:00:00`. */
 export function shortTime(t: number): string {
@@ -182,7 +182,7 @@ export const journalctl: CommandFn = (ctx) => {
   for (const u of wanted) {
     const svc = host.services.get(u);
     if (!svc) continue;
-    all.push(...journalOf(svc));
+    all.push(...unitJournal(host, svc, ctx.world));
     const down = apiDownSince(ctx.world);
     const cluster = ctx.world.cluster as Cluster | undefined;
     if (u === 'kubelet' && svc.active && down !== undefined && cluster) {

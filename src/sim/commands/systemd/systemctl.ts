@@ -3,12 +3,12 @@
  * wrapper that forwards to it. Messages follow systemctl's sources (systemctl-start-unit.c,
  * systemctl-show.c) and what it prints on Ubuntu.
  */
-import type { CommandFn, CommandContext, Host, RunResult, Service } from '../../types.ts';
+import type { CommandFn, CommandContext, Host, RunResult, Service, World } from '../../types.ts';
 import { bootServices } from '../../controllers/nodeagent.ts';
 import { packagesOf } from '../apt/packages.ts';
-import { journalOf, mainPid } from './journal.ts';
+import { mainPid } from './journal.ts';
 import { shortTime } from './journalctl.ts';
-import { cpuTime, formatTimespan, ranFor, startUnit, stopUnit, unitFile, unitName } from './units.ts';
+import { cpuConsumed, cpuTime, formatTimespan, ranFor, startUnit, stopUnit, unitFile, unitJournal, unitName } from './units.ts';
 import { strftime } from '../../strftime.ts';
 
 
@@ -44,13 +44,15 @@ function changedWarning(ctx: CommandContext, name: string): string {
 }
 
 /** The journal lines `systemctl status` shows under the header (the last 10). */
-function tail(host: Host, svc: Service, n: number): string {
-  return journalOf(svc).slice(-n).map((e) => `${shortTime(e.t)} ${host.name} ${e.ident}: ${e.msg}\n`).join('');
+function tail(world: World, host: Host, svc: Service, n: number): string {
+  return unitJournal(host, svc, world).slice(-n).map((e) => `${shortTime(e.t)} ${host.name} ${e.ident}: ${e.msg}\n`).join('');
 }
 
 /** The `systemctl status UNIT` text of a known unit. */
 export function statusText(ctx: CommandContext, svc: Service, lines = 10): string {
   const host = ctx.host;
+  // Completes the journal first: for a unit a fault stopped, that also settles the CPU time it used.
+  unitJournal(host, svc, ctx.world);
   const u = unitFile(host, svc.name);
   const now = ctx.world.clock.now();
   const name = `${svc.name}.service`;
@@ -79,9 +81,9 @@ export function statusText(ctx: CommandContext, svc: Service, lines = 10): strin
     if (u?.docs) s += `       Docs: ${u.docs}\n`;
     s += `    Process: ${pid} ExecStart=${u?.execStart} (code=exited, status=0/SUCCESS)\n`;
     s += `   Main PID: ${pid} (code=exited, status=0/SUCCESS)\n`;
-    s += `        CPU: ${cpuTime(svc, svc.since)}\n`;
+    s += `        CPU: ${cpuConsumed(svc)}\n`;
   }
-  const journal = tail(host, svc, lines);
+  const journal = tail(ctx.world, host, svc, lines);
   return journal ? `${s}\n${journal}` : s;
 }
 

@@ -3,10 +3,9 @@
  * install them) and the state changes systemctl makes, logged the way systemd 255 logs them.
  */
 import type { Cluster } from '../../cluster.ts';
-import { kubeletStarted } from '../../controllers/nodeagent.ts';
+import { kubeletStarted, runningKubelet } from '../../controllers/nodeagent.ts';
 import type { Host, Service, World } from '../../types.ts';
-import { kubeletBinary } from '../apt/packages.ts';
-import { klog, logUnit, mainPid, newPid } from './journal.ts';
+import { journalOf, klog, logUnit, mainPid, newPid, type JournalEntry } from './journal.ts';
 
 /** The static facts of a unit file. */
 export interface UnitFile {
@@ -64,16 +63,59 @@ export function unitName(arg: string): string {
   return arg.replace(/\.service$/, '');
 }
 
-const KUBELET_START_LOG = (world: World, host: Host, pid: number, t: number): string[] => [
-  `${klog('I', t, pid, 'server.go:529')}"Kubelet version" kubeletVersion="${kubeletBinary(world, host)}"`,
+const KUBELET_START_LOG = (host: Host, version: string, pid: number, t: number): string[] => [
+  `${klog('I', t, pid, 'server.go:529')}"Kubelet version" kubeletVersion="${version}"`,
   `${klog('I', t, pid, 'server.go:531')}"Golang settings" GOGC="" GOMAXPROCS="" GOTRACEBACK=""`,
   `${klog('I', t, pid, 'kubelet_node_status.go:78')}"Attempting to register node" node="${host.name}"`,
   `${klog('I', t, pid, 'kubelet_node_status.go:81')}"Successfully registered node" node="${host.name}"`,
 ];
 
+/** What a stop logs, in systemd 255's order (the kubelet's own line first, as it shuts down). */
+function stopRecords(host: Host, svc: Service, t: number, cpu: string): JournalEntry[] {
+  const d = unitFile(host, svc.name)?.description ?? svc.name;
+  const pid = mainPid(host, svc);
+  const sd = (msg: string): JournalEntry => ({ t, ident: 'systemd[1]', msg });
+  return [
+    ...(svc.name === 'kubelet' ? [{ t, ident: `kubelet[${pid}]`, msg: `${klog('I', t, pid, 'dynamic_cafile_content.go:175')}"Shutting down controller" name="client-ca-bundle::/etc/kubernetes/pki/ca.crt"` }] : []),
+    sd(`Stopping ${svc.name}.service - ${d}...`),
+    sd(`${svc.name}.service: Deactivated successfully.`),
+    sd(`Stopped ${svc.name}.service - ${d}.`),
+    sd(`${svc.name}.service: Consumed ${cpu} CPU time.`),
+  ];
+}
+
+const completed = new WeakSet<Service>();
+
+/**
+ * A unit's journal as journalctl and systemctl status read it. The world keeps only each unit's
+ * boot line (and a fault stops a unit without logging), so the first read fills in what that boot
+ * and stop logged: the kubelet's startup lines, and for a unit a fault stopped, the boot dated
+ * `Duration:` before the stop and systemd's stop lines, the same a `systemctl stop` writes.
+ */
+export function unitJournal(host: Host, svc: Service, world: World): JournalEntry[] {
+  const list = journalOf(svc);
+  if (completed.has(svc)) return list;
+  completed.add(svc);
+  const boot = list[0];
+  if (!boot || boot.ident !== 'systemd[1]' || !boot.msg.startsWith('Started ')) return list;
+  const faulted = !svc.active && !list.some((e) => e.msg.startsWith('Stopped '));
+  if (faulted) boot.t = svc.since - ranFor(svc);
+  if (svc.name === 'kubelet') {
+    const pid = mainPid(host, svc);
+    const lines = KUBELET_START_LOG(host, runningKubelet(world, host), pid, boot.t);
+    list.splice(1, 0, ...lines.map((msg) => ({ t: boot.t, ident: `kubelet[${pid}]`, msg })));
+  }
+  if (faulted) {
+    consumed.set(svc, cpuTime(svc, svc.since, boot.t));
+    list.push(...stopRecords(host, svc, svc.since, consumed.get(svc)!));
+  }
+  return list;
+}
+
 /** Starts a unit (no-op when running), logging what systemd and the service print. */
 export function startUnit(world: World, host: Host, svc: Service): void {
   if (svc.active) return;
+  unitJournal(host, svc, world);
   const t = world.clock.now();
   const u = unitFile(host, svc.name);
   svc.active = true;
@@ -82,22 +124,18 @@ export function startUnit(world: World, host: Host, svc: Service): void {
   logUnit(svc, t, 'systemd[1]', `Started ${svc.name}.service - ${u?.description ?? svc.name}.`);
   if (svc.name === 'kubelet') {
     kubeletStarted(world, host);
-    for (const line of KUBELET_START_LOG(world, host, pid, t)) logUnit(svc, t, `kubelet[${pid}]`, line);
+    for (const line of KUBELET_START_LOG(host, runningKubelet(world, host), pid, t)) logUnit(svc, t, `kubelet[${pid}]`, line);
   }
 }
 
 /** Stops a unit (no-op when stopped). */
 export function stopUnit(world: World, host: Host, svc: Service): void {
   if (!svc.active) return;
+  unitJournal(host, svc, world);
   const t = world.clock.now();
-  const u = unitFile(host, svc.name);
-  const d = u?.description ?? svc.name;
-  const pid = mainPid(host, svc);
-  if (svc.name === 'kubelet') logUnit(svc, t, `kubelet[${pid}]`, `${klog('I', t, pid, 'dynamic_cafile_content.go:175')}"Shutting down controller" name="client-ca-bundle::/etc/kubernetes/pki/ca.crt"`);
-  logUnit(svc, t, 'systemd[1]', `Stopping ${svc.name}.service - ${d}...`);
-  logUnit(svc, t, 'systemd[1]', `${svc.name}.service: Deactivated successfully.`);
-  logUnit(svc, t, 'systemd[1]', `Stopped ${svc.name}.service - ${d}.`);
-  logUnit(svc, t, 'systemd[1]', `${svc.name}.service: Consumed ${cpuTime(svc, t)} CPU time.`);
+  const cpu = cpuTime(svc, t);
+  for (const e of stopRecords(host, svc, t, cpu)) logUnit(svc, t, e.ident, e.msg);
+  consumed.set(svc, cpu);
   durations.set(svc, t - svc.since);
   svc.active = false;
   svc.since = t;
@@ -110,10 +148,16 @@ export function ranFor(svc: Service): number {
   return durations.get(svc) ?? 3 * 86_400_000 - 5 * 60_000;
 }
 
-/** CPU time a unit used, roughly 3 % of a core since it started. */
-export function cpuTime(svc: Service, t: number): string {
-  const ms = Math.max(0, Math.floor((t - svc.since) * 0.03)) + 1234;
-  return formatTimespan(ms);
+const consumed = new WeakMap<Service, string>();
+
+/** CPU time a unit used by `t`, roughly 3 % of a core since it started (`from`, the running unit's start by default). */
+export function cpuTime(svc: Service, t: number, from = svc.since): string {
+  return formatTimespan(Math.max(0, Math.floor((t - from) * 0.03)) + 1234);
+}
+
+/** The CPU time a stopped unit used (the "CPU:" of systemctl status), as its stop logged it. */
+export function cpuConsumed(svc: Service): string {
+  return consumed.get(svc) ?? cpuTime(svc, svc.since);
 }
 
 /** systemd's format_timespan with millisecond accuracy: `2h 13min 8.320s`. */

@@ -44,6 +44,33 @@ describe('systemctl', () => {
     expect(run('systemctl is-active kubelet')).toEqual({ stdout: 'active\n', stderr: '', exitCode: 0 });
   });
 
+  // A scenario's fault stops the unit before the reader arrives: its journal must read as if
+  // `systemctl stop` had run then (systemd 255's four lines, the kubelet's shutdown line first),
+  // after a boot dated by status's Duration:, and status's CPU: is what the stop logged as consumed.
+  it('journals a unit a fault stopped as a stop at that time, after the boot', () => {
+    const { run } = ops('kubelet-stopped');
+    run('ssh node01');
+    const status = run('systemctl status kubelet').stdout;
+    expect(status).toContain('     Active: inactive (dead) since Wed 2026-11-25 08:55:00 UTC; 5min ago\n   Duration: 2d 23h 55min\n');
+    const cpu = /^ {8}CPU: (.+)$/m.exec(status)?.[1];
+    const lines = run('journalctl -u kubelet --no-pager').stdout.split('\n');
+    expect(lines[0]).toBe('Nov 22 09:00:00 node01 systemd[1]: Started kubelet.service - kubelet: The Kubernetes Node Agent.');
+    expect(lines[1]).toMatch(/^Nov 22 09:00:00 node01 kubelet\[(\d+)\]: I1122 09:00:00\.\d{6} +\1 server\.go:529\] "Kubelet version" kubeletVersion="v1\.34\.2"$/);
+    expect(lines.slice(5, 10).map((l) => l.replace(/^Nov 25 08:55:00 node01 /, ''))).toEqual([
+      expect.stringMatching(/^kubelet\[\d+\]: I1125 08:55:00\.\d{6} +\d+ dynamic_cafile_content\.go:175\] "Shutting down controller"/),
+      'systemd[1]: Stopping kubelet.service - kubelet: The Kubernetes Node Agent...',
+      'systemd[1]: kubelet.service: Deactivated successfully.',
+      'systemd[1]: Stopped kubelet.service - kubelet: The Kubernetes Node Agent.',
+      `systemd[1]: kubelet.service: Consumed ${cpu} CPU time.`,
+    ]);
+    expect(cpu).not.toBe('1.234s');
+    // Starting it adds a new boot after the stop; nothing before it moves.
+    run('systemctl start kubelet');
+    const after = run('journalctl -u kubelet --no-pager').stdout.split('\n');
+    expect(after.slice(0, 10)).toEqual(lines.slice(0, 10));
+    expect(after[10]).toBe('Nov 25 09:00:00 node01 systemd[1]: Started kubelet.service - kubelet: The Kubernetes Node Agent.');
+  });
+
   it('reports unknown units the way systemctl does', () => {
     const { run } = ops();
     expect(run('systemctl status foo')).toEqual({ stdout: '', stderr: 'Unit foo.service could not be found.\n', exitCode: 4 });
@@ -116,7 +143,8 @@ describe('journalctl', () => {
     expect(run('journalctl -u kubelet --since "1 min ago" -o cat').stdout).not.toContain('Started kubelet.service - kubelet: The Kubernetes Node Agent.\nStarted');
     expect(run('journalctl -u kubelet --until "2026-11-22 00:00"').stdout).toBe('-- No entries --\n');
     expect(run('journalctl -u kubelet --since today -r -n 1 -o cat').stdout).toMatch(/"Successfully registered node"/);
-    expect(run('journalctl -u kubelet -g "kubelet version" -o cat').stdout).toMatch(/^I1125 .*"Kubelet version"/);
+    // The boot's kubelet (three days up) and the restarted one.
+    expect(run('journalctl -u kubelet -g "kubelet version" -o cat').stdout).toMatch(/^I1122 09:00:00\.\d+ +\d+ server\.go:529\] "Kubelet version" kubeletVersion="v1\.34\.2"\nI1125 .*"Kubelet version"[^\n]*\n$/);
     expect(run('journalctl -u kubelet -g "KUBELET version"').stdout).toBe('-- No entries --\n');
   });
 
@@ -146,15 +174,15 @@ describe('journalctl', () => {
   // argument refusals, an optional argument; -b as parse_boot_descriptor reads it, on hosts booted once.
   it('reads long options as getopt_long does and -b as a boot descriptor', () => {
     const { run } = ops();
-    expect(run('journalctl --no-pag -u kubelet -n 1').stdout).toMatch(/ systemd\[1\]: Started kubelet\.service/);
+    expect(run('journalctl --no-pag -u kubelet -n 1').stdout).toMatch(/ kubelet\[\d+\]: I1122 .*"Successfully registered node"/);
     expect(run('journalctl --no -n 1').stderr).toBe("journalctl: option '--no' is ambiguous; possibilities: '--no-pager' '--no-full' '--no-tail' '--no-hostname'\n");
     expect(run('journalctl --no-pager=yes').stderr).toBe("journalctl: option '--no-pager' doesn't allow an argument\n");
-    expect(run('journalctl --unit=kubelet --lin=1 -o cat').stdout).toBe('Started kubelet.service - kubelet: The Kubernetes Node Agent.\n');
+    expect(run('journalctl --unit=kubelet --lin=5 -o cat').stdout).toMatch(/^Started kubelet\.service - kubelet: The Kubernetes Node Agent\.\n(I1122 [^\n]*\n){4}$/);
     expect(run('journalctl -u kubelet -g "started" --case-sensitive -n 1').stdout).toBe('-- No entries --\n');
     expect(run('journalctl -u kubelet -g "STARTED" --case-sensitive=no -n 1').stdout).toMatch(/Started kubelet\.service/);
     expect(run('journalctl --case-sensitive=maybe').stderr).toBe('Bad --case-sensitive= argument "maybe": Invalid argument\n');
-    expect(run('journalctl -b -u kubelet -n 1 -o cat').stdout).toBe('Started kubelet.service - kubelet: The Kubernetes Node Agent.\n');
-    expect(run('journalctl -b 0 -u kubelet -n 1 -o cat').stdout).toBe('Started kubelet.service - kubelet: The Kubernetes Node Agent.\n');
+    expect(run('journalctl -b -u kubelet -n 5 -o cat').stdout).toMatch(/^Started kubelet\.service - kubelet: The Kubernetes Node Agent\.\n/);
+    expect(run('journalctl -b 0 -u kubelet -n 5 -o cat').stdout).toMatch(/^Started kubelet\.service - kubelet: The Kubernetes Node Agent\.\n/);
     expect(run('journalctl -b -1')).toMatchObject({ stderr: 'Data from the specified boot (-1) is not available: No such boot ID in journal\n', exitCode: 1 });
     expect(run('journalctl --boot=2').stderr).toBe('Data from the specified boot (+2) is not available: No such boot ID in journal\n');
     expect(run('journalctl -bnow').stderr).toBe("Failed to parse boot descriptor 'now'\n");
