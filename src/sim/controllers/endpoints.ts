@@ -55,13 +55,15 @@ export const endpointsController: Controller = ({ store }) => {
       changed = true;
     }
     const slices = store.list('EndpointSlice', ns).filter((s) => s.metadata.labels?.['kubernetes.io/service-name'] === svc.metadata.name);
-    const endpoints = pods.map((p) => ({
+    const endpoints = !pods.length ? null : pods.map((p) => ({
       addresses: [p.status.podIP],
       conditions: { ready: podReady(p), serving: podReady(p), terminating: false },
       nodeName: p.spec.nodeName,
       targetRef: { kind: 'Pod', name: p.metadata.name, namespace: ns, uid: p.metadata.uid },
     }));
-    const slicePorts = ports.map((p) => ({ name: p.name ?? '', port: p.port, protocol: p.protocol }));
+    // With no Pod to send to, the reconciler keeps one placeholder slice whose ports and endpoints
+    // are empty lists, which the API stores and serves as null.
+    const slicePorts = pods.length ? ports.map((p) => ({ name: p.name ?? '', port: p.port, protocol: p.protocol })) : null;
     if (!slices.length) {
       store.create({
         addressType: 'IPv4',

@@ -147,10 +147,19 @@ function lbAddresses(o: Obj): string {
   return (o.status?.loadBalancer?.ingress ?? []).map((i: Obj) => i.ip ?? i.hostname).join(',');
 }
 
+/** printers.go listWithMoreString: three items, then "+ N more...", and `<unset>` for none. */
+function listWithMore(items: string[]): string {
+  if (items.length > 3) return `${items.slice(0, 3).join(',')} + ${items.length - 3} more...`;
+  return items.join(',') || '<unset>';
+}
+
 function sliceEndpoints(s: Obj): string {
-  const addrs: string[] = (s.endpoints ?? []).flatMap((e: Obj) => e.addresses ?? []);
-  if (!addrs.length) return '<none>';
-  return addrs.slice(0, 3).join(',') + (addrs.length > 3 ? ` + ${addrs.length - 3} more...` : '');
+  return listWithMore((s.endpoints ?? []).flatMap((e: Obj) => e.addresses ?? []));
+}
+
+/** formatDiscoveryPorts: a port's number, else its name, else `*`. */
+function slicePorts(s: Obj): string {
+  return listWithMore((s.ports ?? []).map((p: Obj) => (p.port !== undefined ? String(p.port) : (p.name ?? '*'))));
 }
 
 function eventObject(e: Obj): string {
@@ -267,7 +276,7 @@ export const COLUMNS: Record<string, KindColumns> = {
     row: (o, now) => [
       o.metadata.name,
       o.addressType,
-      (o.ports ?? []).length ? o.ports.map((p: Obj) => (p.port === undefined ? '<unset>' : String(p.port))).join(',') : '<unset>',
+      slicePorts(o),
       sliceEndpoints(o),
       created(o, now),
     ],

@@ -728,13 +728,47 @@ export function describeEndpoints(ep: Obj, ctx: DescribeContext): string {
   for (const s of ep.subsets ?? []) {
     w.write(1, `Addresses:\t${(s.addresses ?? []).map((a: Obj) => a.ip).join(',') || '<none>'}\n`);
     w.write(1, `NotReadyAddresses:\t${(s.notReadyAddresses ?? []).map((a: Obj) => a.ip).join(',') || '<none>'}\n`);
-    w.write(1, 'Ports:\n');
-    w.write(2, 'Name\tPort\tProtocol\n');
-    w.write(2, '----\t----\t--------\n');
-    for (const p of s.ports ?? []) w.write(2, `${p.name || '<unset>'}\t${p.port}\t${p.protocol}\n`);
+    if (s.ports?.length) {
+      w.write(1, 'Ports:\n');
+      w.write(2, 'Name\tPort\tProtocol\n');
+      w.write(2, '----\t----\t--------\n');
+      for (const p of s.ports) w.write(2, `${p.name || '<unset>'}\t${p.port}\t${p.protocol}\n`);
+    }
+    w.write(0, '\n');
   }
-  w.write(0, '\n');
   events(w, ctx, ep);
+  return w.toString();
+}
+
+/** describe endpointslice (describe.go describeEndpointSliceV1). */
+export function describeEndpointSlice(eps: Obj, ctx: DescribeContext): string {
+  const w = new Writer();
+  w.write(0, `Name:\t${eps.metadata.name}\n`);
+  w.write(0, `Namespace:\t${eps.metadata.namespace}\n`);
+  mapLines(w, 'Labels', eps.metadata.labels);
+  annotations(w, eps.metadata.annotations);
+  w.write(0, `AddressType:\t${eps.addressType}\n`);
+  if (!eps.ports?.length) w.write(0, 'Ports: <unset>\n');
+  else {
+    w.write(0, 'Ports:\n');
+    w.write(1, 'Name\tPort\tProtocol\n');
+    w.write(1, '----\t----\t--------\n');
+    for (const p of eps.ports) w.write(1, `${p.name || '<unset>'}\t${p.port ?? '<unset>'}\t${p.protocol}\n`);
+  }
+  if (!eps.endpoints?.length) w.write(0, 'Endpoints: <none>\n');
+  else {
+    w.write(0, 'Endpoints:\n');
+    for (const e of eps.endpoints) {
+      w.write(1, `- Addresses:\t${(e.addresses ?? []).join(', ') || '<none>'}\n`);
+      w.write(2, 'Conditions:\n');
+      w.write(3, `Ready:\t${e.conditions?.ready ?? '<unset>'}\n`);
+      w.write(2, `Hostname:\t${e.hostname ?? '<unset>'}\n`);
+      if (e.targetRef) w.write(2, `TargetRef:\t${e.targetRef.kind}/${e.targetRef.name}\n`);
+      w.write(2, `NodeName:\t${e.nodeName ?? '<unset>'}\n`);
+      w.write(2, `Zone:\t${e.zone ?? '<unset>'}\n`);
+    }
+  }
+  events(w, ctx, eps);
   return w.toString();
 }
 
@@ -784,6 +818,8 @@ export function describe(o: Obj, ctx: DescribeContext): string {
       return describeStorageClass(o, ctx);
     case 'Endpoints':
       return describeEndpoints(o, ctx);
+    case 'EndpointSlice':
+      return describeEndpointSlice(o, ctx);
     default:
       return describeGeneric(o, ctx);
   }

@@ -117,6 +117,31 @@ describe('kubectl get', () => {
   });
 });
 
+// A Service that selects no Pod keeps the reconciler's placeholder slice: empty ports and endpoints,
+// stored as null (staging/src/k8s.io/endpointslice/reconciler.go), printed by printers.go
+// listWithMoreString as <unset>, and by describe.go describeEndpointSliceV1 as "Ports: <unset>".
+describe('EndpointSlices', () => {
+  it('keeps a placeholder slice for a Service with no Pod, and lists the Pods once one matches', () => {
+    const { k } = makeWorld();
+    k('create service clusterip web --tcp=80:8080');
+    const list = () => k('get endpointslices -l kubernetes.io/service-name=web').stdout;
+    expect(list()).toMatch(/^NAME +ADDRESSTYPE +PORTS +ENDPOINTS +AGE\nweb-[a-z0-9]{5} +IPv4 +<unset> +<unset> +0s\n$/);
+    const yaml = k('get endpointslices -l kubernetes.io/service-name=web -o yaml').stdout;
+    expect(yaml).toContain('\n  endpoints: null\n');
+    expect(yaml).toContain('\n  ports: null\n');
+    const text = k('describe endpointslice -l kubernetes.io/service-name=web').stdout;
+    expect(text).toContain('\nAddressType:  IPv4\nPorts: <unset>\nEndpoints: <none>\nEvents:  <none>\n');
+    // describeEndpoints writes a subset's blank line inside its loop: none without a subset.
+    expect(k('describe ep web').stdout).toContain('\nSubsets:\nEvents:  <none>\n');
+
+    k('run a --image=nginx --labels=app=web');
+    expect(list()).toMatch(/\nweb-[a-z0-9]{5} +IPv4 +8080 +10\.244\.\d+\.\d+ +0s\n$/);
+    expect(k('describe endpointslice -l kubernetes.io/service-name=web').stdout).toMatch(
+      /\nPorts:\n  Name {5}Port  Protocol\n  ----     ----  --------\n  80-8080  8080  TCP\nEndpoints:\n  - Addresses:  10\.244\.\d+\.\d+\n    Conditions:\n      Ready:    true\n    Hostname:   <unset>\n    TargetRef:  Pod\/a\n    NodeName:   node0\d\n    Zone:       <unset>\nEvents:         <none>\n$/,
+    );
+  });
+});
+
 describe('event TTL', () => {
   it('forgets events after an hour (kube-apiserver --event-ttl=1h)', () => {
     const { k, world } = makeWorld();
