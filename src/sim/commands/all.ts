@@ -30,6 +30,7 @@ import { COMMANDS as diffutils } from './families/diffutils.ts';
 import { COMMANDS as sed } from './families/sed.ts';
 import { COMMANDS as systemd } from './families/systemd.ts';
 import { install as describe } from './kubectl/parts/kubectl-describe.ts';
+import { install as events } from './kubectl/parts/kubectl-events.ts';
 import { install as explain } from './kubectl/parts/kubectl-explain.ts';
 import { install as goTemplate } from './kubectl/parts/kubectl-gotemplate.ts';
 import { install as help } from './kubectl/parts/kubectl-help.ts';
@@ -42,7 +43,7 @@ import { install as yamlPrinter } from './kubectl/parts/kubectl-yaml.ts';
 export const ALL_FAMILIES: Record<string, Record<string, CommandFn>> = { coreutils, awk, sed, kubectl, systemd, etcd, dnsutils, http, net, docker, apt, kubeadm, node, procps, diffutils };
 
 for (const family of Object.values(ALL_FAMILIES)) registerCommands(family);
-for (const install of [describe, ops, verbs, help, jsonpath, goTemplate, yamlPrinter, explain]) install();
+for (const install of [describe, events, ops, verbs, help, jsonpath, goTemplate, yamlPrinter, explain]) install();
 useFullYaml(YAML_READER);
 // In the browser the YAML chunk and kubectl's verbs install these.
 installValidation();

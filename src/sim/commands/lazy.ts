@@ -38,6 +38,7 @@ const part = (name: KubectlPart) => async () => (await (await import('./families
 /** The other chunks: what each one registers once loaded, and the chunks it needs first. */
 const EXTRAS: Record<Exclude<ChunkName, FamilyName>, { load: () => Promise<void>; after: ChunkName[] }> = {
   'kubectl-describe': { load: part('kubectl-describe'), after: ['kubectl'] },
+  'kubectl-events': { load: part('kubectl-events'), after: ['kubectl'] },
   'kubectl-ops': { load: part('kubectl-ops'), after: ['kubectl'] },
   'kubectl-verbs': { load: part('kubectl-verbs'), after: ['kubectl', 'yaml'] },
   'kubectl-help': { load: part('kubectl-help'), after: ['kubectl'] },

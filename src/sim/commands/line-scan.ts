@@ -101,6 +101,10 @@ export function chunksForLine(line: string, scriptAt?: ScriptAt, depth = 0): Lin
   if (needs.has('kubectl') && (/(^|\s)(-h|--help|help)(?=\s|$)/.test(text) || kubectlWithoutVerb(text))) needs.add('kubectl-help');
   if (/jsonpath|custom-columns|sort-by/.test(text)) needs.add('kubectl-jsonpath');
   if (/\bget\b.*--raw/.test(text) || /\b(cs|componentstatus(es)?)\b/.test(text)) needs.add('kubectl-ops');
+  // Without kubectl or a word that may alias it, a verb's name is an argument of something else (`kubeadm version`).
+  if (!needs.has('kubectl') && !maybeAlias) for (const part of Object.values(VERB_PARTS)) needs.delete(part);
+  // What reads events: the kubelet's about static pods are written just before (parts/kubectl-events.ts).
+  else if (/\b(describe|ev|events?)\b/.test(text)) needs.add('kubectl-events');
   if (text.includes('template')) needs.add('kubectl-gotemplate');
   if (text.includes('yaml') && !readsText) needs.add('kubectl-yaml');
   // A kubectl line with a variable may expand to any verb or -o format: bring all of kubectl.

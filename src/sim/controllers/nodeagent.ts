@@ -25,13 +25,15 @@ interface AgentState {
   apiDownSince: number | undefined;
   /** The inputs of the last pass that started nothing: a pass on the same inputs would change nothing. */
   settled: string | undefined;
+  /** The last run each manifest's change ended, by host and file: [host, run, when]. */
+  ended: Map<string, [string, StaticRun, number]>;
 }
 
 const states = new WeakMap<World, AgentState>();
 
 function state(world: World): AgentState {
   let s = states.get(world);
-  if (!s) states.set(world, (s = { pass: 0, managed: false, runs: new Map(), logged: new Set(), up: new Map(), kubelets: new Map(), apiDownSince: undefined, settled: undefined }));
+  if (!s) states.set(world, (s = { pass: 0, managed: false, runs: new Map(), logged: new Set(), up: new Map(), kubelets: new Map(), apiDownSince: undefined, settled: undefined, ended: new Map() }));
   return s;
 }
 
@@ -52,6 +54,11 @@ export function bootServices(world: World): void {
 export function runsOf(world: World, host: string): StaticRun[] {
   if (state(world).pass === 0) (world.cluster as Cluster | undefined)?.reconcile();
   return [...(state(world).runs.get(host)?.values() ?? [])];
+}
+
+/** The last run each manifest's change ended, with its host and the time: its events outlive it. */
+export function endedRuns(world: World): [string, StaticRun, number][] {
+  return [...state(world).ended.values()];
 }
 
 /** Whether a control-plane component serves now (always true when the scenario has no manifests). */
@@ -100,6 +107,7 @@ function syncRuns(world: World, host: Host, runs: Map<string, StaticRun>, s: Age
     seen.add(file);
     const cur = runs.get(file);
     if (cur && cur.content === content) continue;
+    if (cur) s.ended.set(host.name + file, [host.name, cur, now]);
     const pod = parseManifest(file, content);
     if (typeof pod === 'string') {
       runs.delete(file);

@@ -81,8 +81,8 @@ export function evaluate(host: Host, pod: Obj, pullable: (i: string) => boolean)
   return undefined;
 }
 
-/** Restarts after `ms` of crashing: the kubelet's back-off doubles from 10 s up to 5 min. */
-export function restartsAfter(ms: number): { count: number; backoff: number } {
+/** Restarts after `ms` of crashing (the kubelet's back-off doubles from 10 s up to 5 min), and when the last one began. */
+export function restartsAfter(ms: number): { count: number; backoff: number; last: number } {
   let t = 0;
   let b = 10_000;
   let n = 0;
@@ -91,7 +91,7 @@ export function restartsAfter(ms: number): { count: number; backoff: number } {
     n++;
     b = Math.min(b * 2, 300_000);
   }
-  return { count: n + 1, backoff: b / 1000 };
+  return { count: n + 1, backoff: b / 1000, last: t };
 }
 
 /** Reads a host's static pod files (dotfiles are ignored, as the kubelet's file source does). */
@@ -169,7 +169,7 @@ export function failedStatus(store: Store, pod: Obj, run: StaticRun, hostIP: str
   } else {
     const r = restartsAfter(elapsed);
     restartCount = r.count;
-    state = { waiting: { message: `back-off ${r.backoff < 60 ? `${r.backoff}s` : `${r.backoff / 60}m0s`} restarting failed container=${c.name} pod=${pod.metadata.name}_${pod.metadata.namespace}(${run.hash})`, reason: 'CrashLoopBackOff' } };
+    state = { waiting: { message: `back-off ${r.backoff < 60 ? '' : `${Math.floor(r.backoff / 60)}m`}${r.backoff % 60}s restarting failed container=${c.name} pod=${pod.metadata.name}_${pod.metadata.namespace}(${run.hash})`, reason: 'CrashLoopBackOff' } };
     last = { terminated: { exitCode: f.exitCode, finishedAt: rfc3339(now), message: f.message, reason: f.kind === 'start' ? 'StartError' : 'Error', startedAt: f.kind === 'start' ? '1970-01-01T00:00:00Z' : rfc3339(now) } };
   }
   const prev = pod.status?.containerStatuses?.[0];

@@ -63,7 +63,8 @@ function eventsFor(ctx: DescribeContext, obj: Obj): Obj[] {
   return ctx.store
     .list('Event', obj.metadata.namespace ?? 'default')
     .concat(obj.metadata.namespace ? [] : [])
-    .filter((e) => e.involvedObject?.uid === obj.metadata.uid)
+    // A mirror pod's events name its static pod, whose UID is the config hash (kubernetes/kubernetes#74156).
+    .filter((e) => e.involvedObject?.uid === (obj.metadata.annotations?.['kubernetes.io/config.mirror'] ?? obj.metadata.uid))
     .sort((a, b) => (a.firstTimestamp < b.firstTimestamp ? -1 : a.firstTimestamp > b.firstTimestamp ? 1 : 0));
 }
 
@@ -162,11 +163,14 @@ function containerState(w: Writer, title: string, state: Obj | undefined, level:
     w.write(level + 1, `Started:\t${rfc1123z(state.running.startedAt)}\n`);
   } else if (state?.waiting) {
     w.write(level, `${title}:\tWaiting\n`);
-    w.write(level + 1, `Reason:\t${state.waiting.reason}\n`);
+    if (state.waiting.reason) w.write(level + 1, `Reason:\t${state.waiting.reason}\n`);
   } else if (state?.terminated) {
+    const t = state.terminated;
     w.write(level, `${title}:\tTerminated\n`);
-    w.write(level + 1, `Reason:\t${state.terminated.reason}\n`);
-    w.write(level + 1, `Exit Code:\t${state.terminated.exitCode}\n`);
+    if (t.reason) w.write(level + 1, `Reason:\t${t.reason}\n`);
+    if (t.message) w.write(level + 1, `Message:\t${t.message}\n`);
+    w.write(level + 1, `Exit Code:\t${t.exitCode}\n`);
+    if (t.signal > 0) w.write(level + 1, `Signal:\t${t.signal}\n`);
     w.write(level + 1, `Started:\t${rfc1123z(state.terminated.startedAt)}\n`);
     w.write(level + 1, `Finished:\t${rfc1123z(state.terminated.finishedAt)}\n`);
   } else w.write(level, `${title}:\tWaiting\n`);

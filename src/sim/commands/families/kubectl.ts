@@ -13,6 +13,7 @@ export const COMMANDS: Record<string, CommandFn> = { kubectl };
 /** kubectl's parts (kubectl/parts/*.ts), each a chunk of its own in the browser. */
 export const PARTS: Record<KubectlPart, () => Promise<{ install(): void }>> = {
   'kubectl-describe': () => import('../kubectl/parts/kubectl-describe.ts'),
+  'kubectl-events': () => import('../kubectl/parts/kubectl-events.ts'),
   'kubectl-ops': () => import('../kubectl/parts/kubectl-ops.ts'),
   'kubectl-verbs': () => import('../kubectl/parts/kubectl-verbs.ts'),
   'kubectl-help': () => import('../kubectl/parts/kubectl-help.ts'),

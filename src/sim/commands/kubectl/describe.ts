@@ -6,6 +6,7 @@ import { fail, type Kctx } from './context.ts';
 import { formatApiError } from './errors.ts';
 import { bool, str, type FlagSpec } from './flags.ts';
 import { listObjects, parseLabelSelector, parseResourceArgs } from './resources.ts';
+import { writeEvents } from './verbs.ts';
 
 export const DESCRIBE_FLAGS: FlagSpec[] = [
   { name: 'selector', short: 'l', type: 'string' },
@@ -29,6 +30,7 @@ export function describeCmd(k: Kctx): void {
   const labels = sel ? parseLabelSelector(sel) : undefined;
   if (typeof labels === 'string') return fail(k, labels);
   const showEvents = k.p.flags.get('show-events') !== false;
+  if (showEvents) writeEvents(k);
   const objs: Obj[] = [];
   for (const req of reqs) {
     if (req.names.length) {

@@ -7,7 +7,6 @@ import { fail, type Kctx } from './context.ts';
 import { formatApiError } from './errors.ts';
 import { arr, bool, str, type FlagSpec } from './flags.ts';
 import { jsonPathFormats, loadedJsonPathFormats } from './formats.ts';
-import { versionInfo } from './info.ts';
 import { checkOutputFormat, printStructured } from './output.ts';
 import { getObject, listObjects, parseFieldSelector, parseLabelSelector, parseResourceArgs } from './resources.ts';
 import { computedKind, rawGetHandler } from './verbs.ts';
@@ -88,7 +87,7 @@ function getOnce(k: Kctx): void {
   const raw = str(p, 'raw');
   if (raw) {
     const handler = rawGetHandler();
-    return handler ? handler(k, raw, versionInfo) : fail(k, 'kubesim: kubectl get --raw: not loaded\n');
+    return handler ? handler(k, raw) : fail(k, 'kubesim: kubectl get --raw: not loaded\n');
   }
   const output = str(p, 'output');
   const fmtErr = checkOutputFormat(output);

@@ -8,7 +8,6 @@ import { loadKubeconfig, makeKctx, result } from './context.ts';
 import { connectionRefused, seeHelp } from './errors.ts';
 import { findVerb, parseFlags } from './flags.ts';
 import { get, GET_FLAGS } from './get.ts';
-import { version, VERSION_FLAGS } from './info.ts';
 import { helpTexts, lookupVerb, registerVerbs, UNSUPPORTED, VERB_PARTS } from './verbs.ts';
 
 registerVerbs({
@@ -21,7 +20,6 @@ registerVerbs({
     },
     server: true,
   },
-  version: { flags: VERSION_FLAGS, run: () => {}, server: false },
 });
 
 /** The kubectl command of the sandbox. */
@@ -58,10 +56,6 @@ export const kubectl: CommandFn = (ctx: CommandContext): RunResult => {
   const server = typeof serverFlag === 'string' && serverFlag ? serverFlag.replace(/^https?:\/\//, '') : (kc.server ?? `${cluster.apiServerIP}:6443`);
   const k = makeKctx(ctx, cluster, p, kc.namespace, server);
   const reachable = cluster.apiAvailable() && server === `${cluster.apiServerIP}:6443`;
-  if (verb === 'version') {
-    version(k, reachable);
-    return result(k);
-  }
   if (v.server && !reachable) {
     if (verb === 'cluster-info') k.err += "\nTo further debug and diagnose cluster problems, use 'kubectl cluster-info dump'.\n";
     k.err += connectionRefused(server);

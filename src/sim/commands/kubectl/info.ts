@@ -52,7 +52,8 @@ function clientVersion(k: Kctx): string {
   return m ? `v${m[1]}` : KUBERNETES_VERSION;
 }
 
-export function version(k: Kctx, apiUp: boolean): void {
+export function version(k: Kctx): void {
+  const apiUp = k.cluster.apiAvailable() && k.server === `${k.cluster.apiServerIP}:6443`;
   const client = clientVersion(k);
   const output = str(k.p, 'output');
   if (output && output !== 'yaml' && output !== 'json') return fail(k, `--output must be 'yaml' or 'json'`);

@@ -6,6 +6,7 @@
  */
 import { fail } from './context.ts';
 import { bool, str } from './flags.ts';
+import { versionInfo } from './info.ts';
 import type { RawGet } from './verbs.ts';
 
 /** The checks of each health endpoint the sandbox answers for one by one (`/readyz/etcd`). */
@@ -16,7 +17,7 @@ const CHECKS: Record<string, string[]> = {
 };
 
 /** Runs `kubectl get --raw`, after get.go's Complete and Validate checks. */
-export const rawGet: RawGet = (k, raw, versionInfo) => {
+export const rawGet: RawGet = (k, raw) => {
   if (k.p.args.length) return fail(k, 'arguments may not be passed when --raw is specified');
   if (bool(k.p, 'watch') || bool(k.p, 'watch-only') || str(k.p, 'selector'))
     return fail(k, '--raw may not be specified with other flags that filter the server request or alter the output');

@@ -4,7 +4,7 @@ import { matches, parseSelector, type Requirement } from '../../api/selectors.ts
 import { notFound, type ApiError } from '../../api/server.ts';
 import type { Obj } from '../../api/store.ts';
 import type { Kctx } from './context.ts';
-import { computedKind } from './verbs.ts';
+import { computedKind, writeEvents } from './verbs.ts';
 
 /** One resource type and the names asked for (empty: list). */
 export interface ResourceRequest {
@@ -89,6 +89,7 @@ export interface ListOptions {
 export function listObjects(k: Kctx, r: ResourceInfo, opts: ListOptions): Obj[] {
   const ns = r.namespaced && !opts.allNamespaces ? k.namespace : undefined;
   const kind = r.kind;
+  if (kind === 'Event') writeEvents(k);
   return (computedKind(kind)?.list(k) ?? k.store.list(kind, ns))
     .filter((o) => r.group !== 'events.k8s.io' || o.kind === 'Event')
     .filter((o) => !opts.labels || matches(opts.labels, o.metadata.labels))

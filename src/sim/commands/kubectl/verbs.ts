@@ -1,5 +1,5 @@
 /**
- * kubectl's verbs by name. get, version and top are always here; the
+ * kubectl's verbs by name. get and top are always here; the
  * others come in chunks (parts/kubectl-describe.ts, kubectl-ops.ts, kubectl-verbs.ts…) that register on load. The browser
  * worker loads a part before a line that names one of its verbs (line-scan.ts), Node at once.
  */
@@ -21,10 +21,10 @@ export interface Verb {
 export const UNSUPPORTED: ReadonlySet<string> = new Set(['alpha', 'api-versions', 'attach', 'auth', 'autoscale', 'certificate', 'cp', 'debug', 'diff', 'events', 'kustomize', 'options', 'plugin', 'port-forward', 'proxy']);
 
 /** The verbs of kubectl's core chunk (registered by index.ts; the others are in VERB_PARTS). */
-export const CORE_VERBS: ReadonlySet<string> = new Set(['get', 'top', 'version']);
+export const CORE_VERBS: ReadonlySet<string> = new Set(['get', 'top']);
 
 /** A part of kubectl loaded on demand, a chunk named like its module in parts/ (a type only: the worker core has no bytes to spare). */
-export type KubectlPart = 'kubectl-describe' | 'kubectl-ops' | 'kubectl-verbs' | 'kubectl-help' | 'kubectl-jsonpath' | 'kubectl-gotemplate' | 'kubectl-yaml' | 'kubectl-explain';
+export type KubectlPart = 'kubectl-describe' | 'kubectl-events' | 'kubectl-ops' | 'kubectl-verbs' | 'kubectl-help' | 'kubectl-jsonpath' | 'kubectl-gotemplate' | 'kubectl-yaml' | 'kubectl-explain';
 
 /** The kubectl chunk that holds each verb not in kubectl's core (static: read before loading). */
 export const VERB_PARTS: Record<string, KubectlPart> = {
@@ -34,7 +34,7 @@ export const VERB_PARTS: Record<string, KubectlPart> = {
   // wait's --for=jsonpath uses the JSONPath printer: it comes with it.
   wait: 'kubectl-jsonpath',
   ...Object.fromEntries(
-    ['delete', 'scale', 'logs', 'exec', 'cordon', 'uncordon', 'drain', 'taint', 'rollout', 'cluster-info', 'api-resources'].map((v) => [v, 'kubectl-ops' as const]),
+    ['delete', 'scale', 'logs', 'exec', 'cordon', 'uncordon', 'drain', 'taint', 'rollout', 'cluster-info', 'api-resources', 'version'].map((v) => [v, 'kubectl-ops' as const]),
   ),
   ...Object.fromEntries(
     ['apply', 'create', 'run', 'expose', 'set', 'label', 'annotate', 'replace', 'patch', 'edit', 'config'].map((v) => [v, 'kubectl-verbs' as const]),
@@ -78,8 +78,8 @@ export function helpTexts(): HelpTexts | undefined {
   return help;
 }
 
-/** `kubectl get --raw PATH`, given the version.Info maker of kubectl's core (so the part need not import it). */
-export type RawGet = (k: Kctx, path: string, versionInfo: (v: string, server: boolean) => Record<string, string>) => void;
+/** `kubectl get --raw PATH` (with the ops part, which has /version's version.Info as well). */
+export type RawGet = (k: Kctx, path: string) => void;
 
 let rawGet: RawGet | undefined;
 
@@ -113,4 +113,16 @@ export function computedKind(kind: string): ComputedKind | undefined {
 /** `get --raw`, if its part is loaded. */
 export function rawGetHandler(): RawGet | undefined {
   return rawGet;
+}
+
+let eventWriter: ((k: Kctx) => void) | undefined;
+
+/** Registers what writes the events kubectl's core does not record as they happen (the kubelet's, about static pods). */
+export function registerEventWriter(write: (k: Kctx) => void): void {
+  eventWriter = write;
+}
+
+/** Brings the events up to date before kubectl reads them (get events, describe). */
+export function writeEvents(k: Kctx): void {
+  eventWriter?.(k);
 }

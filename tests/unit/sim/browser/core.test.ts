@@ -57,17 +57,17 @@ describe('browser entry', () => {
     expect(loadedCommandNames()).toEqual(['kubectl']);
     expect(sim.run('kubectl get nodes').stdout.split('\n')[0]).toMatch(/^NAME +STATUS +ROLES +AGE +VERSION$/);
     const core = verbNames();
-    expect(core).toEqual(['get', 'top', 'version']);
+    expect(core).toEqual(['get', 'top']);
     expect(sim.run('kubectl describe node node01').stderr).toBe('kubesim: kubectl describe: not loaded\n');
     expect(sim.run('kubectl get nodes -o jsonpath={.items[0].metadata.name}').stderr).toBe('error: kubesim: the jsonpath printer is not loaded\n');
     await loadCommandsFor(['kubectl describe node node01']);
     expect(sim.run('kubectl describe node node01').stdout).toMatch(/^Name: +node01\n/);
     await loadCommandsFor(['kubectl get nodes -o jsonpath={.items[0].metadata.name}']);
     expect(sim.run('kubectl get nodes -o jsonpath={.items[0].metadata.name}').stdout).toBe('controlplane');
-    expect(loadedChunks().sort()).toEqual(['kubectl', 'kubectl-describe', 'kubectl-jsonpath']);
+    expect(loadedChunks().sort()).toEqual(['kubectl', 'kubectl-describe', 'kubectl-events', 'kubectl-jsonpath']);
     // drain comes without js-yaml and the API server's validation; apply brings both.
     await loadCommandsFor(['kubectl drain node01 --ignore-daemonsets']);
-    expect(loadedChunks().sort()).toEqual(['kubectl', 'kubectl-describe', 'kubectl-jsonpath', 'kubectl-ops']);
+    expect(loadedChunks().sort()).toEqual(['kubectl', 'kubectl-describe', 'kubectl-events', 'kubectl-jsonpath', 'kubectl-ops']);
     expect(sim.run('kubectl drain node01 --ignore-daemonsets').stdout).toMatch(/^node\/node01 cordoned\n/);
     await loadCommandsFor(['kubectl apply -f x.yaml']);
     expect(loadedChunks()).toEqual(expect.arrayContaining(['kubectl-verbs', 'yaml']));

@@ -40,7 +40,12 @@ describe('chunksForLine', () => {
     expect(needs('cat <(echo a)')).toEqual(['compound', 'coreutils']);
     expect(needs('diff <(kubectl get pods) p.txt')).toEqual(expect.arrayContaining(['compound', 'diffutils', 'kubectl']));
     expect(needs('kubectl get componentstatuses scheduler -o name')).toEqual(['kubectl', 'kubectl-ops']);
-    expect(needs('kubectl describe pod web')).toEqual(['kubectl', 'kubectl-describe']);
+    // describe reads events: the kubelet's about static pods are written first.
+    expect(needs('kubectl describe pod web')).toEqual(['kubectl', 'kubectl-describe', 'kubectl-events']);
+    expect(needs('kubectl get events -n kube-system')).toEqual(['kubectl', 'kubectl-events']);
+    expect(needs('kubectl version')).toEqual(['kubectl', 'kubectl-ops']);
+    // Without kubectl (or a word that may alias it), a verb's name is another command's argument.
+    expect(needs('kubeadm version')).toEqual(['kubeadm', 'yaml']);
     expect(needs("kubectl get pods -o jsonpath='{.items[*].metadata.name}'")).toEqual(['kubectl', 'kubectl-jsonpath']);
     expect(needs('kubectl get pods --sort-by=.metadata.creationTimestamp')).toEqual(['kubectl', 'kubectl-jsonpath']);
     expect(needs('kubectl get pods -o custom-columns=NAME:.metadata.name')).toEqual(['kubectl', 'kubectl-jsonpath']);
@@ -97,7 +102,8 @@ describe('chunksForLine', () => {
     expect(needs('kubectl exec busybox -- nslookup web-service')).toEqual(['dnsutils', 'kubectl', 'kubectl-ops']);
     expect(needs('cd /etc/kubernetes; ls')).toEqual(['coreutils']);
     // A command word the sandbox has no command for brings the list of the tools it lacks (their one-line message).
-    expect(needs('helm version')).toEqual(['unavailable']);
+    // …which may be an alias of kubectl: `helm version` may be `kubectl version`.
+    expect(needs('helm version')).toEqual(['kubectl-ops', 'unavailable']);
     expect(needs('cd /tmp; export A=1; [ -f x ] && ls')).toEqual(['compound', 'coreutils']);
     // A function's body is words like any others: the commands it names, and the compound chunk.
     expect(needs('function lsall { ls -l; }')).toEqual(['compound', 'coreutils', 'unavailable']);

@@ -21,12 +21,44 @@ describe('static pods', () => {
     expect(sched?.[2]).toBe('CrashLoopBackOff');
     expect(Number(sched?.[3])).toBeGreaterThanOrEqual(3);
     const d = out('kubectl describe pod kube-scheduler-controlplane -n kube-system');
-    expect(d).toContain('    State:          Waiting\n      Reason:       CrashLoopBackOff\n    Last State:     Terminated\n      Reason:       StartError\n      Exit Code:    128\n');
+    // describeContainerState prints the runtime's message under Last State: the line that names the typo.
+    expect(d).toContain('    State:          Waiting\n      Reason:       CrashLoopBackOff\n    Last State:     Terminated\n      Reason:       StartError\n      Message:      failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "kube-schedulerr": executable file not found in $PATH: unknown\n      Exit Code:    128\n');
+    // The kubelet's events name the static pod (UID = config hash); describe finds them through config.mirror.
+    expect(d).toMatch(/\n  Warning  Failed   \d+s \(x\d+ over \d+s\) +kubelet  Error: failed to create containerd task: .*exec: "kube-schedulerr": executable file not found in \$PATH: unknown\n/);
+    expect(d).toMatch(/\n  Warning  BackOff  \d+s \(x\d+ over \d+s\) +kubelet  Back-off restarting failed container kube-scheduler in pod kube-scheduler-controlplane_kube-system\([0-9a-f]{32}\)\n/);
+    expect(out("kubectl get pod kube-scheduler-controlplane -n kube-system -o jsonpath='{.status.containerStatuses[0].state.waiting.message}'")).toMatch(/^back-off (10|20|40)s restarting failed container=kube-scheduler /);
     expect(out("kubectl get pod kube-scheduler-controlplane -n kube-system -o jsonpath='{.status.containerStatuses[0].lastState.terminated.message}'")).toContain('exec: "kube-schedulerr": executable file not found in $PATH');
+    // The back-off doubles to its 5-minute cap, printed as Go prints a time.Duration.
+    run('sleep 300');
+    expect(out("kubectl get pod kube-scheduler-controlplane -n kube-system -o jsonpath='{.status.containerStatuses[0].state.waiting.message}'")).toMatch(/^back-off 5m0s restarting /);
     out("sed -i 's/- kube-schedulerr$/- kube-scheduler/' /etc/kubernetes/manifests/kube-scheduler.yaml");
     run('sleep 5');
     expect(row(out('kubectl get pods'), 'web')?.[2]).toBe('Running');
     expect(row(out('kubectl get pods -n kube-system'), 'kube-scheduler-controlplane')?.[2]).toBe('Running');
+    // The new pod's own events: pulled (present), created, started.
+    expect(out('kubectl describe pod kube-scheduler-controlplane -n kube-system')).toMatch(/\n  Normal  Pulled   5s    kubelet  Container image "registry\.k8s\.io\/kube-scheduler:v1\.34\.2" already present on machine\n  Normal  Created  5s    kubelet  Created container: kube-scheduler\n  Normal  Started  5s    kubelet  Started container kube-scheduler\n$/);
+  });
+
+  // The kubelet records its events against the static pod (UID = config hash), aggregated by client-go's
+  // correlator: a count and the first and last time. A run the manifest's change ended keeps its events.
+  it('lists the kubelet\'s events about a static pod, those of the run a fix replaced included', () => {
+    const { run, out } = ops();
+    out("sed -i 's/- kube-scheduler$/- kube-schedulerr/' /etc/kubernetes/manifests/kube-scheduler.yaml");
+    run('sleep 60');
+    out("sed -i 's/- kube-schedulerr$/- kube-scheduler/' /etc/kubernetes/manifests/kube-scheduler.yaml");
+    run('sleep 5');
+    const lines = out('kubectl get events -n kube-system').split('\n');
+    expect(lines[0]).toMatch(/^LAST SEEN +TYPE +REASON +OBJECT +MESSAGE$/);
+    const ev = (reason: string, message: string) => lines.filter((l) => new RegExp(`^\\S+ +\\w+ +${reason} +pod/kube-scheduler-controlplane +${message}`).test(l));
+    expect(ev('Failed', 'Error: failed to create containerd task: .*"kube-schedulerr": executable file not found')).toHaveLength(1);
+    expect(ev('BackOff', 'Back-off restarting failed container kube-scheduler in pod kube-scheduler-controlplane_kube-system')).toHaveLength(1);
+    // Pulled and Created twice (the broken run and the fixed one), Started once.
+    expect(ev('Pulled', 'Container image "registry.k8s.io/kube-scheduler:v1.34.2" already present on machine')).toHaveLength(2);
+    expect(ev('Created', 'Created container: kube-scheduler')).toHaveLength(2);
+    expect(ev('Started', 'Started container kube-scheduler')).toEqual([expect.stringMatching(/^5s +Normal +Started /)]);
+    // An hour later the API server has forgotten them (--event-ttl).
+    run('sleep 3700');
+    expect(out('kubectl get events -n kube-system --field-selector involvedObject.name=kube-scheduler-controlplane')).toBe('');
   });
 
   it('a wrong image tag gives ErrImagePull then ImagePullBackOff', () => {

@@ -1,6 +1,6 @@
 /**
  * kubectl's verbs that operate on objects already there (cordon, drain, taint, logs, exec, scale,
- * rollout, delete) and the read-only cluster-info and api-resources: a chunk of their own in the
+ * rollout, delete) and the read-only cluster-info, api-resources and version: a chunk of their own in the
  * browser, without js-yaml or the API server's validation, so that a chapter's drain or logs demo
  * stays small. None of them writes a value the validator could refuse: kubectl checks taints and
  * replica counts itself, and the rest only deletes, evicts or flips fields to values it chooses.
@@ -11,6 +11,7 @@ import { del, DELETE_FLAGS } from '../delete.ts';
 import { exec, EXEC_FLAGS } from '../exec.ts';
 import { logs, LOGS_FLAGS } from '../logs.ts';
 import { rawGet } from '../raw.ts';
+import { version, VERSION_FLAGS } from '../info.ts';
 import { cordon, drain, NODE_FLAGS, taint } from '../nodes.ts';
 import { rollout, ROLLOUT_FLAGS } from '../rollout.ts';
 import { scale, SCALE_FLAGS } from '../scale.ts';
@@ -33,5 +34,7 @@ export function install(): void {
     rollout: { flags: ROLLOUT_FLAGS, run: rollout, server: true },
     'cluster-info': { flags: [], run: clusterInfo, server: true },
     'api-resources': { flags: API_RESOURCES_FLAGS, run: apiResources, server: true },
+    // Not a server verb: the client's version prints even when the API server does not answer.
+    version: { flags: VERSION_FLAGS, run: version, server: false },
   });
 }
