@@ -144,6 +144,8 @@ describe('demo pages whose terminals start with kubectl\'s core: a first kubectl
   it('each such page, and there are several', async () => {
     const w = new WorkerChunks(DIST);
     const checked: string[] = [];
+    // The page closest to the budget, printed: the room the next change to kubectl's core has.
+    let tightest = { url: '', room: Infinity };
     for (const page of pages.filter(isDemo)) {
       const text = html.get(page.url)!;
       const terminals = terminalScenarios(text);
@@ -153,8 +155,9 @@ describe('demo pages whose terminals start with kubectl\'s core: a first kubectl
       const files = load.files.map((f) => `${f.name} ${kb(f.gzip)}`).join(', ');
       expect(load.total, `${page.url}: ${load.total - DEMO_AFTER_FIRST_COMMAND} B gzip over 80 KB with its terminals (${terminals.join(', ')}) ready and a first ${FIRST_COMMAND} (${files})`).toBeLessThanOrEqual(DEMO_AFTER_FIRST_COMMAND);
       checked.push(page.url);
+      if (DEMO_AFTER_FIRST_COMMAND - load.total < tightest.room) tightest = { url: page.url, room: DEMO_AFTER_FIRST_COMMAND - load.total };
     }
-    row('after', `  the same on ${checked.length} demo pages whose terminals start with kubectl's core at most`);
+    row('after', `  the same on ${checked.length} demo pages whose terminals start with kubectl's core at most; the tightest, ${tightest.url}, has ${tightest.room} B to spare`);
     expect(checked.length).toBeGreaterThanOrEqual(8);
   });
 });
