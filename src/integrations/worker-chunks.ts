@@ -17,7 +17,7 @@ interface ChunkGroup {
  * flags, say) would pull core modules out of the worker's entry into the group.
  */
 export const workerChunkGroups: ChunkGroup[] = [
-  { name: 'sim-shared', test: /src[\\/]sim[\\/](limits|versions|api[\\/]kinds|controllers[\\/]manifest-yaml|shell[\\/]paths)\.ts$/ },
+  { name: 'sim-shared', test: /src[\\/]sim[\\/](limits|versions|api[\\/]kinds|controllers[\\/]manifest-yaml|shell[\\/]paths|printers[\\/](age|json))\.ts$/ },
 ];
 
 /** What the plugin below cuts out of js-yaml's ESM bundle: the call that builds the dumper, and its export. */

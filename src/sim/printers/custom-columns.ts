@@ -5,6 +5,7 @@
  */
 
 import { compileJsonPath, findResults, sprintVal } from './jsonpath.ts';
+import { goTabwriter } from './table.ts';
 import type { ListNode } from './jsonpath/parser.ts';
 
 /** One user-specified column: its header and the JSONPath template of its cells. */
@@ -88,58 +89,8 @@ function escapeTerminal(s: string): string {
   return s.replaceAll('\x1b', '^[').replaceAll('\r', '\\r');
 }
 
-interface Cell {
-  text: string;
-  width: number;
-}
-
-/**
- * text/tabwriter as printers.GetNewTabWriter configures it (minwidth 6, tabwidth 4, padding 3,
- * padding with spaces): tab-terminated cells of consecutive lines form aligned column blocks.
- */
-function tabwrite(text: string): string {
-  const minwidth = 6;
-  const padding = 3;
-  const lines: Cell[][] = text.split('\n').map((l) =>
-    l.split('\t').map((t) => ({ text: t, width: Array.from(t).length })),
-  );
-  const widths: number[] = [];
-  let out = '';
-
-  const writeLines = (line0: number, line1: number): void => {
-    for (let i = line0; i < line1; i++) {
-      const line = lines[i];
-      line.forEach((c, j) => {
-        out += c.text;
-        if (j < widths.length) out += ' '.repeat(Math.max(0, widths[j] - c.width));
-      });
-      if (i + 1 < lines.length) out += '\n';
-    }
-  };
-
-  const format = (line0: number, line1: number): void => {
-    const column = widths.length;
-    for (let cur = line0; cur < line1; cur++) {
-      if (column >= lines[cur].length - 1) continue;
-      writeLines(line0, cur);
-      line0 = cur;
-      let width = minwidth;
-      for (; cur < line1; cur++) {
-        const line = lines[cur];
-        if (column >= line.length - 1) break;
-        width = Math.max(width, line[column].width + padding);
-      }
-      widths.push(width);
-      format(line0, cur);
-      widths.pop();
-      line0 = cur;
-    }
-    writeLines(line0, line1);
-  };
-
-  format(0, lines.length);
-  return out;
-}
+/** text/tabwriter as printers.GetNewTabWriter configures it (minwidth 6, padding 3). */
+const tabwrite = (text: string): string => goTabwriter(text, 3, 6);
 
 /** The cell text for one object and one column: values joined by commas, `<none>` when empty. */
 function cell(root: ListNode, item: unknown): string {

@@ -1,6 +1,6 @@
 /**
- * Go's text/tabwriter, as kubectl configures it: `get` uses minwidth 0, tabwidth 8,
- * padding 3 (printers.GetNewTabWriter); `describe` uses padding 2. Cells are tab-terminated;
+ * Go's text/tabwriter, as kubectl configures it: `get` uses minwidth 6, tabwidth 4,
+ * padding 3 (cli-runtime printers.GetNewTabWriter); `describe` uses padding 2. Cells are tab-terminated;
  * the last cell of a line is never padded; a column's width is computed over each block of
  * consecutive lines that have that column (the Go algorithm, so describe's sections align
  * the way kubectl's do).
@@ -51,8 +51,8 @@ export function goTabwriter(text: string, padding: number, minwidth = 0): string
   return out;
 }
 
-/** Lays out rows (the first usually the header) as `kubectl get` does (padding 3). */
+/** Lays out rows (the first usually the header) as `kubectl get` does (padding 3, columns at least 6 wide). */
 export function tabwrite(rows: string[][]): string {
   if (!rows.length) return '';
-  return goTabwriter(rows.map((r) => r.join('\t')).join('\n') + '\n', 3);
+  return goTabwriter(rows.map((r) => r.join('\t')).join('\n') + '\n', 3, 6);
 }

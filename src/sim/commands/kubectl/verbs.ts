@@ -18,7 +18,7 @@ export interface Verb {
 }
 
 /** Real kubectl verbs the sandbox does not implement (interactive or network ones). */
-export const UNSUPPORTED: ReadonlySet<string> = new Set(['alpha', 'api-versions', 'attach', 'auth', 'autoscale', 'certificate', 'cp', 'debug', 'diff', 'events', 'kustomize', 'options', 'plugin', 'port-forward', 'proxy']);
+export const UNSUPPORTED: ReadonlySet<string> = new Set(['alpha', 'api-versions', 'attach', 'auth', 'autoscale', 'certificate', 'cp', 'debug', 'diff', 'kustomize', 'options', 'plugin', 'port-forward', 'proxy']);
 
 /** The verbs of kubectl's core chunk (registered by index.ts; the others are in VERB_PARTS). */
 export const CORE_VERBS: ReadonlySet<string> = new Set(['get', 'top']);
@@ -31,6 +31,7 @@ export const VERB_PARTS: Record<string, KubectlPart> = {
   describe: 'kubectl-describe',
   explain: 'kubectl-explain',
   completion: 'kubectl-help',
+  events: 'kubectl-events',
   // wait's --for=jsonpath uses the JSONPath printer: it comes with it.
   wait: 'kubectl-jsonpath',
   ...Object.fromEntries(

@@ -43,6 +43,7 @@ describe('chunksForLine', () => {
     // describe reads events: the kubelet's about static pods are written first.
     expect(needs('kubectl describe pod web')).toEqual(['kubectl', 'kubectl-describe', 'kubectl-events']);
     expect(needs('kubectl get events -n kube-system')).toEqual(['kubectl', 'kubectl-events']);
+    expect(needs('kubectl events --for pod/web')).toEqual(['kubectl', 'kubectl-events']);
     expect(needs('kubectl version')).toEqual(['kubectl', 'kubectl-ops']);
     // Without kubectl (or a word that may alias it), a verb's name is another command's argument.
     expect(needs('kubeadm version')).toEqual(['kubeadm', 'yaml']);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { goTabwriter, tabwrite } from '../../../../src/sim/printers/table.ts';
 
-// text/tabwriter semantics with kubectl's settings (printers.GetNewTabWriter: minwidth 0,
-// tabwidth 8, padding 3, padchar ' ', flags 0; describe uses padding 2).
+// text/tabwriter semantics with kubectl's settings (cli-runtime printers.GetNewTabWriter: minwidth 6,
+// tabwidth 4, padding 3, padchar ' '; describe uses padding 2).
 describe('tabwriter', () => {
   it('pads every column but the last by the widest cell plus 3', () => {
     expect(tabwrite([['NAME', 'READY', 'STATUS'], ['nginx', '1/1', 'Running']])).toBe('NAME    READY   STATUS\nnginx   1/1     Running\n');
@@ -14,6 +14,10 @@ describe('tabwriter', () => {
   });
 
   it('counts runes, not bytes', () => {
-    expect(tabwrite([['あ', 'b'], ['cc', 'd']])).toBe('あ    b\ncc   d\n');
+    expect(tabwrite([['ああああ', 'b'], ['cc', 'd']])).toBe('ああああ   b\ncc     d\n');
+  });
+
+  it('makes a column at least 6 wide: a short one without its header shows it (get --no-headers)', () => {
+    expect(tabwrite([['web', '0', '5s']])).toBe('web   0     5s\n');
   });
 });
