@@ -155,6 +155,20 @@ describe('kubectl logs and exec', () => {
     expect(k('exec web -- simtest-hello').stdout).toBe('hello from web\n');
   });
 
+  // logs.go: a selector reads every matching pod in turn, its --tail defaulting to 10 lines each,
+  // and --prefix names the source of each line as [pod/NAME/CONTAINER].
+  it('reads the logs of every pod a selector matches, the last 10 lines of each by default', () => {
+    const { k } = makeWorld();
+    k('create deployment web --image=nginx --replicas=2');
+    const pods = k('get pods -l app=web -o name').stdout.trim().split('\n').map((n) => n.slice('pod/'.length));
+    expect(pods).toHaveLength(2);
+    const lines = k('logs -l app=web').stdout.split('\n').filter(Boolean);
+    expect(lines).toHaveLength(20);
+    expect(lines[0]).toBe(k(`logs ${pods[0]} --tail=10`).stdout.split('\n')[0]);
+    expect(k('logs -l app=web --tail=1 --prefix').stdout).toBe(pods.map((p) => `[pod/${p}/nginx] ${k(`logs ${p} --tail=1`).stdout}`).join(''));
+    expect(k('logs -l app=none')).toMatchObject({ stdout: '', stderr: 'No resources found in default namespace.\n' });
+  });
+
   it('explains why logs are not available for a pod that cannot pull its image', () => {
     const { k } = makeWorld({ badImages: ['nginx:nope'] });
     k('run web --image=nginx:nope');
