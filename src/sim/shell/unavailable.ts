@@ -12,4 +12,8 @@ export const UNAVAILABLE_TOOLS: readonly string[] = [
   'nslookup', 'dig', 'host', 'curl', 'wget', 'ping', 'ip', 'ifconfig', 'ss', 'netstat', 'nc', 'telnet',
   'iptables', 'nft', 'tcpdump', 'traceroute', 'openssl', 'cfssl', 'ps', 'kill', 'pkill', 'free', 'df', 'du',
   'mount', 'lsblk', 'scp', 'rsync', 'tar', 'gzip', 'zip', 'unzip', 'diff', 'find', 'xargs', 'stat', 'ln', 'chown',
+  // What else a node's admin reaches for: iproute2 and netfilter tools, the kernel's and systemd's settings.
+  'bridge', 'arp', 'conntrack', 'ethtool', 'brctl', 'ipvsadm', 'lsof', 'strace', 'socat', 'mtr', 'resolvectl', 'ufw',
+  'dmesg', 'sysctl', 'lsmod', 'modprobe', 'nsenter', 'unshare', 'hostnamectl', 'timedatectl', 'lscpu', 'vmstat', 'iostat',
+  'blkid', 'fdisk', 'mkfs', 'file', 'whereis', 'tree', 'useradd', 'passwd', 'crontab', 'nproc', 'who', 'last', 'logger', 'kubectl-convert',
 ];

@@ -48,6 +48,8 @@ describe('control flow and exit codes', () => {
   it('prints command not found with 127, and a sandbox note for known tools', () => {
     expect(run('foo')).toEqual({ stdout: '', stderr: 'bash: foo: command not found\n', exitCode: 127 });
     expect(run('vim /etc/hosts')).toEqual({ stdout: '', stderr: 'kubesim: vim: command not found in this sandbox\n', exitCode: 127 });
+    // iproute2's bridge is on every node: the reader should learn the sandbox lacks it, not that the node does.
+    expect(run('bridge fdb show dev flannel.1').stderr).toBe('kubesim: bridge: command not found in this sandbox\n');
   });
 
   it('goes on after a syntax error on an earlier line, as a terminal does', () => {
