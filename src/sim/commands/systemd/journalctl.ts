@@ -59,11 +59,27 @@ interface Options {
   output: string;
   grep?: RegExp;
   hostname: boolean;
+  /** Bit i set: entries of syslog priority i are shown (-p). */
+  priorities: number;
+}
+
+/** syslog-util.c's log_level table: a name, or a number up to LOG_DEBUG. */
+const LEVELS = ['emerg', 'alert', 'crit', 'err', 'warning', 'notice', 'info', 'debug'];
+const logLevel = (s: string): number => (/^[0-7]$/.test(s) ? Number(s) : LEVELS.indexOf(s));
+
+/**
+ * An entry's syslog priority. The kubelet's klog lines reach the journal through its stderr stream,
+ * which journald records at info whatever klog's letter says (no `<N>` prefix); systemd logs a
+ * failed start at err, a failed result at warning, a main process's exit at notice.
+ */
+function priority(e: JournalEntry): number {
+  if (e.ident !== 'systemd[1]') return 6;
+  return /^Failed to start /.test(e.msg) ? 3 : /: Failed with result /.test(e.msg) ? 4 : /: Main process exited, /.test(e.msg) ? 5 : 6;
 }
 
 /** getopt_long over journalctl's options, the way journalctl.c's parse_argv reads them; a string is the error. */
 function parseArgs(args: string[], now: number): Options | RunResult {
-  const o: Options = { units: [], idents: [], catalog: false, reverse: false, output: 'short', hostname: true };
+  const o: Options = { units: [], idents: [], catalog: false, reverse: false, output: 'short', hostname: true, priorities: 0xff };
   let pagerEnd = false;
   let follow = false;
   let linesGiven = false;
@@ -136,9 +152,17 @@ function parseArgs(args: string[], now: number): Options | RunResult {
         }
         return;
       }
-      case 'p':
+      case 'p': {
+        // A level shows it and every more urgent one; FROM..TO a range, either way round.
+        const dots = value!.indexOf('..');
+        const [from, to] = dots < 0 ? [0, logLevel(value!)] : [logLevel(value!.slice(0, dots)), logLevel(value!.slice(dots + 2))];
+        if (from < 0 || to < 0) return fail(dots < 0 ? `Unknown log level ${value}\n` : `Failed to parse log level range ${value}\n`);
+        o.priorities = 0;
+        for (let i = Math.min(from, to); i <= Math.max(from, to); i++) o.priorities |= 1 << i;
+        return;
+      }
       case 'k':
-        return fail(`kubesim: journalctl ${opt === 'p' ? '--priority' : '--dmesg'}: not simulated in this sandbox (-u, -n, -e, -f, -x, -r, -g, -t, --since and --until are)\n`);
+        return fail(`kubesim: journalctl --dmesg: not simulated in this sandbox (-u, -n, -e, -f, -x, -r, -g, -t, -p, --since and --until are)\n`);
       default:
         return;
     }
@@ -200,7 +224,7 @@ export const journalctl: CommandFn = (ctx) => {
   all.sort((a, b) => a.t - b.t);
   const kept = all.filter((e) =>
     (o.since === undefined || e.t >= o.since) && (o.until === undefined || e.t <= o.until) &&
-    (!o.idents.length || o.idents.includes(e.ident.replace(/\[.*$/, ''))) && (!o.grep || o.grep.test(e.msg)));
+    (!o.idents.length || o.idents.includes(e.ident.replace(/\[.*$/, ''))) && (!o.grep || o.grep.test(e.msg)) && (o.priorities >> priority(e)) & 1);
   let shown = o.head !== undefined ? kept.slice(0, o.head) : o.n === undefined ? kept : kept.slice(Math.max(0, kept.length - o.n));
   if (o.reverse) shown = [...shown].reverse();
   if (!shown.length) return { stdout: '-- No entries --\n', stderr: '', exitCode: 0 };

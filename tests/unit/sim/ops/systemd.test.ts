@@ -155,6 +155,18 @@ describe('journalctl', () => {
     expect(run('systemctl frob kubelet').stderr).toBe("Unknown command verb 'frob'.\n");
   });
 
+  // journald records what the kubelet writes on stderr at info (no <N> prefix, SyslogLevel=info),
+  // whatever klog's letter says: -p err finds none of its E lines, -p info finds them all.
+  it('filters by syslog priority: the kubelet\'s klog errors are info to the journal', () => {
+    const { run } = ops('broken-control-plane');
+    const all = run('journalctl -u kubelet --no-pager').stdout;
+    expect(all).toMatch(/ kubelet\[\d+\]: E1125 /);
+    expect(run('journalctl -u kubelet -p err')).toEqual({ stdout: '-- No entries --\n', stderr: '', exitCode: 0 });
+    expect(run('journalctl -u kubelet -p 3')).toEqual({ stdout: '-- No entries --\n', stderr: '', exitCode: 0 });
+    expect(run('journalctl -u kubelet -p info --no-pager').stdout).toBe(all);
+    expect(run('journalctl -u kubelet -p debug..info --no-pager').stdout).toBe(all);
+  });
+
   it('refuses what journalctl refuses, with its messages', () => {
     const { run } = ops();
     expect(run('journalctl --since yesterdayish')).toMatchObject({ stderr: 'Failed to parse timestamp: yesterdayish\n', exitCode: 1 });
@@ -167,7 +179,10 @@ describe('journalctl', () => {
     expect(run('journalctl -n x').stderr).toBe("Failed to add match 'x': Invalid argument\n");
     expect(run('journalctl --lines=x').stderr).toBe("Failed to parse lines 'x'.\n");
     expect(run('journalctl -o bogus').stderr).toBe("Unknown output format 'bogus'.\n");
-    expect(run('journalctl -p err').stderr).toMatch(/^kubesim: journalctl --priority: not simulated in this sandbox/);
+    // -p takes log_level_from_string's names or 0–7, or FROM..TO.
+    expect(run('journalctl -p error')).toMatchObject({ stderr: 'Unknown log level error\n', exitCode: 1 });
+    expect(run('journalctl -p err..bad').stderr).toBe('Failed to parse log level range err..bad\n');
+    expect(run('journalctl -k').stderr).toMatch(/^kubesim: journalctl --dmesg: not simulated in this sandbox/);
   });
 
   // glibc getopt_long through the shared parser: unique abbreviations, glibc's ambiguity and
