@@ -13,6 +13,7 @@ import { arr, bool, str, type FlagSpec } from './flags.ts';
 import { yamlFormat } from './formats.ts';
 import { writeEvents } from './verbs.ts';
 
+/** kubectl events' flags (AddFlags, with PrintFlags' -o). */
 export const EVENTS_FLAGS: FlagSpec[] = [
   { name: 'watch', short: 'w', type: 'bool' },
   { name: 'all-namespaces', short: 'A', type: 'bool' },
@@ -45,7 +46,7 @@ function forObject(spec: string): { kind: string; apiVersion: string; name: stri
   return { kind: r.kind, apiVersion: r.group ? `${r.group}/${r.version}` : r.version, name: seg[1] };
 }
 
-/** kubectl events. */
+/** kubectl events: the listing, or the error ToOptions or Validate gives. */
 export function events(k: Kctx): void {
   const spec = str(k.p, 'for');
   const target = spec ? forObject(spec) : undefined;

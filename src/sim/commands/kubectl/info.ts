@@ -52,6 +52,7 @@ function clientVersion(k: Kctx): string {
   return m ? `v${m[1]}` : KUBERNETES_VERSION;
 }
 
+/** kubectl version: the client's, and the server's when the API server answers (not a server verb: --client needs none). */
 export function version(k: Kctx): void {
   const apiUp = k.cluster.apiAvailable() && k.server === `${k.cluster.apiServerIP}:6443`;
   const client = clientVersion(k);
