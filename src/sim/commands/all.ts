@@ -10,7 +10,7 @@ import { installWorkloadControllers } from '../controllers/workloads.ts';
 import { installCompound } from '../shell/compound.ts';
 import { installSsh } from '../shell/ssh.ts';
 import { useUnavailableTools } from '../shell/interpreter.ts';
-import { UNAVAILABLE_TOOLS } from '../shell/unavailable.ts';
+import { UNAVAILABLE_TOOLS, unservedResourceLine } from '../shell/unavailable.ts';
 import { useFullYaml } from '../controllers/manifest-yaml.ts';
 import type { CommandFn } from '../types.ts';
 import { registerCommands } from './registry.ts';
@@ -48,6 +48,6 @@ useFullYaml(YAML_READER);
 // In the browser the YAML chunk and kubectl's verbs install these.
 installValidation();
 installWorkloadControllers();
-useUnavailableTools(UNAVAILABLE_TOOLS);
+useUnavailableTools(UNAVAILABLE_TOOLS, unservedResourceLine);
 installCompound();
 installSsh();

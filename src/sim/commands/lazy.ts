@@ -57,7 +57,13 @@ const EXTRAS: Record<Exclude<ChunkName, FamilyName>, { load: () => Promise<void>
     after: [],
   },
   // The names of tools the sandbox lacks, for a command word it has no command for.
-  unavailable: { load: async () => useUnavailableTools((await import('../shell/unavailable.ts')).UNAVAILABLE_TOOLS), after: [] },
+  unavailable: {
+    load: async () => {
+      const m = await import('../shell/unavailable.ts');
+      useUnavailableTools(m.UNAVAILABLE_TOOLS, m.unservedResourceLine);
+    },
+    after: [],
+  },
   // ssh to another node: its option parsing and usage text are not needed before a line names it.
   ssh: { load: async () => (await import('../shell/ssh.ts')).installSsh(), after: [] },
   // if, for, while, case, functions, test and read: most lines are simple commands.

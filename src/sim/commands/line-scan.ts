@@ -9,6 +9,7 @@
 import { COMMAND_FAMILY, type FamilyName } from './command-map.ts';
 import { BUILTINS } from '../shell/builtins.ts';
 import { CORE_VERBS, VERB_PARTS, type KubectlPart } from './kubectl/verbs.ts';
+import { resolveResource } from '../api/kinds.ts';
 
 /**
  * A chunk the browser loads on demand: a command family, a part of kubectl, js-yaml, or the
@@ -101,6 +102,8 @@ export function chunksForLine(line: string, scriptAt?: ScriptAt, depth = 0): Lin
   if (needs.has('kubectl') && (/(^|\s)(-h|--help|help)(?=\s|$)/.test(text) || kubectlWithoutVerb(text))) needs.add('kubectl-help');
   if (/jsonpath|custom-columns|sort-by/.test(text)) needs.add('kubectl-jsonpath');
   if (/\bget\b.*--raw/.test(text) || /\b(cs|componentstatus(es)?)\b/.test(text)) needs.add('kubectl-ops');
+  // A resource type the sandbox does not know may be a real one it does not serve: its line comes with the tools' list.
+  if (needs.has('kubectl') && kubectlArgs(text).some(unknownType)) needs.add('unavailable');
   // Without kubectl or a word that may alias it, a verb's name is an argument of something else (`kubeadm version`).
   if (!needs.has('kubectl') && !maybeAlias) for (const part of Object.values(VERB_PARTS)) needs.delete(part);
   // What reads events: the kubelet's about static pods are written just before (parts/kubectl-events.ts).
@@ -217,6 +220,22 @@ function kubectlArgs(text: string): string[][] {
     if (at >= 0) out.push(words.slice(at + 1));
   }
   return out;
+}
+
+/** kubectl's verbs whose first argument is a TYPE, and the flags before it that take the next word. */
+const TYPED = new Set(['get', 'describe', 'delete', 'explain', 'edit', 'patch', 'label', 'annotate', 'scale', 'expose']);
+const VALUED = new Set(['-n', '--namespace', '-l', '--selector', '-o', '--output', '-f', '--filename', '-k', '--kustomize', '--context', '--kubeconfig', '--field-selector']);
+
+/** Whether a kubectl command's TYPE argument (`get roles`, `get pod/web,netpol/x`) names no resource the sandbox serves. */
+function unknownType(args: string[]): boolean {
+  const at = args.findIndex(isVerb);
+  if (at < 0 || !TYPED.has(args[at])) return false;
+  for (let i = at + 1; i < args.length; i++) {
+    if (VALUED.has(args[i])) i++;
+    // explain's argument is a field path (`pod.spec`); the others' a TYPE[.GROUP][/NAME] list.
+    else if (!args[i].startsWith('-')) return args[i].split(',').some((t) => /^[^/]/.test(t) && !resolveResource(t.split(args[at] === 'explain' ? '.' : '/')[0]));
+  }
+  return false;
 }
 
 /** Whether some kubectl command in the text names no verb it knows (it then prints help or a suggestion). */

@@ -42,10 +42,21 @@ export function useProcessSubstitution(fn: ProcessSubstitution): void {
   processSubstitution = fn;
 }
 
-/** Registers the tools that get `kubesim: X: command not found in this sandbox` (unavailable.ts). */
-export function useUnavailableTools(list: readonly string[]): void {
+/** The sandbox's line for a resource type real clusters serve and its API server does not (unavailable.ts). */
+type UnservedLine = (type: string) => string | undefined;
+let unserved: UnservedLine | undefined;
+
+/**
+ * Registers the tools that get `kubesim: X: command not found in this sandbox`, and the line kubectl
+ * gives for a real resource type the sandbox does not serve (unavailable.ts).
+ */
+export function useUnavailableTools(list: readonly string[], line?: UnservedLine): void {
   unavailableTools = list;
+  unserved = line;
 }
+
+/** The sandbox's line for a real resource type it does not serve, once unavailable.ts is loaded. */
+export const unservedLine = (type: string): string | undefined => unserved?.(type);
 
 /**
  * The bash of the sandbox: runs complete commands one at a time, as an interactive terminal

@@ -14,7 +14,7 @@ import type { Obj } from '../../api/store.ts';
 import { toYaml } from '../../printers/yaml.ts';
 import { kindName } from './common.ts';
 import { fail, type Kctx } from './context.ts';
-import { formatApiError, NO_RESOURCES } from './errors.ts';
+import { formatApiError, NO_RESOURCES, noResourceType } from './errors.ts';
 import type { FlagSpec } from './flags.ts';
 import { getOrNotFound } from './lookup.ts';
 
@@ -58,7 +58,7 @@ export function edit(k: Kctx): void {
   if (kind?.includes('/')) [kind, name] = kind.split('/');
   if (!kind) return fail(k, NO_RESOURCES);
   const r = resolveResource(kind);
-  if (!r) return fail(k, `error: the server doesn't have a resource type "${kind}"\n`);
+  if (!r) return fail(k, noResourceType(kind));
   if (!name) return fail(k, "error: edit requires a resource name (this sandbox edits one object at a time)\n");
   const o = getOrNotFound(k, r, name);
   if (!o) return;

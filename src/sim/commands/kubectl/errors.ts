@@ -1,5 +1,6 @@
 /** kubectl's error output (cmdutil.CheckErr and friends) and the messages shared by verbs. */
 import type { ApiError } from '../../api/server.ts';
+import { unservedLine } from '../../shell/interpreter.ts';
 
 /** Text kubectl prints for a server error (StandardErrorMessage / MultilineError for Invalid). */
 export function formatApiError(e: ApiError, source?: { verb: string; file: string }): string {
@@ -17,9 +18,9 @@ export function seeHelp(verb: string): string {
   return `See 'kubectl ${verb} --help' for usage.\n`;
 }
 
-/** "error: the server doesn't have a resource type "x"". */
+/** "error: the server doesn't have a resource type "x"", or the sandbox's line for a real type it does not serve. */
 export function noResourceType(arg: string): string {
-  return `error: the server doesn't have a resource type "${arg}"\n`;
+  return unservedLine(arg) ?? `error: the server doesn't have a resource type "${arg}"\n`;
 }
 
 /** What kubectl prints when the API server does not answer. */

@@ -5,7 +5,7 @@
 import type { Obj } from '../../api/store.ts';
 import type { RunResult } from '../../types.ts';
 import { fail, type Kctx } from './context.ts';
-import { formatApiError } from './errors.ts';
+import { formatApiError, noResourceType } from './errors.ts';
 import { bool, str, type FlagSpec } from './flags.ts';
 import { notFound } from '../../api/server.ts';
 import { resolveResource } from '../../api/kinds.ts';
@@ -277,7 +277,7 @@ export function findPod(k: Kctx, arg: string): Obj | undefined {
   if (arg.includes('/')) [kind, name] = arg.split('/');
   const r = resolveResource(kind);
   if (!r) {
-    fail(k, `error: the server doesn't have a resource type "${kind}"\n`);
+    fail(k, noResourceType(kind));
     return undefined;
   }
   if (r.kind === 'Pod') {

@@ -8,6 +8,7 @@ import { resolveResource } from '../../api/kinds.ts';
 import { fieldsOf, type FieldDef } from '../../api/schema.ts';
 import { fail, type Kctx } from './context.ts';
 import { bool, type FlagSpec } from './flags.ts';
+import { noResourceType } from './errors.ts';
 
 export const EXPLAIN_FLAGS: FlagSpec[] = [
   { name: 'recursive', type: 'bool' },
@@ -130,7 +131,7 @@ export function explain(k: Kctx): void {
   }
   const [res, ...path] = arg.split('.');
   const r = resolveResource(res);
-  if (!r) return fail(k, `the server doesn't have a resource type "${res}"`);
+  if (!r) return fail(k, noResourceType(res));
   let type = r.kind;
   let field: FieldDef | undefined;
   let owner = r.kind;

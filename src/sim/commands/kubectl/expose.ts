@@ -3,7 +3,7 @@ import { resolveResource } from '../../api/kinds.ts';
 import type { Obj } from '../../api/store.ts';
 import { fail, type Kctx } from './context.ts';
 import { clean, dryRunMode, MUTATE_FLAGS, printOp } from './common.ts';
-import { formatApiError, NO_RESOURCES } from './errors.ts';
+import { formatApiError, NO_RESOURCES, noResourceType } from './errors.ts';
 import { getOrNotFound } from './lookup.ts';
 import { str, type FlagSpec } from './flags.ts';
 
@@ -29,7 +29,7 @@ export function expose(k: Kctx): void {
   if (kind?.includes('/')) [kind, name] = kind.split('/');
   if (!kind || !name) return fail(k, NO_RESOURCES);
   const r = resolveResource(kind);
-  if (!r) return fail(k, `error: the server doesn't have a resource type "${kind}"\n`);
+  if (!r) return fail(k, noResourceType(kind));
   if (!['Pod', 'Service', 'Deployment', 'ReplicaSet'].includes(r.kind)) return fail(k, `cannot expose a ${r.kind}.${r.group || ''}`.replace(/\.$/, ''));
   const o = getOrNotFound(k, r, name);
   if (!o) return;

@@ -4,7 +4,7 @@ import { clone, type Obj } from '../../api/store.ts';
 import { JSON_SCHEMA, load } from 'js-yaml';
 import { fail, type Kctx } from './context.ts';
 import { kindName } from './common.ts';
-import { formatApiError, NO_RESOURCES } from './errors.ts';
+import { formatApiError, NO_RESOURCES, noResourceType } from './errors.ts';
 import { getOrNotFound } from './lookup.ts';
 import { str, type FlagSpec } from './flags.ts';
 
@@ -88,7 +88,7 @@ export function patch(k: Kctx): void {
   }
   if (!kind || !name) return fail(k, NO_RESOURCES);
   const r = resolveResource(kind);
-  if (!r) return fail(k, `error: the server doesn't have a resource type "${kind}"\n`);
+  if (!r) return fail(k, noResourceType(kind));
   const o = getOrNotFound(k, r, name);
   if (!o) return;
   let body: any;

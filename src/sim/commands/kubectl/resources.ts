@@ -5,6 +5,7 @@ import { notFound, type ApiError } from '../../api/server.ts';
 import type { Obj } from '../../api/store.ts';
 import type { Kctx } from './context.ts';
 import { computedKind, writeEvents } from './verbs.ts';
+import { noResourceType } from './errors.ts';
 
 /** One resource type and the names asked for (empty: list). */
 export interface ResourceRequest {
@@ -24,7 +25,7 @@ export function parseResourceArgs(args: string[]): ResourceRequest[] | string {
       const [type, ...rest] = a.split('/');
       const name = rest.join('/');
       const r = resolveResource(type);
-      if (!r) return `error: the server doesn't have a resource type "${type}"\n`;
+      if (!r) return noResourceType(type);
       if (!name) return `error: arguments in resource/name form must have a single resource and name\n`;
       const last = reqs[reqs.length - 1];
       if (last && last.resource === r) last.names.push(name);
@@ -41,7 +42,7 @@ export function parseResourceArgs(args: string[]): ResourceRequest[] | string {
       continue;
     }
     const r = resolveResource(t);
-    if (!r) return `error: the server doesn't have a resource type "${t}"\n`;
+    if (!r) return noResourceType(t);
     reqs.push({ resource: r, names: [] });
   }
   if (names.length) {

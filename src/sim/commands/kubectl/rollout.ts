@@ -6,6 +6,7 @@ import { fail, type Kctx } from './context.ts';
 import { kindName } from './common.ts';
 import { getOrNotFound } from './lookup.ts';
 import { str, type FlagSpec } from './flags.ts';
+import { noResourceType } from './errors.ts';
 
 export const ROLLOUT_FLAGS: FlagSpec[] = [
   { name: 'to-revision', type: 'int' },
@@ -34,7 +35,7 @@ export function rollout(k: Kctx): void {
     return;
   }
   const r = resolveResource(kind);
-  if (!r) return fail(k, `error: the server doesn't have a resource type "${kind}"\n`);
+  if (!r) return fail(k, noResourceType(kind));
   const o = getOrNotFound(k, r, name);
   if (!o) return;
   switch (sub) {

@@ -4,7 +4,7 @@ import { notFound } from '../../api/server.ts';
 import { clone } from '../../api/store.ts';
 import { fail, type Kctx } from './context.ts';
 import { kindName } from './common.ts';
-import { formatApiError, NO_RESOURCES } from './errors.ts';
+import { formatApiError, NO_RESOURCES, noResourceType } from './errors.ts';
 import { getOrNotFound } from './lookup.ts';
 import { has, str, type FlagSpec } from './flags.ts';
 import { parseResourceArgs } from './resources.ts';
@@ -96,7 +96,7 @@ export function setImage(k: Kctx): void {
     return;
   }
   const r = resolveResource(kind);
-  if (!r) return fail(k, `error: the server doesn't have a resource type "${kind}"\n`);
+  if (!r) return fail(k, noResourceType(kind));
   const o = getOrNotFound(k, r, name);
   if (!o) return;
   const next = clone(o);

@@ -44,6 +44,10 @@ describe('chunksForLine', () => {
     expect(needs('kubectl describe pod web')).toEqual(['kubectl', 'kubectl-describe', 'kubectl-events']);
     expect(needs('kubectl get events -n kube-system')).toEqual(['kubectl', 'kubectl-events']);
     expect(needs('kubectl events --for pod/web')).toEqual(['kubectl', 'kubectl-events']);
+    // A TYPE the sandbox does not serve may be a real one: the sandbox's line for it comes with the tools' list.
+    expect(needs('kubectl get clusterroles')).toEqual(['kubectl', 'unavailable']);
+    expect(needs('kubectl get -n kube-system pods,netpol')).toEqual(['kubectl', 'unavailable']);
+    expect(needs('kubectl get -n kube-system pod/web svc')).toEqual(['kubectl']);
     expect(needs('kubectl version')).toEqual(['kubectl', 'kubectl-ops']);
     // Without kubectl (or a word that may alias it), a verb's name is another command's argument.
     expect(needs('kubeadm version')).toEqual(['kubeadm', 'yaml']);
@@ -61,8 +65,9 @@ describe('chunksForLine', () => {
     expect(needs('kubectl get pod web -o yaml')).toEqual(['kubectl', 'kubectl-yaml']);
     // After a verb written out, a variable may hold any format, -h or -f, not another verb.
     expect(needs('kubectl get pod web -o $FORMAT')).toEqual(['kubectl', 'kubectl-gotemplate', 'kubectl-help', 'kubectl-jsonpath', 'kubectl-yaml', 'yaml']);
+    // (A variable TYPE may also be a real one the sandbox does not serve: the tools' list comes too.)
     expect(needs('for n in $(kubectl get nodes -o name); do kubectl get $n -o jsonpath={.metadata.name}; done')).toEqual(
-      ['compound', 'kubectl', 'kubectl-gotemplate', 'kubectl-help', 'kubectl-jsonpath', 'kubectl-yaml', 'yaml']);
+      ['compound', 'kubectl', 'kubectl-gotemplate', 'kubectl-help', 'kubectl-jsonpath', 'kubectl-yaml', 'unavailable', 'yaml']);
     // Before the verb, or with no verb written out, it may hold any verb.
     expect(needs('kubectl $FLAGS get pod web')).toEqual(['kubectl', 'kubectl-describe', 'kubectl-gotemplate', 'kubectl-help', 'kubectl-jsonpath', 'kubectl-ops', 'kubectl-verbs', 'kubectl-yaml']);
     expect(needs('kubectl get pods; kubectl -n $NS get pods')).toContain('kubectl-verbs');

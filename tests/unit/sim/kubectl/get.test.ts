@@ -120,6 +120,17 @@ describe('kubectl get', () => {
 // A Service that selects no Pod keeps the reconciler's placeholder slice: empty ports and endpoints,
 // stored as null (staging/src/k8s.io/endpointslice/reconciler.go), printed by printers.go
 // listWithMoreString as <unset>, and by describe.go describeEndpointSliceV1 as "Ports: <unset>".
+// Real resource types the sandbox's API server does not serve get the sandbox's line; a type no
+// cluster has gets kubectl's own error (cli-runtime's mapper: the server doesn't have a resource type).
+describe('resource types', () => {
+  it('tells a real type the sandbox does not serve from one that does not exist', () => {
+    const { k } = makeWorld();
+    expect(k('get clusterroles')).toMatchObject({ stdout: '', stderr: 'kubesim: kubectl: the resource type "clusterroles" is real, but this sandbox\'s API server does not serve it\n', exitCode: 1 });
+    expect(k('describe netpol x').stderr).toBe('kubesim: kubectl: the resource type "netpol" is real, but this sandbox\'s API server does not serve it\n');
+    expect(k('get foos')).toMatchObject({ stderr: 'error: the server doesn\'t have a resource type "foos"\n', exitCode: 1 });
+  });
+});
+
 describe('EndpointSlices', () => {
   it('keeps a placeholder slice for a Service with no Pod, and lists the Pods once one matches', () => {
     const { k } = makeWorld();
