@@ -9,6 +9,7 @@ import { rehypeAsideNotes } from './src/lib/rehype-aside-notes.ts';
 import { kubeNotesRoutes } from './src/integrations/routes.ts';
 import { kubeNotesPostBuild } from './src/integrations/post-build.ts';
 import { jsYamlWithoutDumper, workerChunkGroups } from './src/integrations/worker-chunks.ts';
+import { searchStubInline } from './src/integrations/search-stub-inline.ts';
 import { CODE_REGION_SCRIPT } from './src/components/code-region-labels.ts';
 
 /**
@@ -43,10 +44,12 @@ export default defineConfig({
   // The terminal's worker (a module worker) loads its scenario and the simulator's command
   // families as separate chunks: ES output, since Vite's default IIFE worker is one file.
   // Starlight's search would import Pagefind's UI (26 KB gzip) on every page once idle; the
-  // stand-in loads it when the reader reaches for the search (pagefind-ui-on-demand.ts).
+  // stand-in loads it when the reader reaches for the search (pagefind-ui-on-demand.ts), and comes
+  // in the search script's own chunk rather than one more request (search-stub-inline.ts).
   // The small modules the worker core shares with its lazy chunks go in one chunk, not one each,
   // and js-yaml comes without its dumper (src/integrations/worker-chunks.ts).
   vite: {
+    plugins: [searchStubInline()],
     worker: { format: 'es', plugins: () => [jsYamlWithoutDumper()], rolldownOptions: { output: { codeSplitting: { groups: workerChunkGroups } } } },
     resolve: {
       alias: [{ find: /^@pagefind\/default-ui$/, replacement: fileURLToPath(new URL('./src/components/overrides/pagefind-ui-on-demand.ts', import.meta.url)) }],

@@ -18,7 +18,7 @@ export default defineConfig({
   expect: { timeout: 20_000 },
   reporter: process.env.PW_JSON_OUTPUT ? [['list'], ['json', { outputFile: process.env.PW_JSON_OUTPUT }]] : 'list',
   use: {
-    baseURL: `http://localhost:${PORT}`,
+    baseURL: `http://127.0.0.1:${PORT}`,
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
       args: [
@@ -34,7 +34,7 @@ export default defineConfig({
   },
   webServer: {
     command: `npx astro preview --ignore-lock --port ${PORT} --host 127.0.0.1`,
-    url: `http://localhost:${PORT}/ja/`,
+    url: `http://127.0.0.1:${PORT}/ja/`,
     reuseExistingServer: false,
     timeout: 60_000,
     env: { ASTRO_TELEMETRY_DISABLED: '1' },

@@ -1,5 +1,14 @@
 import { test, expect, type Page } from '@playwright/test';
 
+/** The requests each page saw fail, so a search that never gets its box can name them. */
+const failedRequests = new WeakMap<Page, string[]>();
+
+test.beforeEach(({ page }) => {
+  const failed: string[] = [];
+  failedRequests.set(page, failed);
+  page.on('requestfailed', (request) => failed.push(`${new URL(request.url()).pathname} (${request.failure()?.errorText ?? 'failed'})`));
+});
+
 /** Opens Starlight's search dialog, types a query and returns the result links once they settle. */
 async function search(page: Page, query: string): Promise<string[]> {
   await page.getByRole('button', { name: /検索|Search/ }).first().click();
@@ -10,7 +19,8 @@ async function search(page: Page, query: string): Promise<string[]> {
     // Say which step stalled: Starlight never built the UI (no state), or its load is stuck or failed.
     const state = await page.locator('#starlight__search').getAttribute('data-ui');
     const open = await page.locator('site-search dialog').evaluate((d) => (d as HTMLDialogElement).open);
-    throw new Error(`no search box after 45 s: Pagefind UI state ${state ?? '(never constructed)'}, dialog ${open ? 'open' : 'closed'}`);
+    const failed = failedRequests.get(page)?.join(', ') || 'none';
+    throw new Error(`no search box after 45 s: Pagefind UI state ${state ?? '(never constructed)'}, dialog ${open ? 'open' : 'closed'}, failed requests: ${failed}`);
   }
   await input.fill(query);
   const results = page.locator('#starlight__search .pagefind-ui__result-link');
@@ -60,4 +70,14 @@ test('a dropped request for the search UI is tried again, so the box still appea
   expect(dropped, 'the first request was dropped and a second one made').toBeGreaterThanOrEqual(2);
   expect(found.map((p) => p.replace(/#.*$/, ''))).toContain('/en/node-maintenance/');
   await expect(page.locator('#starlight__search')).toHaveAttribute('data-ui', 'ready');
+});
+
+test('the search UI stand-in comes with the search script: no request of its own, armed once idle', async ({ page }) => {
+  const scripts: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+  });
+  await page.goto('/en/');
+  await expect(page.locator('#starlight__search')).toHaveAttribute('data-ui', 'armed');
+  expect(scripts.filter((path) => /pagefind-ui|ui-core/.test(path)), 'no stand-in chunk, and the real UI not yet').toEqual([]);
 });

@@ -28,38 +28,39 @@ export class PagefindUI {
     const dialog = site?.querySelector<HTMLDialogElement>('dialog');
     let started = false;
     let failures = 0;
+    // One signal takes all the listeners of a wait off again.
+    let waiting: AbortController | undefined;
     const setState = (state: 'armed' | 'loading' | 'ready' | 'failed') => root?.setAttribute('data-ui', state);
-    const signs = ['pointerenter', 'focus', 'touchstart', 'click'] as const;
     const listen = () => {
       started = false;
-      for (const type of signs) button?.addEventListener(type, start, { passive: true });
+      waiting = new AbortController();
+      const once = { passive: true, signal: waiting.signal };
+      for (const type of ['pointerenter', 'focus', 'touchstart', 'click']) button?.addEventListener(type, start, once);
       // Capture phase: Starlight's own Ctrl+K handler opens the dialog in the same event.
-      window.addEventListener('keydown', onKey, true);
+      addEventListener('keydown', onKey, { capture: true, signal: waiting.signal });
     };
     const start = () => {
       if (started) return;
       started = true;
       setState('loading');
-      for (const type of signs) button?.removeEventListener(type, start);
-      window.removeEventListener('keydown', onKey, true);
+      waiting?.abort();
       loadRealUi().then(
         ({ PagefindUI: Real }) => {
           new Real(options);
           setState('ready');
           // Starlight focused the (then missing) box when the dialog opened: focus it now.
-          if (dialog?.open) root?.querySelector<HTMLInputElement>('input')?.focus();
+          if (dialog?.open) root?.querySelector('input')?.focus();
         },
         () => {
-          failures += 1;
           setState('failed');
           listen();
-          if (failures <= 3) setTimeout(start, 500 * failures);
+          if (++failures <= 3) setTimeout(start, 500 * failures);
         },
       );
     };
+    // `/` typed into a field (a terminal's, say) is text, not a search.
     const onKey = (event: KeyboardEvent) => {
-      const typing = event.target instanceof HTMLElement && (event.target.isContentEditable || event.target.closest('input, textarea, select') !== null);
-      if (((event.ctrlKey || event.metaKey) && event.key === 'k') || (event.key === '/' && !typing)) start();
+      if ((event.key === 'k' && (event.ctrlKey || event.metaKey)) || (event.key === '/' && !(event.target as Element).closest?.('input,textarea,select,[contenteditable]'))) start();
     };
     if (!root || !button) {
       start();

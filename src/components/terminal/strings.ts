@@ -32,7 +32,6 @@ export interface TerminalStrings {
   checksFailing: (passed: number, total: number) => string;
   /** Every check of the scenario passes: the fault is fixed. */
   checksPassed: string;
-  noscript: string;
   keyboardHint: string;
   /** Names of the touch keys (a phone's keyboard has no ↑, ↓, Tab or Ctrl). */
   touchKeys: string;
@@ -63,7 +62,6 @@ const ja: TerminalStrings = {
   restored: (n) => `このセッションのコマンド${n}件を復元しました。`,
   checksFailing: (passed, total) => `まだ直っていません（確認 ${passed}/${total} 件が通っています）。`,
   checksPassed: '直りました！ すべての確認が通りました。',
-  noscript: 'ターミナルを使うにはJavaScriptを有効にしてください。課題と解答のコマンドは下にあります。',
   keyboardHint: 'Enterで実行、↑↓で履歴、Tabで補完（空の行ではTabで次へ移動）、Ctrl+Cで行を破棄、Ctrl+Lで画面を消去。',
   touchKeys: 'ターミナルのキー',
   keyUp: '前のコマンド',
@@ -93,7 +91,6 @@ const en: TerminalStrings = {
   restored: (n) => `Restored ${n} command${n === 1 ? '' : 's'} from this session.`,
   checksFailing: (passed, total) => `Not fixed yet (${passed} of ${total} checks pass).`,
   checksPassed: 'Fixed! Every check passes.',
-  noscript: 'The terminal needs JavaScript. The task and the solution commands are below.',
   keyboardHint: 'Enter runs, ↑↓ recall history, Tab completes (on an empty line Tab moves on), Ctrl+C drops the line, Ctrl+L clears the screen.',
   touchKeys: 'Terminal keys',
   keyUp: 'Previous command',
@@ -105,6 +102,20 @@ const en: TerminalStrings = {
 /** The language of a `lang` attribute value (`ja`, `ja-JP`, `en-US`…); English for anything else. */
 export function terminalLang(lang: string | null | undefined): TerminalLang {
   return (lang ?? '').toLowerCase().startsWith('ja') ? 'ja' : 'en';
+}
+
+/**
+ * What a terminal says in its `<noscript>`, apart from the labels: only the server renders it, and
+ * the element's script, which takes the labels along, never needs it.
+ */
+const noscript: Record<TerminalLang, string> = {
+  ja: 'ターミナルを使うにはJavaScriptを有効にしてください。課題と解答のコマンドは下にあります。',
+  en: 'The terminal needs JavaScript. The task and the solution commands are below.',
+};
+
+/** The `<noscript>` text for one language. */
+export function terminalNoscript(lang: string | null | undefined): string {
+  return noscript[terminalLang(lang)];
 }
 
 /** The labels for one language. */
