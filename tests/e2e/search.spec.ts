@@ -81,3 +81,14 @@ test('the search UI stand-in comes with the search script: no request of its own
   await expect(page.locator('#starlight__search')).toHaveAttribute('data-ui', 'armed');
   expect(scripts.filter((path) => /pagefind-ui|ui-core/.test(path)), 'no stand-in chunk, and the real UI not yet').toEqual([]);
 });
+
+test('on a page that is never idle, the search still gets its box', async ({ page }) => {
+  // An idle callback runs only when it has a timeout, and then only once that has passed: a page busy for good.
+  await page.addInitScript(() => {
+    window.requestIdleCallback = (callback, options) =>
+      options?.timeout ? window.setTimeout(() => callback({ didTimeout: true, timeRemaining: () => 0 }), options.timeout) : 0;
+  });
+  await page.goto('/en/');
+  const found = await search(page, 'drain');
+  expect(found.map((p) => p.replace(/#.*$/, ''))).toContain('/en/node-maintenance/');
+});
