@@ -4,6 +4,7 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { unified } from '@astrojs/markdown-remark';
 import { remarkHeadingIds } from './src/lib/remark-heading-ids.ts';
+import { remarkTerminalLang } from './src/lib/remark-terminal-lang.ts';
 import { rehypeSections } from './src/lib/rehype-sections.ts';
 import { rehypeAsideNotes } from './src/lib/rehype-aside-notes.ts';
 import { kubeNotesRoutes } from './src/integrations/routes.ts';
@@ -56,7 +57,7 @@ export default defineConfig({
     },
   },
   markdown: {
-    processor: unified({ remarkPlugins: [remarkHeadingIds], rehypePlugins: [rehypeSections, rehypeAsideNotes] }),
+    processor: unified({ remarkPlugins: [remarkHeadingIds, remarkTerminalLang], rehypePlugins: [rehypeSections, rehypeAsideNotes] }),
   },
   integrations: [
     starlight({

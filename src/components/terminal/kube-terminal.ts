@@ -8,9 +8,8 @@ import { parseAnsi } from './ansi.ts';
 import { forgetSession, loadSession, saveSession, sessionKey, sessionStore } from './history.ts';
 import { applyCompletion, formatColumns, keyAction, LineHistory, type LineAction } from './line-editor.ts';
 import type { FromWorker, ToWorker, TranscriptEntry } from './protocol.ts';
-import { localize } from './localize.ts';
 import { unwatchScreen, watchScreen, whenIdle } from './on-screen.ts';
-import { terminalLang, terminalStrings, type TerminalStrings } from './strings.ts';
+import { terminalMessages, type TerminalMessages } from './strings.ts';
 
 /** The time limit of one command unless the element's `timeout-ms` says otherwise. */
 const DEFAULT_TIMEOUT_MS = 2000;
@@ -31,7 +30,7 @@ interface Running extends Queued {
 
 /** The terminal custom element; see Terminal.astro for its markup. */
 export class KubeTerminal extends HTMLElement {
-  #strings: TerminalStrings = terminalStrings('en');
+  #strings: TerminalMessages = terminalMessages('en');
   #log!: HTMLElement;
   #input!: HTMLInputElement;
   #promptEl!: HTMLElement;
@@ -55,9 +54,8 @@ export class KubeTerminal extends HTMLElement {
 
   connectedCallback(): void {
     if (this.#key) return;
-    const lang = terminalLang(this.closest<HTMLElement>('[lang]')?.lang ?? document.documentElement.lang);
-    this.#strings = terminalStrings(lang);
-    if (this.dataset.lang && this.dataset.lang !== lang) localize(this, this.#strings);
+    // The server labelled the markup in the chapter's language; messages follow the column's `lang`.
+    this.#strings = terminalMessages(this.closest<HTMLElement>('[lang]')?.lang ?? document.documentElement.lang);
     this.#log = this.#part('log');
     this.#input = this.#part('input') as HTMLInputElement;
     this.#promptEl = this.#part('prompt');

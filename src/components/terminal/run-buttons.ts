@@ -3,7 +3,7 @@
  * Code plugin): each command line gets a button that types the command into the nearest
  * terminal after the block (or, if none follows, the last one before it) and runs it.
  */
-import { terminalStrings } from './strings.ts';
+import { terminalMessages } from './strings.ts';
 
 /** A command of a block and the index of the line it starts on. */
 export interface BlockCommand {
@@ -60,7 +60,7 @@ function terminalFor(block: Element, doc: Document): RunnableTerminal | undefine
 /** Adds the ▶ buttons to every runnable block of the page (once). */
 export function addRunButtons(doc: Document): void {
   for (const block of doc.querySelectorAll<HTMLElement>('[data-run]')) {
-    const strings = terminalStrings(block.closest<HTMLElement>('[lang]')?.lang ?? doc.documentElement.lang);
+    const strings = terminalMessages(block.closest<HTMLElement>('[lang]')?.lang ?? doc.documentElement.lang);
     if (block.hasAttribute('data-run-ready') || !terminalFor(block, doc)) continue;
     block.setAttribute('data-run-ready', '');
     const lines = [...block.querySelectorAll<HTMLElement>('.ec-line .code')];
