@@ -36,3 +36,13 @@ export function age(timestamp: string | undefined | null, now: number): string {
   if (!timestamp) return '<unknown>';
   return humanDuration(now - Date.parse(timestamp));
 }
+
+/**
+ * When an event happened, as kubectl's describe and `kubectl events` both write it (getInterval):
+ * the first time, or for a repeated event the last time, the count and the first.
+ */
+export function eventInterval(e: { eventTime?: string; firstTimestamp?: string; lastTimestamp?: string; count?: number; series?: { lastObservedTime?: string; count?: number } }, now: number): string {
+  const first = age(e.eventTime || e.firstTimestamp, now);
+  if (e.series) return `${age(e.series.lastObservedTime, now)} (x${e.series.count ?? 0} over ${first})`;
+  return (e.count ?? 0) > 1 ? `${age(e.lastTimestamp, now)} (x${e.count} over ${first})` : first;
+}

@@ -6,7 +6,7 @@
 import { formatLabelSelector } from '../api/selectors.ts';
 import type { Obj, Store } from '../api/store.ts';
 import { formatBytes, formatMilliCPU, parseQuantity } from '../api/quantity.ts';
-import { humanDuration } from './age.ts';
+import { eventInterval, humanDuration } from './age.ts';
 import { goTabwriter } from './table.ts';
 import { strftime } from '../strftime.ts';
 import { nodeRoles, servicePorts } from './columns.ts';
@@ -78,11 +78,8 @@ function events(w: Writer, ctx: DescribeContext, obj: Obj): void {
   w.write(0, 'Events:\n  Type\tReason\tAge\tFrom\tMessage\n');
   w.write(1, '----\t------\t----\t----\t-------\n');
   for (const e of evs) {
-    const first = humanDuration(ctx.now - Date.parse(e.firstTimestamp));
-    const count = e.count ?? 1;
-    const interval = count > 1 ? `${humanDuration(ctx.now - Date.parse(e.lastTimestamp))} (x${count} over ${first})` : first;
     const from = e.source?.host ? `${e.source.component}` : (e.source?.component ?? e.reportingComponent ?? '');
-    w.write(1, `${e.type}\t${e.reason}\t${interval}\t${from}\t${String(e.message ?? '').trim()}\n`);
+    w.write(1, `${e.type}\t${e.reason}\t${eventInterval(e, ctx.now)}\t${from}\t${String(e.message ?? '').trim()}\n`);
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import { resolveResource } from '../../api/kinds.ts';
 import type { Obj } from '../../api/store.ts';
-import { humanDuration } from '../../printers/age.ts';
+import { eventInterval } from '../../printers/age.ts';
 import { toJson } from '../../printers/json.ts';
 import { tabwrite } from '../../printers/table.ts';
 import { fail, type Kctx } from './context.ts';
@@ -28,13 +28,6 @@ const TEMPLATES = ['go-template', 'go-template-file', 'jsonpath', 'jsonpath-as-j
 
 /** The time events sort by (eventTime when an event has no lastTimestamp). */
 const lastTime = (e: Obj): number => Date.parse(e.lastTimestamp ?? e.eventTime ?? '') || 0;
-
-/** getInterval: the first time, or the last with the count and the first. */
-function interval(e: Obj, now: number): string {
-  const since = (t: string | undefined) => (t ? humanDuration(now - Date.parse(t)) : '<unknown>');
-  const first = since(e.eventTime ?? e.firstTimestamp);
-  return (e.count ?? 0) > 1 ? `${since(e.lastTimestamp)} (x${e.count} over ${first})` : first;
-}
 
 /** decodeResourceTypeName: the kind and apiVersion `--for` names, or the error. */
 function forObject(spec: string): { kind: string; apiVersion: string; name: string } | string {
@@ -83,7 +76,7 @@ export function events(k: Kctx): void {
   } else {
     const rows = items.map((e) => [
       ...(all ? [e.metadata.namespace] : []),
-      interval(e, k.now),
+      eventInterval(e, k.now),
       e.type,
       e.reason,
       `${e.involvedObject?.kind}/${e.involvedObject?.name}`,

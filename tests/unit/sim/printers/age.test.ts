@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { humanDuration } from '../../../../src/sim/printers/age.ts';
+import { humanDuration, eventInterval } from '../../../../src/sim/printers/age.ts';
 
 // Expected values follow k8s.io/apimachinery/pkg/util/duration/duration.go (HumanDuration)
 // and its duration_test.go table.
@@ -33,5 +33,23 @@ describe('humanDuration', () => {
     [8 * 365 * d, '8y'],
   ])('%d ms → %s', (ms, want) => {
     expect(humanDuration(ms)).toBe(want);
+  });
+});
+
+describe('eventInterval (getInterval of describe and kubectl events)', () => {
+  const now = Date.parse('2026-01-01T12:00:00Z');
+  const at = (secondsAgo: number) => new Date(now - secondsAgo * 1000).toISOString();
+  it('a single event: the time since it first happened', () => {
+    expect(eventInterval({ firstTimestamp: at(90), lastTimestamp: at(90), count: 1 }, now)).toBe('90s');
+  });
+  it('a repeated event: the last time, the count and the first', () => {
+    expect(eventInterval({ firstTimestamp: at(270), lastTimestamp: at(120), count: 5 }, now)).toBe('2m (x5 over 4m30s)');
+  });
+  it('the first time is the eventTime when the event has one (events.k8s.io), else firstTimestamp', () => {
+    expect(eventInterval({ eventTime: at(30), firstTimestamp: at(600), count: 1 }, now)).toBe('30s');
+    expect(eventInterval({ eventTime: at(300), series: { lastObservedTime: at(10), count: 3 } }, now)).toBe('10s (x3 over 5m)');
+  });
+  it('an event without times says <unknown>', () => {
+    expect(eventInterval({}, now)).toBe('<unknown>');
   });
 });
