@@ -98,12 +98,14 @@ export function chunksForLine(line: string, scriptAt?: ScriptAt, depth = 0): Lin
     if (WRITERS.has(word)) needs.add('yaml');
     if (word === 'ssh') needs.add('ssh');
   }
+  // The words after each kubectl on the line, which the rules below read.
+  const invocations = kubectlArgs(text);
   // Help texts, with the verbs kubectl suggests for a mistyped one: `-h`, `--help`, `help`, or kubectl with no verb it knows.
-  if (needs.has('kubectl') && (/(^|\s)(-h|--help|help)(?=\s|$)/.test(text) || kubectlWithoutVerb(text))) needs.add('kubectl-help');
+  if (needs.has('kubectl') && (/(^|\s)(-h|--help|help)(?=\s|$)/.test(text) || invocations.some((args) => !args.some(isVerb)))) needs.add('kubectl-help');
   if (/jsonpath|custom-columns|sort-by/.test(text)) needs.add('kubectl-jsonpath');
   if (/\bget\b.*--raw/.test(text) || /\b(cs|componentstatus(es)?)\b/.test(text)) needs.add('kubectl-ops');
   // A resource type the sandbox does not know may be a real one it does not serve: its line comes with the tools' list.
-  if (needs.has('kubectl') && kubectlArgs(text).some(unknownType)) needs.add('unavailable');
+  if (needs.has('kubectl') && invocations.some(unknownType)) needs.add('unavailable');
   // Without kubectl or a word that may alias it, a verb's name is an argument of something else (`kubeadm version`).
   if (!needs.has('kubectl') && !maybeAlias) for (const part of Object.values(VERB_PARTS)) needs.delete(part);
   // What reads events: the kubelet's about static pods are written just before (parts/kubectl-events.ts).
@@ -115,12 +117,12 @@ export function chunksForLine(line: string, scriptAt?: ScriptAt, depth = 0): Lin
   // an -o format, -h, or -f (js-yaml), not another verb's part. explain's texts (the largest part)
   // only when no verb is written out, so the variable may be the verb.
   if (/\$[\w{@*#?]/.test(text) && (maybeAlias || [...needs].some((n) => n.startsWith('kubectl')))) {
-    const verbFirst = !maybeAlias && kubectlArgs(text).every((args) => isVerb(args[0] ?? ''));
+    const verbFirst = !maybeAlias && invocations.every((args) => isVerb(args[0] ?? ''));
     for (const part of ['kubectl-help', 'kubectl-jsonpath', 'kubectl-gotemplate', 'kubectl-yaml'] as const) needs.add(part);
     for (const part of verbFirst ? ['yaml'] as const : ['kubectl-describe', 'kubectl-ops', 'kubectl-verbs'] as const) needs.add(part);
     if (!names.some(isVerb)) needs.add('kubectl-explain');
   }
-  if (text.includes('>') || (!readsText && /manifests|kubeconfig|\.kube|\.conf|\.ya?ml/.test(text)) || readsManifests(text)) needs.add('yaml');
+  if (text.includes('>') || (!readsText && /manifests|kubeconfig|\.kube|\.conf|\.ya?ml/.test(text)) || invocations.some(readsManifests)) needs.add('yaml');
   return needs;
 }
 
@@ -238,12 +240,7 @@ function unknownType(args: string[]): boolean {
   return false;
 }
 
-/** Whether some kubectl command in the text names no verb it knows (it then prints help or a suggestion). */
-function kubectlWithoutVerb(text: string): boolean {
-  return kubectlArgs(text).some((args) => !args.some(isVerb));
-}
-
 /** Whether a kubectl command reads -f (a file, a directory, stdin: js-yaml, whatever it is called); `logs -f` follows. */
-function readsManifests(text: string): boolean {
-  return kubectlArgs(text).some((args) => !args.includes('logs') && args.some((w) => /^(-[a-zA-Z]*f|--filename|-k|--kustomize)(=|$)/.test(w)));
+function readsManifests(args: string[]): boolean {
+  return !args.includes('logs') && args.some((w) => /^(-[a-zA-Z]*f|--filename|-k|--kustomize)(=|$)/.test(w));
 }

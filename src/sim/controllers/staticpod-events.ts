@@ -48,10 +48,9 @@ function recorded(run: StaticRun, until: number): Seen[] {
   ];
 }
 
-/** Writes (or counts up) the events of one run. */
-function write(store: Store, node: string, run: StaticRun, until: number, now: number): void {
+/** Writes (or counts up) the events of one run; `mine` are those already written about its pod (by UID). */
+function write(store: Store, node: string, run: StaticRun, until: number, now: number, mine: Obj[]): void {
   const involved: Obj = { apiVersion: 'v1', kind: 'Pod', metadata: { name: run.podName, namespace: run.namespace, uid: run.hash } };
-  const mine = store.list('Event', run.namespace).filter((e) => e.involvedObject?.uid === run.hash);
   for (const [type, reason, message, first, last, count] of recorded(run, until)) {
     if (last < now - EVENT_TTL_MS) continue;
     let e = mine.find((x) => x.reason === reason && x.message === message);
@@ -69,7 +68,18 @@ function write(store: Store, node: string, run: StaticRun, until: number, now: n
  */
 export function writeStaticPodEvents(world: World, store: Store): void {
   const now = world.clock.now();
-  for (const host of world.hosts.keys())
-    for (const run of runsOf(world, host)) if (run.failure || run.startPass >= 0) write(store, host, run, now, now);
-  for (const [host, run, ended] of endedRuns(world)) if (run.failure || run.startPass >= 0) write(store, host, run, ended, now);
+  // One pass over the events, not one per run: a static pod's UID is its config hash.
+  const byUid = new Map<string, Obj[]>();
+  for (const e of store.list('Event')) {
+    const uid = e.involvedObject?.uid;
+    if (!uid) continue;
+    const list = byUid.get(uid);
+    if (list) list.push(e);
+    else byUid.set(uid, [e]);
+  }
+  const writeRun = (host: string, run: StaticRun, until: number) => {
+    if (run.failure || run.startPass >= 0) write(store, host, run, until, now, (byUid.get(run.hash) ?? []).filter((e) => e.metadata.namespace === run.namespace));
+  };
+  for (const host of world.hosts.keys()) for (const run of runsOf(world, host)) writeRun(host, run, now);
+  for (const [host, run, ended] of endedRuns(world)) writeRun(host, run, ended);
 }
