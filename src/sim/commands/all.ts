@@ -17,6 +17,7 @@ import { registerCommands } from './registry.ts';
 import { COMMANDS as apt } from './families/apt.ts';
 import { COMMANDS as awk } from './families/awk.ts';
 import { COMMANDS as coreutils } from './families/coreutils.ts';
+import { COMMANDS as crictl } from './families/crictl.ts';
 import { COMMANDS as dnsutils } from './families/dnsutils.ts';
 import { COMMANDS as docker } from './families/docker.ts';
 import { COMMANDS as etcd } from './families/etcd.ts';
@@ -40,7 +41,7 @@ import { install as verbs } from './kubectl/parts/kubectl-verbs.ts';
 import { install as yamlPrinter } from './kubectl/parts/kubectl-yaml.ts';
 
 /** Every family's commands, by family name (the names lazy.ts uses). */
-export const ALL_FAMILIES: Record<string, Record<string, CommandFn>> = { coreutils, awk, sed, kubectl, systemd, etcd, dnsutils, http, net, docker, apt, kubeadm, node, procps, diffutils };
+export const ALL_FAMILIES: Record<string, Record<string, CommandFn>> = { coreutils, awk, sed, kubectl, systemd, etcd, dnsutils, http, net, docker, apt, kubeadm, crictl, node, procps, diffutils };
 
 for (const family of Object.values(ALL_FAMILIES)) registerCommands(family);
 for (const install of [describe, events, ops, verbs, help, jsonpath, goTemplate, yamlPrinter, explain]) install();

@@ -5,7 +5,7 @@
  */
 
 /** A command family's name (families/NAME.ts). */
-export type FamilyName = 'coreutils' | 'awk' | 'sed' | 'kubectl' | 'systemd' | 'etcd' | 'dnsutils' | 'http' | 'net' | 'docker' | 'apt' | 'kubeadm' | 'node' | 'procps' | 'diffutils';
+export type FamilyName = 'coreutils' | 'awk' | 'sed' | 'kubectl' | 'systemd' | 'etcd' | 'dnsutils' | 'http' | 'net' | 'docker' | 'apt' | 'kubeadm' | 'crictl' | 'node' | 'procps' | 'diffutils';
 
 /** Each family's command names. */
 export const FAMILY_COMMANDS: Record<FamilyName, string[]> = {
@@ -25,7 +25,8 @@ export const FAMILY_COMMANDS: Record<FamilyName, string[]> = {
   docker: ['docker'],
   apt: ['apt', 'apt-get', 'apt-cache', 'apt-mark', 'kubelet'],
   kubeadm: ['kubeadm'],
-  node: ['crictl', 'openssl', 'df', 'free'],
+  crictl: ['crictl'],
+  node: ['openssl', 'df', 'free'],
   procps: ['ps', 'pgrep', 'pidof', 'uptime', 'ss'],
   diffutils: ['diff'],
 };

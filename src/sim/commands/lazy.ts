@@ -27,6 +27,7 @@ export const FAMILIES: Record<FamilyName, Family> = {
   docker: () => import('./families/docker.ts'),
   apt: () => import('./families/apt.ts'),
   kubeadm: () => import('./families/kubeadm.ts'),
+  crictl: () => import('./families/crictl.ts'),
   node: () => import('./families/node.ts'),
   procps: () => import('./families/procps.ts'),
   diffutils: () => import('./families/diffutils.ts'),

@@ -1,8 +1,7 @@
-/** Node tools (crictl, openssl, df, free): a command family of the registry. */
+/** Node tools (openssl, df, free): a command family of the registry. */
 import type { CommandFn } from '../../types.ts';
-import { crictl } from '../node/crictl.ts';
 import { openssl } from '../node/openssl.ts';
 import { df, free } from '../node/system.ts';
 
 /** The family's commands by name. */
-export const COMMANDS: Record<string, CommandFn> = { crictl, openssl, df, free };
+export const COMMANDS: Record<string, CommandFn> = { openssl, df, free };

@@ -11,6 +11,8 @@ import { hostSandboxes, type RuntimeContainer, type RuntimeSandbox } from '../..
 import { containerLog, logsToStderr } from '../../runtime/logs.ts';
 import { klog } from '../systemd/journal.ts';
 import type { CommandContext, CommandFn, RunResult } from '../../types.ts';
+import TABLE from './crictl-commands.json' with { type: 'json' };
+import { appHelp, commandHelp, parseLevel, type CliApp, type CliCommand, type CliFlag } from './urfave-cli.ts';
 
 /** A container with the sandbox it runs in. */
 interface Ctr extends RuntimeContainer {
@@ -50,53 +52,59 @@ function tab(rows: string[][]): string {
   return rows.map((r) => r.map((c, i) => (i < r.length - 1 ? c.padEnd(widths[i]) : c)).join('') + '\n').join('');
 }
 
-/** Flags that take a value, per verb (cri-tools' cli.StringFlag/IntFlag), by every name they have. */
-const VALUE_FLAGS: Record<string, string[]> = {
-  // crictl's own, before the verb: `crictl --runtime-endpoint unix:///run/containerd/containerd.sock ps`.
-  '': ['runtime-endpoint', 'r', 'image-endpoint', 'i', 'config', 'c', 'timeout', 't'],
-  ps: ['id', 'name', 'pod', 'p', 'image', 'state', 's', 'label', 'output', 'o', 'last', 'n', 'namespace'],
-  pods: ['id', 'name', 'namespace', 'state', 's', 'label', 'output', 'o', 'last', 'n'],
-  logs: ['since', 'tail', 'limit-bytes', 'stream'],
-};
+/** The app as cri-tools main.go builds it: commands sorted by name, each top-level flag list sorted by name (cli.FlagsByName). */
+const APP: CliApp = (() => {
+  const byName = <T extends { name: string }>(list: T[]): T[] => [...list].sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
+  const commands = (TABLE.commands as CliCommand[]).map((c) => ({ ...c, flags: byName(c.flags ?? []) }));
+  return { name: TABLE.app.name, usage: TABLE.app.usage, version: TABLE.app.version, flags: byName(TABLE.app.flags as CliFlag[]), commands: byName(commands) };
+})();
 
-/** Real crictl verbs the sandbox does not run. */
-const NOT_SIMULATED = new Set(['attach', 'create', 'exec', 'imagefsinfo', 'inspect', 'inspecti', 'inspectp', 'port-forward', 'pull', 'run', 'runp', 'rm', 'rmi', 'rmp', 'start', 'info', 'stop', 'stopp', 'update', 'config', 'stats', 'statsp', 'metricdescs', 'metricsp', 'completion', 'checkpoint', 'runtime-config', 'events', 'update-runtime-config']);
+/** The crictl verbs the sandbox runs; the others get its line. */
+const SIMULATED = new Set(['ps', 'pods', 'logs', 'images', 'version']);
 
 interface Parsed {
-  verb?: string;
+  verb: string;
   args: string[];
   flags: Map<string, string>;
-  bad?: string;
 }
 
-/** urfave/cli's parse: flags (one or two dashes, `=` or the next word) up to the operands, and after them. */
-function parse(argv: string[]): Parsed {
-  const out: Parsed = { args: [], flags: new Map() };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (out.verb === undefined && !a.startsWith('-')) {
-      out.verb = a;
-      continue;
-    }
-    if (a === '--') {
-      out.args.push(...argv.slice(i + 1));
-      break;
-    }
-    if (!a.startsWith('-') || a === '-') {
-      out.args.push(a);
-      continue;
-    }
-    const body = a.replace(/^--?/, '');
-    const eq = body.indexOf('=');
-    const name = eq >= 0 ? body.slice(0, eq) : body;
-    const takes = VALUE_FLAGS[out.verb ?? '']?.includes(name);
-    if (takes) out.flags.set(name, eq >= 0 ? body.slice(eq + 1) : argv[++i] ?? '');
-    // Bundled short booleans (UseShortOptionHandling): `-aq`.
-    else if (!a.startsWith('--') && name.length > 1 && eq < 0) for (const ch of name) out.flags.set(ch, 'true');
-    else out.flags.set(name, eq >= 0 ? body.slice(eq + 1) : 'true');
+/** A command by its name or an alias. */
+const commandNamed = (name: string): CliCommand | undefined => APP.commands.find((c) => c.name === name || c.aliases?.includes(name));
+
+/** urfave's usage error: the message and the help on standard output, then main's logrus.Fatal. */
+const incorrectUsage = (now: number, error: string, help: string): RunResult => ({ ...fatal(now, error), stdout: `Incorrect Usage: ${error}\n\n${help}` });
+
+/** urfave's "No help topic" exit error (status 3). */
+const noHelpTopic = (name: string): RunResult => res('', `No help topic for '${name}'\n`, 3);
+
+/**
+ * The command line as urfave/cli runs it: the global flags, then the command and its own flags
+ * (each level with Go's flag package, up to the first operand). Help, the version, a usage error
+ * or an unknown command end the run there with what crictl prints.
+ */
+function route(argv: string[], now: number): Parsed | RunResult {
+  const root = parseLevel(argv, [...APP.flags, { type: 'bool', name: 'version', aliases: ['v'] }]);
+  if (root.error) return incorrectUsage(now, root.error, appHelp(APP));
+  if (root.flags.get('help') === 'true') return res(appHelp(APP));
+  if (root.flags.get('version') === 'true') return res(`crictl version ${APP.version}\n`);
+  const [verb, ...rest] = root.rest;
+  if (verb === undefined) return res(appHelp(APP));
+  if (verb === 'help' || verb === 'h') {
+    const topic = parseLevel(rest, []).rest[0];
+    if (topic === undefined) return res(appHelp(APP));
+    const command = commandNamed(topic);
+    return command ? res(commandHelp(APP, command)) : noHelpTopic(topic);
   }
-  return out;
+  const command = commandNamed(verb);
+  if (!command) return noHelpTopic(verb);
+  const level = parseLevel(rest, command.flags ?? [], command.useShortOptionHandling);
+  if (level.error) return incorrectUsage(now, level.error, commandHelp(APP, command, true));
+  if (level.flags.get('help') === 'true') return res(commandHelp(APP, command));
+  return { verb: command.name, args: level.rest, flags: level.flags };
 }
+
+/** Whether a bool flag is on (`--all`, `-a`, `--all=true`; parseLevel sets every name of a flag). */
+const on = (p: Parsed, name: string): boolean => p.flags.get(name) === 'true';
 
 /** A flag's value under any of its names. */
 const flag = (p: Parsed, ...names: string[]): string | undefined => names.map((n) => p.flags.get(n)).find((v) => v !== undefined);
@@ -120,18 +128,19 @@ const fatal = (now: number, msg: string): RunResult => res('', `time="${new Date
 /** The newest first, then --latest or --last N (cri-tools getContainersList). */
 function newest<T extends { created: number }>(list: T[], p: Parsed): T[] {
   const last = Number(flag(p, 'last', 'n') ?? 0);
-  const n = flag(p, 'latest', 'l') ? 1 : last > 0 ? last : list.length;
+  const n = on(p, 'latest') ? 1 : last > 0 ? last : list.length;
   return list.slice(0, n);
 }
 
 export const crictl: CommandFn = (ctx) => {
-  const p = parse(ctx.argv.slice(1));
+  const now = ctx.world.clock.now();
+  const p = route(ctx.argv.slice(1), now);
+  if (!('verb' in p)) return p;
   const { verb } = p;
   const arg = p.args[0];
-  const now = ctx.world.clock.now();
   const containerd = ctx.host.services.get('containerd');
-  if (verb && NOT_SIMULATED.has(verb)) return res('', `kubesim: crictl ${verb}: not simulated in this sandbox (ps, pods, logs, images and version are)\n`, 1);
-  if (verb && containerd && !containerd.active)
+  if (!SIMULATED.has(verb)) return res('', `kubesim: crictl ${verb}: not simulated in this sandbox (ps, pods, logs, images and version are)\n`, 1);
+  if (containerd && !containerd.active)
     return fatal(now, 'validate service connection: validate CRI v1 runtime API for endpoint "unix:///run/containerd/containerd.sock": rpc error: code = Unavailable desc = connection error: desc = "transport: Error while dialing: dial unix /run/containerd/containerd.sock: connect: connection refused"');
   const sandboxes = hostSandboxes(ctx.world, ctx.host);
   const all = containers(sandboxes);
@@ -140,14 +149,14 @@ export const crictl: CommandFn = (ctx) => {
     if (output === 'json' || output === 'yaml') return res('', `kubesim: crictl ${verb} -o ${output}: not simulated in this sandbox (the table and -q are)\n`, 1);
     return fatal(now, `listing ${verb === 'ps' ? 'containers: list containers' : 'pod sandboxes'}: unsupported output format "${output}"`);
   }
-  const noTrunc = p.flags.has('no-trunc');
+  const noTrunc = on(p, 'no-trunc');
   const short = (id: string) => (noTrunc ? id : id.slice(0, 13));
   switch (verb) {
     case 'ps': {
       const state = flag(p, 'state', 's');
       if (state !== undefined && !['created', 'running', 'exited', 'unknown'].includes(state.toLowerCase()))
         return res('', goLog(now, '--state should be one of created, running, exited or unknown'), 1);
-      const everyState = flag(p, 'all', 'a') || flag(p, 'latest', 'l') || Number(flag(p, 'last', 'n') ?? 0) > 0;
+      const everyState = on(p, 'all') || on(p, 'latest') || Number(flag(p, 'last', 'n') ?? 0) > 0;
       const want = everyState ? undefined : (state ?? 'running').toLowerCase();
       const id = flag(p, 'id');
       const pod = flag(p, 'pod', 'p');
@@ -155,7 +164,7 @@ export const crictl: CommandFn = (ctx) => {
         (want === undefined || c.state.toLowerCase() === want) &&
         (!id || c.id.startsWith(id)) && (!pod || c.podId.startsWith(pod)) &&
         matches(flag(p, 'name'), c.name) && matches(flag(p, 'namespace'), c.namespace)), p);
-      if (flag(p, 'quiet', 'q')) return res(list.map((c) => c.id + '\n').join(''));
+      if (on(p, 'quiet')) return res(list.map((c) => c.id + '\n').join(''));
       const rows = [['CONTAINER', 'IMAGE', 'CREATED', 'STATE', 'NAME', 'ATTEMPT', 'POD ID', 'POD', 'NAMESPACE']];
       for (const c of list) rows.push([short(c.id), short(c.imageId), ago(now - c.created), c.state, c.name, String(c.attempt), short(c.podId), c.podName, c.namespace]);
       return res(tab(rows));
@@ -167,13 +176,18 @@ export const crictl: CommandFn = (ctx) => {
       const list = newest(sandboxes.sort((a, b) => b.created - a.created).filter((sb) =>
         (!state || state.toLowerCase() === 'ready') && (!id || sb.id.startsWith(id)) &&
         matches(flag(p, 'name'), sb.name) && matches(flag(p, 'namespace'), sb.namespace)), p);
-      if (flag(p, 'quiet', 'q')) return res(list.map((sb) => sb.id + '\n').join(''));
+      if (on(p, 'quiet')) return res(list.map((sb) => sb.id + '\n').join(''));
       const rows = [['POD ID', 'CREATED', 'STATE', 'NAME', 'NAMESPACE', 'ATTEMPT', 'RUNTIME']];
       for (const sb of list) rows.push([short(sb.id), ago(now - sb.created), 'Ready', sb.name, sb.namespace, '0', '(default)']);
       return res(tab(rows));
     }
     case 'logs': {
       if (!arg) return fatal(now, 'ID cannot be empty');
+      // logs.go: more than the ID (a flag after it is an argument to Go's flag package) shows the help.
+      if (p.args.length > 1) return res(commandHelp(APP, commandNamed('logs')!, true));
+      const stream = flag(p, 'stream') ?? '';
+      if (!['stdout', 'stderr', ''].includes(stream)) return fatal(now, `invalid stream "${stream}", must be "stdout" or "stderr"`);
+      if (p.flags.has('tail') && p.flags.has('stream')) return fatal(now, '--tail and --stream are mutually exclusive');
       const matched = all.filter((c) => c.id.startsWith(arg));
       if (!matched.length) return fatal(now, `failed to try resolving symlinks in path "/var/log/pods/...": not found: container "${arg}" not found`);
       const c = matched[0];
@@ -182,11 +196,12 @@ export const crictl: CommandFn = (ctx) => {
       if (tail !== undefined && Number(tail) >= 0) lines = lines.slice(Math.max(0, lines.length - Number(tail)));
       const log = lines.map((l) => l + '\n').join('');
       // crictl copies the container's streams: the klog writers' lines arrive on standard error.
-      return logsToStderr(c.image) || c.failure !== undefined ? res('', log) : res(log);
+      // --stream keeps one of them.
+      const toStderr = logsToStderr(c.image) || c.failure !== undefined;
+      if (stream === (toStderr ? 'stdout' : 'stderr')) return res('');
+      return toStderr ? res('', log) : res(log);
     }
-    case 'images':
-    case 'image':
-    case 'img': {
+    case 'images': {
       // The images its containers run, and the sandbox image containerd pins.
       const imgs = new Map<string, string>([['registry.k8s.io/pause:3.10.1', imageDigest('registry.k8s.io/pause:3.10.1')]]);
       for (const c of all) if (!imgs.has(c.image)) imgs.set(c.image, c.imageId);
@@ -194,10 +209,7 @@ export const crictl: CommandFn = (ctx) => {
       for (const [i, id] of [...imgs].sort(([a], [b]) => (a < b ? -1 : 1))) rows.push([i.replace(/:[^:/]+$/, ''), /:[^:/]+$/.test(i) ? i.replace(/^.*:/, '') : 'latest', id.slice(0, 13), `${20 + (fnv32a(i) % 60)}.${fnv32a(i) % 10}MB`]);
       return res(tab(rows));
     }
-    case 'version':
-    case undefined:
-      return res('Version:  0.1.0\nRuntimeName:  containerd\nRuntimeVersion:  v2.1.4\nRuntimeApiVersion:  v1\n');
     default:
-      return res('', `No help topic for '${verb}'\n`, 3);
+      return res('Version:  0.1.0\nRuntimeName:  containerd\nRuntimeVersion:  v2.1.4\nRuntimeApiVersion:  v1\n');
   }
 };
