@@ -12,6 +12,7 @@ import { resolveResource } from '../../api/kinds.ts';
 import { ExpansionError, expandWord, type ExpandEnv } from '../../shell/expand.ts';
 import { parse, type Pipeline } from '../../shell/parser.ts';
 import { MemoryVfs } from '../../shell/vfs.ts';
+import { lookupCommand } from '../registry.ts';
 
 /** What an in-pod command receives. */
 export interface PodCommandContext {
@@ -258,7 +259,31 @@ function runProgram(k: Kctx, pod: Obj, container: Obj, args: string[], stdin: st
       return ok([...names].sort().join('\n') + '\n');
     }
   }
-  return undefined;
+  return runTool(k, pod, files, env, args, stdin);
+}
+
+/**
+ * Text tools every image with a shell has (busybox applets in busybox and alpine, GNU coreutils in
+ * Debian-based images like nginx), by name. Not every real tool: the ones a learner pipes a
+ * container's files through.
+ */
+const CONTAINER_TOOLS = new Set(['awk', 'base64', 'basename', 'cut', 'date', 'dirname', 'egrep', 'grep', 'head', 'id', 'printf', 'sed', 'seq', 'sleep', 'sort', 'tail', 'tee', 'tr', 'uname', 'uniq', 'wc']);
+
+/**
+ * One of those tools, run by the sandbox's own implementation over the container's files and
+ * environment, on a host of its own so that nothing it writes reaches the node. The messages are
+ * GNU's, which busybox's mostly match. The line scan has loaded the tool's family for a line
+ * that names it; a tool whose family is not loaded is "not found".
+ */
+function runTool(k: Kctx, pod: Obj, files: Record<string, string>, env: Record<string, string>, args: string[], stdin: string): RunResult | undefined {
+  const name = (args[0] ?? '').split('/').pop() ?? '';
+  const tool = CONTAINER_TOOLS.has(name) ? lookupCommand(name) : undefined;
+  if (!tool) return undefined;
+  const world = k.ctx.world;
+  const fs = new MemoryVfs(() => world.clock.now());
+  for (const [path, data] of Object.entries(files)) fs.seed(path, data);
+  const host = { name: String(pod.spec.hostname ?? pod.metadata.name), ip: String(pod.status?.podIP ?? ''), fs, services: new Map(), hasDocker: false };
+  return tool({ argv: [name, ...args.slice(1)], stdin, env: { ...env }, cwd: '/', host, world });
 }
 
 export const EXEC_FLAGS: FlagSpec[] = [

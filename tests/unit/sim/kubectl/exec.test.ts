@@ -53,6 +53,16 @@ describe('kubectl exec with a shell script', () => {
     });
   });
 
+  it("pipes the container's files through its text tools (wc, grep, cut, head, sort…), which touch nothing on the node", () => {
+    expect(run(`kubectl exec busybox -- sh -c 'grep nameserver /etc/resolv.conf | cut -d" " -f2'`).stdout).toBe('10.96.0.10\n');
+    expect(run('kubectl exec busybox -- wc -l /etc/resolv.conf').stdout).toBe('3 /etc/resolv.conf\n');
+    expect(run(`kubectl exec busybox -- sh -c 'seq 3 | sort -r | head -n 2'`).stdout).toBe('3\n2\n');
+    const missing = run('kubectl exec busybox -- head -n 1 /nope');
+    expect(missing.stderr).toBe("head: cannot open '/nope' for reading: No such file or directory\ncommand terminated with exit code 1\n");
+    run(`kubectl exec busybox -- sh -c 'echo x | tee /tmp/from-pod'`);
+    expect(run('cat /tmp/from-pod').stderr).toBe('cat: /tmp/from-pod: No such file or directory\n');
+  });
+
   it('keeps the OCI runtime error for a program run directly', () => {
     expect(run('kubectl exec busybox -- nope').stderr).toMatch(/^error: Internal error occurred: .*OCI runtime exec failed: exec failed: unable to start container process: exec: "nope": executable file not found in \$PATH\n$/);
   });
