@@ -139,15 +139,17 @@ export function runInPod(k: Kctx, pod: Obj, containerName: string, argv: string[
 /**
  * The container's shell running `sh -c SCRIPT`: lists (`;`, `&&`, `||`), pipelines and `!`, with
  * the sandbox shell's own word expansion (quotes, `$VAR` from the container's environment, `$?`,
- * `$(…)`, globs over the container's files). Redirections, subshells and assignments are not
+ * `$(…)`, globs over the container's files), `NAME=value`, and the redirections that write no file
+ * (`2>/dev/null`, `2>&1`, `< FILE`). Writing files, subshells and `NAME=value CMD` are not
  * simulated and say so in one line.
  */
 function runScript(k: Kctx, pod: Obj, container: Obj, script: string, stdin: string): RunResult {
   const parsed = parse(script);
   if (!parsed.ok) return { stdout: '', stderr: `sh: ${parsed.error.replace(/^[^:]*: /, '')}\n`, exitCode: 2 };
   const vars = containerEnv(k, pod, container);
+  const files = podFiles(k, pod, container);
   const fs = new MemoryVfs();
-  for (const [path, data] of Object.entries(podFiles(k, pod, container))) fs.seed(path, data);
+  for (const [path, data] of Object.entries(files)) fs.seed(path, data);
   let stdout = '';
   let stderr = '';
   let code = 0;
@@ -165,27 +167,55 @@ function runScript(k: Kctx, pod: Obj, container: Obj, script: string, stdin: str
     fs,
     cwd: '/',
   };
+  const notSimulated = (): boolean => {
+    stderr += 'kubesim: writing files, subshells and variables before a command inside a container are not simulated\n';
+    code = 1;
+    return false;
+  };
   const runPipeline = (p: Pipeline): boolean => {
     let input = stdin;
     for (const [i, c] of p.commands.entries()) {
-      if (c.kind !== 'simple' || c.redirects.length > 0 || c.assigns.length > 0) {
-        stderr += 'kubesim: redirections, subshells and assignments inside a container are not simulated\n';
-        code = 1;
-        return false;
-      }
+      if (c.kind !== 'simple') return notSimulated();
       let argv: string[];
+      // Where the command's standard output and error go: the script's, or nowhere (/dev/null).
+      const sinks: Record<number, 'out' | 'err' | 'null'> = { 1: 'out', 2: 'err' };
       try {
+        // `NAME=value` alone sets a shell variable; before a command it would be that command's environment.
+        if (c.assigns.length && c.words.length) return notSimulated();
+        for (const a of c.assigns) {
+          const eq = a.indexOf('=');
+          vars[a.slice(0, eq)] = expandWord(a.slice(eq + 1) || "''", env).join(' ');
+        }
         argv = c.words.flatMap((w) => expandWord(w, env));
+        for (const r of c.redirects) {
+          if (r.heredoc) return notSimulated();
+          const target = expandWord(r.target, env).join(' ');
+          if ((r.op === '>&' || r.op === '<&') && (target === '1' || target === '2') && r.fd !== 0) sinks[r.fd] = sinks[Number(target)];
+          else if (r.op === '<' && target === '/dev/null') input = '';
+          else if (r.op === '<' && files[target] !== undefined) input = files[target];
+          else if (r.op === '<') {
+            stderr += `sh: can't open '${target}': No such file or directory\n`;
+            code = 1;
+            return true;
+          } else if (target === '/dev/null' && ['>', '>>', '>|', '&>', '&>>'].includes(r.op)) {
+            if (r.op.startsWith('&')) sinks[1] = sinks[2] = 'null';
+            else sinks[r.fd] = 'null';
+          } else return notSimulated();
+        }
       } catch (e) {
         if (!(e instanceof ExpansionError)) throw e;
         stderr += `sh: ${e.message.replace(/^bash: /, '')}\n`;
         code = 1;
         return false;
       }
-      const r = runProgram(k, pod, container, argv, input) ?? { stdout: '', stderr: `sh: ${argv[0]}: not found\n`, exitCode: 127 };
-      stderr += r.stderr;
-      if (i === p.commands.length - 1) stdout += r.stdout;
-      input = r.stdout;
+      const r = argv.length ? (runProgram(k, pod, container, argv, input) ?? { stdout: '', stderr: `sh: ${argv[0]}: not found\n`, exitCode: 127 }) : { stdout: '', stderr: '', exitCode: 0 };
+      let piped = '';
+      for (const [fd, text] of [[1, r.stdout], [2, r.stderr]] as const) {
+        if (sinks[fd] === 'err') stderr += text;
+        else if (sinks[fd] === 'out' && i < p.commands.length - 1) piped += text;
+        else if (sinks[fd] === 'out') stdout += text;
+      }
+      input = piped;
       code = r.exitCode;
     }
     if (p.negate) code = code === 0 ? 1 : 0;

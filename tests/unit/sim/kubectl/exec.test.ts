@@ -44,7 +44,7 @@ describe('kubectl exec with a shell script', () => {
 
   it('names what it does not simulate in one line', () => {
     expect(run(`kubectl exec busybox -- sh -c 'echo hi > /tmp/x'`).stderr).toBe(
-      'kubesim: redirections, subshells and assignments inside a container are not simulated\ncommand terminated with exit code 1\n',
+      'kubesim: writing files, subshells and variables before a command inside a container are not simulated\ncommand terminated with exit code 1\n',
     );
     expect(run('kubectl exec -it busybox -- sh')).toEqual({
       stdout: '',
@@ -61,6 +61,16 @@ describe('kubectl exec with a shell script', () => {
     expect(missing.stderr).toBe("head: cannot open '/nope' for reading: No such file or directory\ncommand terminated with exit code 1\n");
     run(`kubectl exec busybox -- sh -c 'echo x | tee /tmp/from-pod'`);
     expect(run('cat /tmp/from-pod').stderr).toBe('cat: /tmp/from-pod: No such file or directory\n');
+  });
+
+  it('sends output nowhere or to the other stream (2>/dev/null, 2>&1, &>/dev/null), reads < FILE, and sets NAME=value', () => {
+    expect(run(`kubectl exec busybox -- sh -c 'cat /nope 2>/dev/null; echo done'`)).toMatchObject({ stdout: 'done\n', stderr: '', exitCode: 0 });
+    expect(run(`kubectl exec busybox -- sh -c 'cat /nope 2>&1 | wc -l'`)).toMatchObject({ stdout: '1\n', stderr: '' });
+    expect(run(`kubectl exec busybox -- sh -c 'cat /etc/hostname /nope &>/dev/null; echo $?'`).stdout).toBe('1\n');
+    expect(run(`kubectl exec busybox -- sh -c 'echo to-err 1>&2'`)).toMatchObject({ stdout: '', stderr: 'to-err\n' });
+    expect(run(`kubectl exec busybox -- sh -c 'wc -l < /etc/resolv.conf'`).stdout).toBe('3\n');
+    expect(run(`kubectl exec busybox -- sh -c 'wc -l < /nope'`).stderr).toBe("sh: can't open '/nope': No such file or directory\ncommand terminated with exit code 1\n");
+    expect(run(`kubectl exec busybox -- sh -c 'N=web; echo "$N-1"'`).stdout).toBe('web-1\n');
   });
 
   it('keeps the OCI runtime error for a program run directly', () => {
