@@ -34,6 +34,11 @@ export interface SimulatorOptions {
 export interface Simulator {
   /** Runs one line or a multi-line script (here-documents included) and returns what it printed. */
   run(input: string): RunResult;
+  /**
+   * The terminal's width in characters: what `ls` and `ps` fit their output to on the terminal,
+   * and bash's COLUMNS (checkwinsize), on every host of the session. 80 until a terminal says.
+   */
+  resize(columns: number): void;
   /** The prompt the terminal shows now, e.g. `controlplane $ `. */
   prompt(): string;
   /** The host the session is on (changes with `ssh` and `exit`). */
@@ -85,6 +90,11 @@ export function buildSimulator(options: SimulatorOptions, resolve: (source: stri
   for (const input of options.state?.log ?? []) run(input);
   return {
     run,
+    resize: (columns) => {
+      if (!Number.isInteger(columns) || columns < 1) return;
+      shell.columns = columns;
+      for (const frame of shell.stack) frame.vars.set('COLUMNS', String(columns));
+    },
     prompt: () => shell.prompt(),
     host: () => shell.frame.host.name,
     scriptAt: (path) => {

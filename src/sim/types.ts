@@ -127,6 +127,8 @@ export interface CommandContext {
   world: World;
   /** True when stdout goes to the terminal rather than a pipe or file (`ls` prints columns then). */
   stdoutIsTTY?: boolean;
+  /** The terminal's width in characters when stdout is the terminal (what the TIOCGWINSZ ioctl reports). */
+  columns?: number;
   /** Runs another command of the sandbox with this context's host, cwd and env (env, xargs, watch…). */
   exec?: (argv: string[], stdin: string) => RunResult;
 }

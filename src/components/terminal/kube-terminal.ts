@@ -329,7 +329,7 @@ export class KubeTerminal extends HTMLElement {
     }
     const id = this.#nextId++;
     this.#running = { ...item, id, entry };
-    this.#post({ type: 'run', id, input: item.input, hang: item.hang || undefined });
+    this.#post({ type: 'run', id, input: item.input, hang: item.hang || undefined, columns: this.#columns() });
   }
 
   /** Ctrl+C: stops a running command, else drops the line being typed, printing `^C` as bash does. */
@@ -386,7 +386,7 @@ export class KubeTerminal extends HTMLElement {
     this.#setLine(done.line, done.cursor);
   }
 
-  /** How many characters fit across the screen, for the completion listing. */
+  /** How many characters fit across the screen: the width `ls` fits its columns to, and the completion listing's. */
   #columns(): number {
     const fontSize = parseFloat(getComputedStyle(this.#log).fontSize) || 16;
     return Math.max(20, Math.floor(this.#log.clientWidth / (fontSize * 0.6)) - 2);

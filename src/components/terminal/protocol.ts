@@ -31,6 +31,8 @@ export interface RunMessage {
   id: number;
   input: string;
   hang?: boolean;
+  /** The terminal's width in characters, for the programs that fit their output to it (`ls`). */
+  columns?: number;
 }
 
 /** Ask for the completions of the word at `cursor`. */

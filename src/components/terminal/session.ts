@@ -10,6 +10,8 @@ import { MAX_INPUT_BYTES } from '../../sim/limits.ts';
 /** The part of the simulator's public API (src/sim/index.ts) the terminal uses. */
 export interface TerminalSimulator {
   run(input: string): { stdout: string; stderr: string; exitCode: number; chunks?: TranscriptEntry['chunks'] };
+  /** The terminal's width (Simulator.resize). */
+  resize?(columns: number): void;
   prompt(): string;
   complete?(line: string, cursor: number): string[];
   /** The script a path would run now (Simulator.scriptAt), for the chunks a line needs. */
@@ -72,6 +74,7 @@ export class SimSession {
           return { type: 'more', id: message.id, prompt: CONTINUATION_PROMPT };
         }
         this.#pending = [];
+        if (message.columns) this.#sim?.resize?.(message.columns);
         const entry = this.#run(input);
         return { type: 'result', id: message.id, entry, prompt: this.#prompt(), state: this.#state(), checks: this.#checks() };
       }

@@ -72,6 +72,8 @@ export class Shell {
   readonly functions = new Map<string, (sh: Shell, argv: string[], stdin: string) => RunResult>();
   /** Set while a command runs with no terminal (ssh HOST CMD without -t): programs see a pipe, not a tty. */
   noTty = false;
+  /** The terminal's width in characters, which programs on it read (Simulator.resize). */
+  columns = 80;
   /** Files made for this line's `<(…)`, removed when it ends. */
   substituted: { fs: Vfs; path: string }[] = [];
   /** The standard input a compound command's body shares: `read` takes its lines one by one. */
@@ -358,7 +360,7 @@ export class Shell {
       let readInput = false;
       try {
         result = fn({
-          argv, env, cwd: frame.cwd, host: frame.host, world: this.world, stdoutIsTTY: tty,
+          argv, env, cwd: frame.cwd, host: frame.host, world: this.world, stdoutIsTTY: tty, columns: tty ? this.columns : undefined,
           get stdin() {
             readInput = true;
             return stdin;

@@ -71,6 +71,14 @@ describe('SimSession (the worker side)', () => {
     });
   });
 
+  it("passes the terminal's width with each command to the programs that fit their output to it", () => {
+    const s = real();
+    s.handle({ type: 'init', scenario: 'default', replay: [] });
+    const ls = (columns: number) => result(s.handle({ type: 'run', id: columns, input: 'ls /etc/kubernetes/manifests', columns })).entry.stdout;
+    expect(ls(30).split('\n')).toHaveLength(5);
+    expect(ls(200).split('\n')).toHaveLength(2);
+  });
+
   it('reports a scenario that cannot be built instead of dying', () => {
     const s = real();
     expect(s.handle({ type: 'init', scenario: 'no-such-scenario', replay: [] })).toMatchObject({ type: 'fail' });

@@ -42,7 +42,7 @@ export const ls: CommandFn = (ctx) => {
     if (es.length === 0) return withTotal && long ? 'total 0\n' : '';
     if (long) return longListing(es, withTotal, o.flags.has('h'));
     if (oneCol) return es.map((e) => e.name + '\n').join('');
-    return columns(es.map((e) => e.name));
+    return columns(es.map((e) => e.name), ctx.columns);
   };
   const blocks: string[] = [];
   if (files.length) blocks.push(render(sortEntries(files), false));
@@ -105,10 +105,10 @@ function longListing(es: Entry[], withTotal: boolean, h: boolean): string {
   return (withTotal ? `total ${h ? human(total * 1024) : total}\n` : '') + body;
 }
 
-/** GNU ls's vertical columns for an 80-column terminal: the most columns that fit, two spaces apart. */
-export function columns(names: string[]): string {
+/** GNU ls's vertical columns for the terminal's width (80 if unknown): the most columns that fit, two spaces apart. */
+export function columns(names: string[], width = WIDTH): string {
   if (names.length === 0) return '';
-  for (let cols = Math.min(names.length, Math.floor(WIDTH / 3)); cols >= 1; cols--) {
+  for (let cols = Math.min(names.length, Math.max(1, Math.floor(width / 3))); cols >= 1; cols--) {
     const rows = Math.ceil(names.length / cols);
     const widths: number[] = [];
     for (let c = 0; c < cols; c++) {
@@ -117,7 +117,7 @@ export function columns(names: string[]): string {
       widths.push(Math.max(...col.map((n) => n.length)));
     }
     const total = widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1);
-    if (total > WIDTH && cols > 1) continue;
+    if (total > width && cols > 1) continue;
     let out = '';
     for (let r = 0; r < rows; r++) {
       const cells: string[] = [];

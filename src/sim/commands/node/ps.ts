@@ -897,8 +897,8 @@ export const ps: CommandFn = (ctx) => {
 
 function render(ctx: CommandContext, o: Opts, p: Plan): RunResult {
   const now = ctx.world.clock.now();
-  // set_screen_size: the terminal's width (80 here), unlimited into a pipe; COLUMNS wins, then --cols, then w.
-  let screen = ctx.stdoutIsTTY === false ? OUTBUF_SIZE : 80;
+  // set_screen_size: the terminal's width, unlimited into a pipe; COLUMNS wins, then --cols, then w.
+  let screen = ctx.stdoutIsTTY === false ? OUTBUF_SIZE : (ctx.columns ?? 80);
   const columns = ctx.env.COLUMNS;
   if (columns && /^\d+$/.test(columns) && Number(columns) > 0 && Number(columns) < OUTBUF_SIZE) screen = Number(columns);
   if (o.cols) screen = o.cols;

@@ -281,6 +281,6 @@ export const ss: CommandFn = (ctx) => {
     }
   }
   const columns = Number(ctx.env.COLUMNS);
-  const screen = ctx.stdoutIsTTY ? (columns > 0 ? columns : 80) : undefined;
+  const screen = ctx.stdoutIsTTY ? (columns > 0 ? columns : (ctx.columns ?? 80)) : undefined;
   return res(renderColumns(rows, screen), notes.join(''));
 };

@@ -45,6 +45,26 @@ describe('cat, ls, mkdir, touch, cp, mv, rm', () => {
     expect(out('ls -d ~')).toBe('/root\n');
   });
 
+  it("fits ls's and ps's terminal output to the terminal's width, which bash's COLUMNS shows", () => {
+    const narrow = createSimulator();
+    expect(narrow.run('echo ${COLUMNS:-unset}').stdout).toBe('unset\n');
+    narrow.resize(30);
+    expect(narrow.run('ls /etc/kubernetes/manifests').stdout).toBe('etcd.yaml\nkube-apiserver.yaml\nkube-controller-manager.yaml\nkube-scheduler.yaml\n');
+    expect(narrow.run('echo $COLUMNS').stdout).toBe('30\n');
+    // ps cuts COMMAND at the screen's edge (never the columns before it).
+    const longest = () => Math.max(...narrow.run('ps aux').stdout.split('\n').map((l) => l.length));
+    narrow.resize(80);
+    expect(longest()).toBe(80);
+    narrow.resize(200);
+    expect(longest()).toBe(200);
+    narrow.resize(120);
+    expect(narrow.run('ls /etc/kubernetes/manifests').stdout).toBe('etcd.yaml  kube-apiserver.yaml  kube-controller-manager.yaml  kube-scheduler.yaml\n');
+    // Into a pipe there is no terminal: one name a line, whatever the width.
+    expect(narrow.run('ls /etc/kubernetes/manifests | head -1').stdout).toBe('etcd.yaml\n');
+    narrow.resize(0);
+    expect(narrow.run('echo $COLUMNS').stdout).toBe('120\n');
+  });
+
   it('ls lists one per line when piped, columns on the terminal, long format with -l', () => {
     expect(out('ls /etc/kubernetes | cat')).toBe('admin.conf\ncontroller-manager.conf\nkubelet.conf\nmanifests\npki\nscheduler.conf\nsuper-admin.conf\n');
     expect(out('ls /etc/kubernetes/manifests')).toBe('etcd.yaml            kube-controller-manager.yaml\nkube-apiserver.yaml  kube-scheduler.yaml\n');
