@@ -6,6 +6,8 @@
  * MDX comment: `## 手順 {/* #procedure *\/}`. In plain Markdown, `## Procedure {#procedure}` works too.
  */
 
+import { walkTree } from './mdast-walk.ts';
+
 interface MdNode {
   type: string;
   value?: string;
@@ -49,15 +51,10 @@ function trimEnd(children: MdNode[]): void {
   }
 }
 
-function walk(node: MdNode, visit: (n: MdNode) => void): void {
-  visit(node);
-  for (const child of node.children ?? []) walk(child, visit);
-}
-
 /** Remark plugin: sets `id` on headings that carry an explicit id. */
 export function remarkHeadingIds() {
   return (tree: MdNode) => {
-    walk(tree, (node) => {
+    walkTree(tree, (node) => {
       if (node.type !== 'heading') return;
       const id = takeHeadingId(node);
       if (!id) return;

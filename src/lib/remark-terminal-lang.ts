@@ -6,6 +6,8 @@
  * relabel them.
  */
 
+import { walkTree } from './mdast-walk.ts';
+
 interface MdxNode {
   type: string;
   name?: string | null;
@@ -18,17 +20,12 @@ export function chapterLang(path: string | undefined): 'ja' | 'en' | undefined {
   return /[\\/]content[\\/]docs[\\/](ja|en)[\\/]/.exec(path ?? '')?.[1] as 'ja' | 'en' | undefined;
 }
 
-function walk(node: MdxNode, visit: (n: MdxNode) => void): void {
-  visit(node);
-  for (const child of node.children ?? []) walk(child, visit);
-}
-
 /** Remark plugin: adds `lang="<chapter's language>"` to every `<Terminal>` that does not set one. */
 export function remarkTerminalLang() {
   return (tree: MdxNode, file: { path?: string; history?: string[] }) => {
     const lang = chapterLang(file.path ?? file.history?.[0]);
     if (!lang) return;
-    walk(tree, (node) => {
+    walkTree(tree, (node) => {
       if (node.type !== 'mdxJsxFlowElement' || node.name !== 'Terminal') return;
       node.attributes ??= [];
       if (node.attributes.some((a) => a.type === 'mdxJsxAttribute' && a.name === 'lang')) return;

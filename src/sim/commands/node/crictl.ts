@@ -12,7 +12,7 @@ import { containerLog, logsToStderr } from '../../runtime/logs.ts';
 import { klog } from '../systemd/journal.ts';
 import type { CommandContext, CommandFn, RunResult } from '../../types.ts';
 import TABLE from './crictl-commands.json' with { type: 'json' };
-import { appHelp, commandHelp, parseLevel, type CliApp, type CliCommand, type CliFlag } from './urfave-cli.ts';
+import { appFlags, appHelp, commandHelp, parseLevel, type CliApp, type CliCommand, type CliFlag } from './urfave-cli.ts';
 
 /** A container with the sandbox it runs in. */
 interface Ctr extends RuntimeContainer {
@@ -83,7 +83,7 @@ const noHelpTopic = (name: string): RunResult => res('', `No help topic for '${n
  * or an unknown command end the run there with what crictl prints.
  */
 function route(argv: string[], now: number): Parsed | RunResult {
-  const root = parseLevel(argv, [...APP.flags, { type: 'bool', name: 'version', aliases: ['v'] }]);
+  const root = parseLevel(argv, appFlags(APP));
   if (root.error) return incorrectUsage(now, root.error, appHelp(APP));
   if (root.flags.get('help') === 'true') return res(appHelp(APP));
   if (root.flags.get('version') === 'true') return res(`crictl version ${APP.version}\n`);

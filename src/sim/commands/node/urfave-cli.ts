@@ -114,6 +114,11 @@ function commandsBlock(commands: CliCommand[]): string {
 
 const helpName = (fullName: string, usage: string | undefined): string => `${wrap(fullName, 3)}${usage ? ` - ${wrap(usage, fullName.length + 6)}` : ''}`;
 
+/** The app's own flags and the version flag urfave adds when the app has a version (help is parseLevel's and the help's). */
+export function appFlags(app: CliApp): CliFlag[] {
+  return app.version ? [...app.flags, VERSION_FLAG] : app.flags;
+}
+
 /** The app's help (AppHelpTemplate), with the help command and the help and version flags urfave adds. */
 export function appHelp(app: CliApp): string {
   const flags = [...app.flags, HELP_FLAG, ...(app.version ? [VERSION_FLAG] : [])];
