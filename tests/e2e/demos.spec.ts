@@ -218,6 +218,10 @@ for (const lang of ['ja', 'en'] as const satisfies Lang[]) {
       await page.goto(`/${lang}/troubleshooting/`);
       const t = demo(page, 'broken-app');
       const report = t.root.locator('[data-part="checks"]');
+      await typeCommand(page, 'broken-app', 'kubectl get svc web-service');
+      // Broken from the start (content/scenarios/broken-app.yaml: none of its 3 checks passes).
+      await expect(report).toHaveAttribute('data-state', 'failing');
+      await expect(report).toHaveText(lang === 'ja' ? 'まだ直っていません（確認 0/3 件が通っています）。' : 'Not fixed yet (0 of 3 checks pass).');
       await typeCommand(page, 'broken-app', `kubectl patch service web-service -p '{"spec":{"selector":{"app":"webapp"}}}'`);
       await expect(t.log).toContainText('service/web-service patched');
       await expect(report).toHaveAttribute('data-state', 'failing', { timeout: 3_000 });
@@ -227,6 +231,22 @@ for (const lang of ['ja', 'en'] as const satisfies Lang[]) {
         `kubectl patch service web-service --type=json -p '[{"op":"replace","path":"/spec/ports/0/targetPort","value":80}]'`,
       );
       await expect(report).toHaveAttribute('data-state', 'passed', { timeout: 3_000 });
+      await expect(report).toHaveText(lang === 'ja' ? '直りました！ すべての確認が通りました。' : 'Fixed! Every check passes.');
+    });
+
+    test('7b. DNS: a scenario to explore says nothing is broken, and "fixed" only after the reader broke and mended it', async ({ page }) => {
+      await page.goto(`/${lang}/networking/dns/`);
+      const t = demo(page, 'dns');
+      const report = t.root.locator('[data-part="checks"]');
+      await typeCommand(page, 'dns', 'kubectl get svc web-service');
+      // content/scenarios/dns.yaml: its one check (web-service resolves from default) holds from the start.
+      await expect(report).toHaveAttribute('data-state', 'holding');
+      await expect(report).toHaveText(lang === 'ja' ? 'すべての確認が通っています。壊れているところはありません。' : 'Every check passes: nothing here is broken.');
+      await typeCommand(page, 'dns', 'kubectl delete svc web-service');
+      await expect(report).toHaveAttribute('data-state', 'failing');
+      await typeCommand(page, 'dns', 'kubectl expose deployment web --name web-service --port 80 --cluster-ip 10.104.33.21');
+      await expect(t.log).toContainText('service/web-service exposed');
+      await expect(report).toHaveAttribute('data-state', 'passed');
     });
 
     test('8. advanced kubectl: jsonpath typed, and a ▶ of the kubeconfig block', async ({ page }) => {

@@ -39,6 +39,8 @@ export class KubeTerminal extends HTMLElement {
   #ready = false;
   #failed = false;
   #restoring = true;
+  /** Whether the scenario's checks have failed in this session (so passing again means fixed). */
+  #broken = false;
   #queue: Queued[] = [];
   #running: Running | undefined;
   #completing: { id: number; line: string; cursor: number } | undefined;
@@ -187,14 +189,19 @@ export class KubeTerminal extends HTMLElement {
     this.#say('');
   }
 
-  /** Tells the reader whether the scenario's fault is fixed, from the simulator's own checks. */
-  #showChecks(checks: boolean[]): void {
+  /**
+   * Tells the reader whether the scenario's fault is fixed, from the simulator's own checks.
+   * "Fixed" only once something was broken: at the start, or by the reader's own commands.
+   */
+  #showChecks(checks: boolean[], brokenAtStart?: boolean): void {
     const report = this.querySelector<HTMLElement>('[data-part="checks"]');
     if (!report) return;
+    if (brokenAtStart !== undefined) this.#broken = brokenAtStart;
     const passed = checks.filter(Boolean).length;
-    const state = passed === checks.length ? 'passed' : 'failing';
+    if (passed < checks.length) this.#broken = true;
+    const state = passed < checks.length ? 'failing' : this.#broken ? 'passed' : 'holding';
     report.dataset.state = state;
-    report.textContent = state === 'passed' ? this.#strings.checksPassed : this.#strings.checksFailing(passed, checks.length);
+    report.textContent = (report.dataset[state] ?? '').replace('{passed}', String(passed)).replace('{total}', String(checks.length));
   }
 
   #post(message: ToWorker): void {
@@ -206,7 +213,8 @@ export class KubeTerminal extends HTMLElement {
       // Live diagrams listen for this; they may sit anywhere on the page, so the event bubbles.
       this.dispatchEvent(new CustomEvent('kube-terminal:state', { detail: message.state, bubbles: true }));
     }
-    if ((message.type === 'ready' || message.type === 'result') && message.checks) this.#showChecks(message.checks);
+    if (message.type === 'ready' && message.checks) this.#showChecks(message.checks, message.brokenAtStart);
+    if (message.type === 'result' && message.checks) this.#showChecks(message.checks);
     switch (message.type) {
       case 'started': {
         const running = this.#running;

@@ -60,6 +60,8 @@ export interface ReadyMessage {
   state?: LiveState;
   /** Whether each of the scenario's checks passes (absent when the scenario has none). */
   checks?: boolean[];
+  /** Whether a check failed before any command ran: the scenario has a fault to fix. */
+  brokenAtStart?: boolean;
 }
 
 /** A command finished; `entry.input` is the whole command, all its lines joined by newlines. */

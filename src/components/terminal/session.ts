@@ -99,8 +99,12 @@ export class SimSession {
       this.#sim = undefined;
       return { type: 'fail', message: error instanceof Error ? error.message : String(error) };
     }
+    // Whether the scenario starts broken decides the report's words: an exploration scenario
+    // whose checks hold from the start has nothing to fix, so "Fixed!" would be untrue there.
+    const start = this.#checks();
     const transcript = replay.map((input) => this.#run(input));
-    return { type: 'ready', prompt: this.#prompt(), transcript, state: this.#state(), checks: this.#checks() };
+    const checks = replay.length > 0 ? this.#checks() : start;
+    return { type: 'ready', prompt: this.#prompt(), transcript, state: this.#state(), checks, brokenAtStart: start?.includes(false) };
   }
 
   #run(input: string): TranscriptEntry {

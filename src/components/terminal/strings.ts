@@ -28,6 +28,15 @@ export interface TerminalLabels {
   keyTab: string;
   keyInterrupt: string;
   noscript: string;
+  /**
+   * The report of the scenario's checks, one per state; the element picks one at run time and
+   * fills `{passed}` and `{total}`, so the words stay in the markup, not in the script.
+   */
+  checksFailing: string;
+  /** Every check of the scenario passes: the fault is fixed. */
+  checksPassed: string;
+  /** Every check passes and none has failed yet: a scenario to explore, with nothing to fix. */
+  checksHolding: string;
 }
 
 /** What the element says or announces while it runs. */
@@ -40,10 +49,6 @@ export interface TerminalMessages {
   unavailable: string;
   timedOut: (seconds: string) => string;
   restored: (count: number) => string;
-  /** The scenario's checks: not all pass yet (`passed` of `total`). */
-  checksFailing: (passed: number, total: number) => string;
-  /** Every check of the scenario passes: the fault is fixed. */
-  checksPassed: string;
 }
 
 const labels: Record<TerminalLang, TerminalLabels> = {
@@ -64,6 +69,9 @@ const labels: Record<TerminalLang, TerminalLabels> = {
     keyTab: '補完',
     keyInterrupt: '中断（Ctrl+C）',
     noscript: 'ターミナルを使うにはJavaScriptを有効にしてください。課題と解答のコマンドは下にあります。',
+    checksFailing: 'まだ直っていません（確認 {passed}/{total} 件が通っています）。',
+    checksPassed: '直りました！ すべての確認が通りました。',
+    checksHolding: 'すべての確認が通っています。壊れているところはありません。',
   },
   en: {
     terminal: 'Terminal',
@@ -82,6 +90,9 @@ const labels: Record<TerminalLang, TerminalLabels> = {
     keyTab: 'Complete',
     keyInterrupt: 'Interrupt (Ctrl+C)',
     noscript: 'The terminal needs JavaScript. The task and the solution commands are below.',
+    checksFailing: 'Not fixed yet ({passed} of {total} checks pass).',
+    checksPassed: 'Fixed! Every check passes.',
+    checksHolding: 'Every check passes: nothing here is broken.',
   },
 };
 
@@ -94,8 +105,6 @@ const messages: Record<TerminalLang, TerminalMessages> = {
     unavailable: 'シミュレーターを起動できませんでした。',
     timedOut: (s) => `コマンドが${s}秒を超えたため停止し、実行前の状態でターミナルを再起動しました。`,
     restored: (n) => `このセッションのコマンド${n}件を復元しました。`,
-    checksFailing: (passed, total) => `まだ直っていません（確認 ${passed}/${total} 件が通っています）。`,
-    checksPassed: '直りました！ すべての確認が通りました。',
   },
   en: {
     copied: 'Copied.',
@@ -105,8 +114,6 @@ const messages: Record<TerminalLang, TerminalMessages> = {
     unavailable: 'The simulator could not start.',
     timedOut: (s) => `The command ran longer than ${s} s and was stopped; the terminal was restarted in the state before it.`,
     restored: (n) => `Restored ${n} command${n === 1 ? '' : 's'} from this session.`,
-    checksFailing: (passed, total) => `Not fixed yet (${passed} of ${total} checks pass).`,
-    checksPassed: 'Fixed! Every check passes.',
   },
 };
 

@@ -79,6 +79,21 @@ describe('SimSession (the worker side)', () => {
     expect(ls(200).split('\n')).toHaveLength(2);
   });
 
+  it('says whether the scenario started broken, so the page says "fixed" only after a fault', () => {
+    const s = real();
+    // dns is a scenario to explore: its one check holds before anything is typed.
+    expect(s.handle({ type: 'init', scenario: 'dns', replay: [] })).toMatchObject({ checks: [true], brokenAtStart: false });
+    // A restored session of a fixed troubleshooting scenario: it started broken and passes now.
+    const fix = [
+      `kubectl patch service web-service -p '{"spec":{"selector":{"app":"webapp"}}}'`,
+      `kubectl patch service web-service --type=json -p '[{"op":"replace","path":"/spec/ports/0/targetPort","value":80}]'`,
+    ];
+    expect(s.handle({ type: 'init', scenario: 'broken-app', replay: fix })).toMatchObject({ checks: [true, true, true], brokenAtStart: true });
+    expect(s.handle({ type: 'init', scenario: 'broken-app', replay: [] })).toMatchObject({ checks: [false, false, false], brokenAtStart: true });
+    // No checks, nothing to say.
+    expect(s.handle({ type: 'init', scenario: 'default', replay: [] })).toMatchObject({ checks: undefined, brokenAtStart: undefined });
+  });
+
   it('reports a scenario that cannot be built instead of dying', () => {
     const s = real();
     expect(s.handle({ type: 'init', scenario: 'no-such-scenario', replay: [] })).toMatchObject({ type: 'fail' });
