@@ -1,53 +1,18 @@
-/** Label selectors: kubectl's `-l` syntax and metav1.LabelSelector, as labels.Parse reads them. */
+/**
+ * Label selectors: their requirements and how objects match them (`-l`'s parser, with its error
+ * messages, is selector-parse.ts: only lines with a selector load it in the browser).
+ */
 
 /** One requirement of a selector. */
 export interface Requirement {
   key: string;
-  op: 'in' | 'notin' | 'exists' | '!' | '=' | '!=';
+  op: 'in' | 'notin' | 'exists' | '!' | '=' | '!=' | 'gt' | 'lt';
   values: string[];
 }
 
-/** Parses `app=web,tier!=db,env in (a,b),!legacy`; returns an error message on bad syntax. */
-export function parseSelector(text: string): Requirement[] | string {
-  const reqs: Requirement[] = [];
-  const parts: string[] = [];
-  let depth = 0;
-  let cur = '';
-  for (const ch of text) {
-    if (ch === '(') depth++;
-    if (ch === ')') depth--;
-    if (ch === ',' && depth === 0) {
-      parts.push(cur);
-      cur = '';
-    } else cur += ch;
-  }
-  if (cur.trim() || parts.length) parts.push(cur);
-  for (const raw of parts) {
-    const p = raw.trim();
-    if (!p) return `found '', expected: identifier`;
-    let m = /^([\w./-]+)\s+(in|notin)\s+\(([^)]*)\)$/.exec(p);
-    if (m) {
-      reqs.push({ key: m[1], op: m[2] as 'in' | 'notin', values: m[3].split(',').map((s) => s.trim()).filter(Boolean) });
-      continue;
-    }
-    m = /^!\s*([\w./-]+)$/.exec(p);
-    if (m) {
-      reqs.push({ key: m[1], op: '!', values: [] });
-      continue;
-    }
-    m = /^([\w./-]+)\s*(!=|==|=)\s*([\w.-]*)$/.exec(p);
-    if (m) {
-      reqs.push({ key: m[1], op: m[2] === '!=' ? '!=' : '=', values: [m[3]] });
-      continue;
-    }
-    m = /^([\w./-]+)$/.exec(p);
-    if (m) {
-      reqs.push({ key: m[1], op: 'exists', values: [] });
-      continue;
-    }
-    return `unable to parse requirement: found '${p}', expected: in, notin, =, ==, !=, gt, lt`;
-  }
-  return reqs;
+/** strconv.ParseInt(v, 10, 64) succeeds. */
+export function isInt64(v: string): boolean {
+  return /^[+-]?\d+$/.test(v) && BigInt(v) >= -(2n ** 63n) && BigInt(v) < 2n ** 63n;
 }
 
 /** Whether labels satisfy every requirement. */
@@ -61,13 +26,16 @@ export function matches(reqs: Requirement[], labels: Record<string, string> | un
       case '!':
         return !has;
       case '=':
-        return has && l[r.key] === r.values[0];
-      case '!=':
-        return !has || l[r.key] !== r.values[0];
       case 'in':
         return has && r.values.includes(l[r.key]);
+      case '!=':
       case 'notin':
         return !has || !r.values.includes(l[r.key]);
+      case 'gt':
+      case 'lt':
+        // A label value that is not an integer matches neither (Requirement.Matches).
+        if (!has || !isInt64(l[r.key])) return false;
+        return r.op === 'gt' ? BigInt(l[r.key]) > BigInt(r.values[0]) : BigInt(l[r.key]) < BigInt(r.values[0]);
     }
     return false;
   });

@@ -37,6 +37,7 @@ import { install as goTemplate } from './kubectl/parts/kubectl-gotemplate.ts';
 import { install as help } from './kubectl/parts/kubectl-help.ts';
 import { install as jsonpath } from './kubectl/parts/kubectl-jsonpath.ts';
 import { install as ops } from './kubectl/parts/kubectl-ops.ts';
+import { install as selectors } from './kubectl/parts/kubectl-selectors.ts';
 import { install as verbs } from './kubectl/parts/kubectl-verbs.ts';
 import { install as yamlPrinter } from './kubectl/parts/kubectl-yaml.ts';
 
@@ -44,7 +45,7 @@ import { install as yamlPrinter } from './kubectl/parts/kubectl-yaml.ts';
 export const ALL_FAMILIES: Record<string, Record<string, CommandFn>> = { coreutils, awk, sed, kubectl, systemd, etcd, dnsutils, http, net, docker, apt, kubeadm, crictl, node, procps, diffutils };
 
 for (const family of Object.values(ALL_FAMILIES)) registerCommands(family);
-for (const install of [describe, events, ops, verbs, help, jsonpath, goTemplate, yamlPrinter, explain]) install();
+for (const install of [describe, events, ops, verbs, help, jsonpath, goTemplate, yamlPrinter, explain, selectors]) install();
 useFullYaml(YAML_READER);
 // In the browser the YAML chunk and kubectl's verbs install these.
 installValidation();

@@ -47,6 +47,7 @@ const EXTRAS: Record<Exclude<ChunkName, FamilyName>, { load: () => Promise<void>
   'kubectl-gotemplate': { load: part('kubectl-gotemplate'), after: ['kubectl'] },
   'kubectl-yaml': { load: part('kubectl-yaml'), after: ['kubectl'] },
   'kubectl-explain': { load: part('kubectl-explain'), after: ['kubectl'] },
+  'kubectl-selectors': { load: part('kubectl-selectors'), after: ['kubectl'] },
   // The kubelet's manifest reader and kubectl's kubeconfig and -f readers use it (manifest-yaml.ts).
   // A manifest edited on disk becomes a static pod the API server must validate, as in Node.
   yaml: {

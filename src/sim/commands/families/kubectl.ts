@@ -21,4 +21,5 @@ export const PARTS: Record<KubectlPart, () => Promise<{ install(): void }>> = {
   'kubectl-gotemplate': () => import('../kubectl/parts/kubectl-gotemplate.ts'),
   'kubectl-yaml': () => import('../kubectl/parts/kubectl-yaml.ts'),
   'kubectl-explain': () => import('../kubectl/parts/kubectl-explain.ts'),
+  'kubectl-selectors': () => import('../kubectl/parts/kubectl-selectors.ts'),
 };

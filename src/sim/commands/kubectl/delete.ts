@@ -7,7 +7,7 @@ import { dryRunMode } from './common.ts';
 import { formatApiError, NO_RESOURCES } from './errors.ts';
 import { arr, bool, has, str, type FlagSpec } from './flags.ts';
 import { readManifests } from './manifests.ts';
-import { listObjects, parseLabelSelector, parseResourceArgs } from './resources.ts';
+import { listObjects, parseLabelSelector, parseListFieldSelector, parseResourceArgs } from './resources.ts';
 
 export const DELETE_FLAGS: FlagSpec[] = [
   { name: 'filename', short: 'f', type: 'stringArray' },
@@ -83,9 +83,12 @@ export function del(k: Kctx): void {
           k.code = 1;
           return;
         }
-        const labels = selText ? parseLabelSelector(selText) : undefined;
+        const fsText = str(k.p, 'field-selector');
+        const labels = selText ? parseLabelSelector(selText, req.resource, fsText) : undefined;
         if (typeof labels === 'string') return fail(k, labels);
-        const objs = listObjects(k, req.resource, { allNamespaces: bool(k.p, 'all-namespaces'), labels });
+        const fields = fsText ? parseListFieldSelector(fsText, req.resource, selText) : undefined;
+        if (typeof fields === 'string') return fail(k, fields);
+        const objs = listObjects(k, req.resource, { allNamespaces: bool(k.p, 'all-namespaces'), labels, fields });
         if (!objs.length) {
           k.err += req.resource.namespaced && !bool(k.p, 'all-namespaces') ? `No resources found\n` : 'No resources found\n';
         }

@@ -27,7 +27,7 @@ export function describeCmd(k: Kctx): void {
   if (typeof reqs === 'string') return fail(k, reqs);
   const all = bool(k.p, 'all-namespaces');
   const sel = str(k.p, 'selector');
-  const labels = sel ? parseLabelSelector(sel) : undefined;
+  const labels = sel ? parseLabelSelector(sel, reqs[0].resource) : undefined;
   if (typeof labels === 'string') return fail(k, labels);
   const showEvents = k.p.flags.get('show-events') !== false;
   if (showEvents) writeEvents(k);

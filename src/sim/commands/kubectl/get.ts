@@ -8,7 +8,7 @@ import { formatApiError } from './errors.ts';
 import { arr, bool, str, type FlagSpec } from './flags.ts';
 import { jsonPathFormats, loadedJsonPathFormats } from './formats.ts';
 import { checkOutputFormat, printStructured } from './output.ts';
-import { getObject, listObjects, parseFieldSelector, parseLabelSelector, parseResourceArgs } from './resources.ts';
+import { getObject, listObjects, parseLabelSelector, parseListFieldSelector, parseResourceArgs } from './resources.ts';
 import { computedKind, rawGetHandler } from './verbs.ts';
 
 export const GET_FLAGS: FlagSpec[] = [
@@ -103,10 +103,10 @@ function getOnce(k: Kctx): void {
   if (isWatch(k) && new Set(reqs.map((r) => r.resource.kind)).size > 1) return fail(k, 'you may only specify a single resource type');
   const all = bool(p, 'all-namespaces');
   const selText = str(p, 'selector');
-  const labels = selText ? parseLabelSelector(selText) : undefined;
-  if (typeof labels === 'string') return fail(k, labels);
   const fsText = str(p, 'field-selector');
-  const fields = fsText ? parseFieldSelector(fsText) : undefined;
+  const labels = selText ? parseLabelSelector(selText, reqs[0].resource, fsText) : undefined;
+  if (typeof labels === 'string') return fail(k, labels);
+  const fields = fsText ? parseListFieldSelector(fsText, reqs[0].resource, selText) : undefined;
   if (typeof fields === 'string') return fail(k, fields);
   if (all && reqs.some((r) => r.names.length)) return fail(k, 'a resource cannot be retrieved by name across all namespaces');
   const nsObj = k.store.get('Namespace', undefined, k.namespace);

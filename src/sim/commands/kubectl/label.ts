@@ -67,7 +67,7 @@ export function labelOrAnnotate(k: Kctx, field: 'labels' | 'annotations'): void 
     } else {
       const sel = str(k.p, 'selector');
       if (!sel && !bool(k.p, 'all')) return fail(k, 'resource(s) were provided, but no name was specified');
-      const labels = sel ? parseLabelSelector(sel) : undefined;
+      const labels = sel ? parseLabelSelector(sel, req.resource) : undefined;
       if (typeof labels === 'string') return fail(k, labels);
       targets.push(...listObjects(k, req.resource, { allNamespaces: bool(k.p, 'all-namespaces'), labels }));
     }

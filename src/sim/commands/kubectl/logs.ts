@@ -6,6 +6,7 @@ import { findPod, pickContainer } from './exec.ts';
 import { bool, str, type FlagSpec } from './flags.ts';
 import { matches } from '../../api/selectors.ts';
 import { parseLabelSelector } from './resources.ts';
+import { resolveResource, type ResourceInfo } from '../../api/kinds.ts';
 
 export const LOGS_FLAGS: FlagSpec[] = [
   { name: 'container', short: 'c', type: 'string' },
@@ -38,7 +39,7 @@ export function logs(k: Kctx): void {
     }
     pods = [pod];
   } else {
-    const reqs = parseLabelSelector(selector);
+    const reqs = parseLabelSelector(selector, resolveResource('pods') as ResourceInfo);
     if (typeof reqs === 'string') return fail(k, reqs);
     pods = k.store.list('Pod', k.namespace).filter((p) => matches(reqs, p.metadata.labels));
     if (!pods.length) {

@@ -1,6 +1,6 @@
 /** Resolving `TYPE NAME…`, `TYPE/NAME`, `a,b` and `all` arguments, and fetching the objects they name. */
 import { ALL_CATEGORY, RESOURCES, resolveResource, type ResourceInfo } from '../../api/kinds.ts';
-import { matches, parseSelector, type Requirement } from '../../api/selectors.ts';
+import { matches, type Requirement } from '../../api/selectors.ts';
 import { notFound, type ApiError } from '../../api/server.ts';
 import type { Obj } from '../../api/store.ts';
 import type { Kctx } from './context.ts';
@@ -68,8 +68,8 @@ function fieldValue(o: Obj, path: string): string {
   return v === undefined || v === null ? '' : String(v);
 }
 
-/** Parses `--field-selector`; returns the message on error. */
-export function parseFieldSelector(text: string): FieldReq[] | string {
+/** fields.ParseSelector: `--field-selector`'s terms; returns the message on error. */
+function parseFieldSelector(text: string): FieldReq[] | string {
   const out: FieldReq[] = [];
   for (const part of text.split(',').filter(Boolean)) {
     const m = /^([\w.]+)\s*(==|=|!=)\s*(.*)$/.exec(part);
@@ -105,7 +105,31 @@ export function getObject(k: Kctx, r: ResourceInfo, name: string): { obj?: Obj; 
   return obj ? { obj } : { error: notFound(r, name) };
 }
 
-/** Parses `-l`; returns the message on error. */
-export function parseLabelSelector(text: string): Requirement[] | string {
-  return parseSelector(text);
+let labelParser: ((text: string) => Requirement[] | string) | undefined;
+
+/** Registers labels.Parse (parts/kubectl-selectors.ts). */
+export function useLabelParser(parse: (text: string) => Requirement[] | string): void {
+  labelParser = parse;
+}
+
+/**
+ * Parses `-l` for a listing of `r`, as the API server does. A bad selector gets the server's
+ * BadRequest, worded as cli-runtime's EnhanceListError words it (`fieldText`: the `--field-selector`).
+ */
+export function parseLabelSelector(text: string, r: ResourceInfo, fieldText = ''): Requirement[] | string {
+  // Only reached without the parser when a line scan missed a selector: say so instead of guessing.
+  if (!labelParser) throw new Error('kubesim: the label selector parser is not loaded');
+  const reqs = labelParser(text);
+  return typeof reqs === 'string' ? listError(r, text, fieldText, reqs) : reqs;
+}
+
+/** Parses `--field-selector` for a listing of `r`; a bad one gets the server's BadRequest, as parseLabelSelector. */
+export function parseListFieldSelector(text: string, r: ResourceInfo, labelText = ''): FieldReq[] | string {
+  const reqs = parseFieldSelector(text);
+  return typeof reqs === 'string' ? listError(r, labelText, text, reqs) : reqs;
+}
+
+/** A listing the API server refused with a BadRequest (cli-runtime's EnhanceListError: GroupVersionResource.String()). */
+function listError(r: ResourceInfo, labelText: string, fieldText: string, message: string): string {
+  return `Error from server (BadRequest): Unable to find "${r.group}/${r.version}, Resource=${r.plural}" that match label selector ${JSON.stringify(labelText)}, field selector ${JSON.stringify(fieldText)}: ${message}\n`;
 }

@@ -24,7 +24,7 @@ export const UNSUPPORTED: ReadonlySet<string> = new Set(['alpha', 'api-versions'
 export const CORE_VERBS: ReadonlySet<string> = new Set(['get', 'top']);
 
 /** A part of kubectl loaded on demand, a chunk named like its module in parts/ (a type only: the worker core has no bytes to spare). */
-export type KubectlPart = 'kubectl-describe' | 'kubectl-events' | 'kubectl-ops' | 'kubectl-verbs' | 'kubectl-help' | 'kubectl-jsonpath' | 'kubectl-gotemplate' | 'kubectl-yaml' | 'kubectl-explain';
+export type KubectlPart = 'kubectl-describe' | 'kubectl-events' | 'kubectl-ops' | 'kubectl-verbs' | 'kubectl-help' | 'kubectl-jsonpath' | 'kubectl-gotemplate' | 'kubectl-yaml' | 'kubectl-explain' | 'kubectl-selectors';
 
 /** The kubectl chunk that holds each verb not in kubectl's core (static: read before loading). */
 export const VERB_PARTS: Record<string, KubectlPart> = {

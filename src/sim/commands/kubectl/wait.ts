@@ -135,7 +135,7 @@ export function wait(k: Kctx): void {
   const reqs = parseResourceArgs(k.p.args);
   if (typeof reqs === 'string') return fail(k, reqs);
   const selText = str(k.p, 'selector');
-  const labels = selText ? parseLabelSelector(selText) : undefined;
+  const labels = selText ? parseLabelSelector(selText, reqs[0].resource) : undefined;
   if (typeof labels === 'string') return fail(k, labels);
   const allNamespaces = bool(k.p, 'all-namespaces');
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveResource } from '../../../../src/sim/api/kinds.ts';
-import { matches, parseSelector } from '../../../../src/sim/api/selectors.ts';
+import { matches } from '../../../../src/sim/api/selectors.ts';
+import { parseSelector } from '../../../../src/sim/api/selector-parse.ts';
 import { formatFieldError, strictDecode, validateObject } from '../../../../src/sim/api/validation.ts';
 import { isLatest } from '../../../../src/sim/api/defaults.ts';
 import { makeWorld } from '../helpers/world.ts';
@@ -67,6 +68,39 @@ describe('label selectors', () => {
     expect(matches(reqs, { app: 'web', tier: 'db', env: 'prod' })).toBe(false);
     expect(matches(reqs, { app: 'web', env: 'prod', legacy: 'y' })).toBe(false);
     expect(matches(reqs, { app: 'web', env: 'dev' })).toBe(false);
+  });
+
+  // The good and bad strings of apimachinery's pkg/labels/selector_test.go (TestSelectorParse).
+  it('accepts and refuses what labels.Parse does', () => {
+    for (const good of ['x=a,y=b,z=c', '', 'x!=a,y=b', 'x=', 'x= ', 'x=,z= ', 'x= ,z= ', '!x', 'x>1', 'x>1,z<5', 'x in (in,notin)', 'x in (,)'])
+      expect(typeof parseSelector(good), good).not.toBe('string');
+    for (const bad of ['x=a||y=b', 'x==a==b', '!x=a', 'x<a']) expect(typeof parseSelector(bad), bad).toBe('string');
+  });
+
+  // Messages of labels.Parse (pkg/labels/selector.go: parse, parseRequirement, parseValues,
+  // parseIdentifiersList, parseOperator, NewRequirement) and field.Error's format.
+  it("words each error as labels.Parse's", () => {
+    expect(parseSelector('app in (x')).toBe("unable to parse requirement: found '', expected: ',' or ')'");
+    expect(parseSelector('a,')).toBe("found '', expected: identifier after ','");
+    expect(parseSelector(',a')).toBe("found ',', expected: !, identifier, or 'end of string'");
+    expect(parseSelector('x==a==b')).toBe("found '==', expected: ',' or 'end of string'");
+    expect(parseSelector('!x=a')).toBe("found '=', expected: ',' or 'end of string'");
+    expect(parseSelector('a b')).toBe("unable to parse requirement: found 'b', expected: in, notin, =, ==, !=, gt, lt");
+    expect(parseSelector('a in b')).toBe("unable to parse requirement: found 'b' expected: '('");
+    expect(parseSelector('a in (b c)')).toBe("unable to parse requirement: found 'c', expected: ',' or ')'");
+    expect(parseSelector('a in (=)')).toBe("unable to parse requirement: found '=', expected: ',', ')' or identifier");
+    expect(parseSelector('x<a')).toBe(`unable to parse requirement: values[0]: Invalid value: "a": for 'Gt', 'Lt' operators, the value must be an integer`);
+    expect(parseSelector('Bad_/x')).toMatch(/^unable to parse requirement: <nil>: Invalid value: "Bad_\/x": prefix part a lowercase RFC 1123 subdomain must consist of /);
+    expect(parseSelector('a in (b-,c-)')).toMatch(/^unable to parse requirement: \[values\[0\]\[a\]: Invalid value: "b-": a valid label must be .*, values\[1\]\[a\]: Invalid value: "c-": .*\]$/);
+  });
+
+  it('matches gt and lt on integer values, and `in ()` on the empty value', () => {
+    const reqs = parseSelector('size>2,rank<10,x in ()');
+    if (typeof reqs === 'string') throw new Error(reqs);
+    expect(matches(reqs, { size: '3', rank: '-1', x: '' })).toBe(true);
+    expect(matches(reqs, { size: '2', rank: '-1', x: '' })).toBe(false);
+    expect(matches(reqs, { size: 'big', rank: '-1', x: '' })).toBe(false);
+    expect(matches(reqs, { size: '3', rank: '-1' })).toBe(false);
   });
 });
 

@@ -64,18 +64,25 @@ describe('chunksForLine', () => {
     expect(needs('kubectl apply -f web.yaml')).toEqual(['kubectl', 'kubectl-verbs', 'kubectl-yaml', 'yaml']);
     expect(needs('kubectl get pod web -o yaml')).toEqual(['kubectl', 'kubectl-yaml']);
     // After a verb written out, a variable may hold any format, -h or -f, not another verb.
-    expect(needs('kubectl get pod web -o $FORMAT')).toEqual(['kubectl', 'kubectl-gotemplate', 'kubectl-help', 'kubectl-jsonpath', 'kubectl-yaml', 'yaml']);
+    expect(needs('kubectl get pod web -o $FORMAT')).toEqual(['kubectl', 'kubectl-gotemplate', 'kubectl-help', 'kubectl-jsonpath', 'kubectl-selectors', 'kubectl-yaml', 'yaml']);
     // (A variable TYPE may also be a real one the sandbox does not serve: the tools' list comes too.)
     expect(needs('for n in $(kubectl get nodes -o name); do kubectl get $n -o jsonpath={.metadata.name}; done')).toEqual(
-      ['compound', 'kubectl', 'kubectl-gotemplate', 'kubectl-help', 'kubectl-jsonpath', 'kubectl-yaml', 'unavailable', 'yaml']);
+      ['compound', 'kubectl', 'kubectl-gotemplate', 'kubectl-help', 'kubectl-jsonpath', 'kubectl-selectors', 'kubectl-yaml', 'unavailable', 'yaml']);
     // Before the verb, or with no verb written out, it may hold any verb.
-    expect(needs('kubectl $FLAGS get pod web')).toEqual(['kubectl', 'kubectl-describe', 'kubectl-gotemplate', 'kubectl-help', 'kubectl-jsonpath', 'kubectl-ops', 'kubectl-verbs', 'kubectl-yaml']);
+    expect(needs('kubectl $FLAGS get pod web')).toEqual(['kubectl', 'kubectl-describe', 'kubectl-gotemplate', 'kubectl-help', 'kubectl-jsonpath', 'kubectl-ops', 'kubectl-selectors', 'kubectl-verbs', 'kubectl-yaml']);
     expect(needs('kubectl get pods; kubectl -n $NS get pods')).toContain('kubectl-verbs');
     // explain's texts only when the variable may be the verb itself.
     expect(needs('kubectl $VERB pod.spec')).toContain('kubectl-explain');
     expect(needs('kubectl explain pod.spec')).toEqual(['kubectl', 'kubectl-explain']);
+    // -l and --selector: the API server's label parser, with its messages (api/selector-parse.ts).
+    expect(needs('kubectl get pods -l app=web')).toEqual(['kubectl', 'kubectl-selectors']);
+    expect(needs('kubectl get pods -Al app=web')).toEqual(['kubectl', 'kubectl-selectors']);
+    expect(needs("kubectl logs --selector='app in (web)'")).toEqual(['kubectl', 'kubectl-ops', 'kubectl-selectors']);
+    expect(needs('kubectl get pods -o name | wc -l')).toEqual(['coreutils', 'kubectl']);
+    expect(needs('kubectl get pod web -oyaml')).not.toContain('kubectl-selectors');
+    expect(needs('k get pods -lapp=web')).toContain('kubectl-selectors');
     // …also behind a command word that may be an alias of kubectl (`alias k=kubectl` loaded kubectl's core).
-    expect(needs('k get pod web -o $FORMAT')).toEqual(['kubectl-describe', 'kubectl-gotemplate', 'kubectl-help', 'kubectl-jsonpath', 'kubectl-ops', 'kubectl-verbs', 'kubectl-yaml', 'unavailable']);
+    expect(needs('k get pod web -o $FORMAT')).toEqual(['kubectl-describe', 'kubectl-gotemplate', 'kubectl-help', 'kubectl-jsonpath', 'kubectl-ops', 'kubectl-selectors', 'kubectl-verbs', 'kubectl-yaml', 'unavailable']);
     for (const line of ['cd $HOME', 'if [ -f $F ]; then cat $F; fi', 'for f in $FILES; do echo $f; done', 'export KUBECONFIG=$HOME/admin.conf'])
       expect(needs(line), line).not.toContain('kubectl-verbs');
   });

@@ -55,6 +55,35 @@ describe('kubectl get', () => {
     expect(k('get pod a --show-labels').stdout).toBe('NAME   READY   STATUS    RESTARTS   AGE   LABELS\na      1/1     Running   0          0s    app=a,tier=web\n');
   });
 
+  // The API server parses -l and --field-selector (labels.Parse, fields.ParseSelector) and answers
+  // 400; cli-runtime's EnhanceListError (pkg/resource/helper.go) adds the resource and both selectors.
+  it("refuses a bad selector with the server's BadRequest, as kubectl words it", () => {
+    const { k } = makeWorld();
+    const r = k(['get', 'pods', '-l', 'app in (x']);
+    expect(r.stderr).toBe(
+      `Error from server (BadRequest): Unable to find "/v1, Resource=pods" that match label selector "app in (x", field selector "": unable to parse requirement: found '', expected: ',' or ')'\n`,
+    );
+    expect(r.exitCode).toBe(1);
+    expect(k(['get', 'deploy', '-l', 'a=b c', '--field-selector', 'metadata.name=x']).stderr).toBe(
+      `Error from server (BadRequest): Unable to find "apps/v1, Resource=deployments" that match label selector "a=b c", field selector "metadata.name=x": found 'c', expected: ',' or 'end of string'\n`,
+    );
+    expect(k(['get', 'pods', '--field-selector', 'foo']).stderr).toBe(
+      `Error from server (BadRequest): Unable to find "/v1, Resource=pods" that match label selector "", field selector "foo": invalid selector: 'foo'; can't understand 'foo'\n`,
+    );
+    for (const verb of ['delete pods', 'describe pods', 'logs', 'label pods x=y', 'wait pods --for=delete'])
+      expect(k(`${verb} -l a,`.split(' ')).stderr, verb).toBe(
+        `Error from server (BadRequest): Unable to find "/v1, Resource=pods" that match label selector "a,", field selector "": found '', expected: identifier after ','\n`,
+      );
+  });
+
+  it('deletes only what --field-selector selects', () => {
+    const { k } = makeWorld();
+    k('run a --image=nginx');
+    k('run b --image=nginx');
+    expect(k('delete pods --field-selector metadata.name=a').stdout).toBe('pod "a" deleted from default namespace\n');
+    expect(k('get pods -o name').stdout).toBe('pod/b\n');
+  });
+
   it('prints services with PORT(S) and EXTERNAL-IP per type', () => {
     const { k } = makeWorld();
     k('create service nodeport np --tcp=80:8080 --node-port=30080');
