@@ -208,7 +208,7 @@ function runScript(k: Kctx, pod: Obj, container: Obj, script: string, stdin: str
         code = 1;
         return false;
       }
-      const r = argv.length ? (runProgram(k, pod, container, argv, input) ?? { stdout: '', stderr: `sh: ${argv[0]}: not found\n`, exitCode: 127 }) : { stdout: '', stderr: '', exitCode: 0 };
+      const r = argv.length ? (runProgram(k, pod, container, argv, input, files) ?? { stdout: '', stderr: `sh: ${argv[0]}: not found\n`, exitCode: 127 }) : { stdout: '', stderr: '', exitCode: 0 };
       let piped = '';
       for (const [fd, text] of [[1, r.stdout], [2, r.stderr]] as const) {
         if (sinks[fd] === 'err') stderr += text;
@@ -241,13 +241,14 @@ export function ociNotFound(pod: Obj, cmd: string): RunResult {
   };
 }
 
-/** One program of the container (a registered command or a builtin one); undefined if it has none of that name. */
-function runProgram(k: Kctx, pod: Obj, container: Obj, args: string[], stdin: string): RunResult | undefined {
+/** One program of the container (a registered command or a builtin one), over `files` (else the pod's); undefined if it has none of that name. */
+function runProgram(k: Kctx, pod: Obj, container: Obj, args: string[], stdin: string, files?: Record<string, string>): RunResult | undefined {
   const [cmd, ...rest] = args;
   const name = (cmd ?? '').split('/').pop() ?? '';
   const custom = registry.get(name);
   if (custom) return custom({ pod, container, argv: args, stdin, k });
-  const files = podFiles(k, pod, container);
+  // A script's programs share the files its shell read once (runScript).
+  files ??= podFiles(k, pod, container);
   const env = containerEnv(k, pod, container);
   switch (name) {
     case 'sh':

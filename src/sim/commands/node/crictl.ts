@@ -77,6 +77,9 @@ const incorrectUsage = (now: number, error: string, help: string): RunResult => 
 /** urfave's "No help topic" exit error (status 3). */
 const noHelpTopic = (name: string): RunResult => res('', `No help topic for '${name}'\n`, 3);
 
+/** Whether a bool flag is on (`--all`, `-a`, `--all=true`; parseLevel sets every name of a flag). */
+const on = (p: { flags: Map<string, string> }, name: string): boolean => p.flags.get(name) === 'true';
+
 /**
  * The command line as urfave/cli runs it: the global flags, then the command and its own flags
  * (each level with Go's flag package, up to the first operand). Help, the version, a usage error
@@ -85,8 +88,8 @@ const noHelpTopic = (name: string): RunResult => res('', `No help topic for '${n
 function route(argv: string[], now: number): Parsed | RunResult {
   const root = parseLevel(argv, appFlags(APP));
   if (root.error) return incorrectUsage(now, root.error, appHelp(APP));
-  if (root.flags.get('help') === 'true') return res(appHelp(APP));
-  if (root.flags.get('version') === 'true') return res(`crictl version ${APP.version}\n`);
+  if (on(root, 'help')) return res(appHelp(APP));
+  if (on(root, 'version')) return res(`crictl version ${APP.version}\n`);
   const [verb, ...rest] = root.rest;
   if (verb === undefined) return res(appHelp(APP));
   if (verb === 'help' || verb === 'h') {
@@ -99,12 +102,10 @@ function route(argv: string[], now: number): Parsed | RunResult {
   if (!command) return noHelpTopic(verb);
   const level = parseLevel(rest, command.flags ?? [], command.useShortOptionHandling);
   if (level.error) return incorrectUsage(now, level.error, commandHelp(APP, command, true));
-  if (level.flags.get('help') === 'true') return res(commandHelp(APP, command));
+  if (on(level, 'help')) return res(commandHelp(APP, command));
   return { verb: command.name, args: level.rest, flags: level.flags };
 }
 
-/** Whether a bool flag is on (`--all`, `-a`, `--all=true`; parseLevel sets every name of a flag). */
-const on = (p: Parsed, name: string): boolean => p.flags.get(name) === 'true';
 
 /** A flag's value under any of its names. */
 const flag = (p: Parsed, ...names: string[]): string | undefined => names.map((n) => p.flags.get(n)).find((v) => v !== undefined);
