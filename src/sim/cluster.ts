@@ -84,7 +84,7 @@ const DAY = 24 * 3600 * 1000;
  */
 const ORDER = [
   'namespace', 'serviceaccount', 'nodelifecycle', 'deployment', 'replicaset', 'daemonset', 'statefulset', 'cronjob', 'job', 'pvbinder',
-  'local-path-provisioner', 'scheduler', 'kubelet', 'endpoints', 'garbagecollector', 'eventttl', 'tainteviction', 'ingress-status',
+  'local-path-provisioner', 'scheduler', 'kubelet', 'endpoints', 'disruption', 'garbagecollector', 'eventttl', 'tainteviction', 'ingress-status',
 ] as const;
 
 /** A controller's name in ORDER. */

@@ -45,6 +45,7 @@ export const RESOURCES: ResourceInfo[] = [
   { plural: 'events', singular: 'event', shortNames: ['ev'], group: 'events.k8s.io', version: 'v1', namespaced: true, kind: 'Event', verbs: RW },
   { plural: 'ingressclasses', singular: 'ingressclass', shortNames: [], group: 'networking.k8s.io', version: 'v1', namespaced: false, kind: 'IngressClass', verbs: RW },
   { plural: 'ingresses', singular: 'ingress', shortNames: ['ing'], group: 'networking.k8s.io', version: 'v1', namespaced: true, kind: 'Ingress', verbs: RW },
+  { plural: 'poddisruptionbudgets', singular: 'poddisruptionbudget', shortNames: ['pdb'], group: 'policy', version: 'v1', namespaced: true, kind: 'PodDisruptionBudget', verbs: RW },
   { plural: 'storageclasses', singular: 'storageclass', shortNames: ['sc'], group: 'storage.k8s.io', version: 'v1', namespaced: false, kind: 'StorageClass', verbs: RW },
 ];
 

@@ -70,6 +70,8 @@ const TYPES: Record<string, string> = {
   PersistentVolumeClaimSpec:
     'accessModes:[]string,dataSource:*,dataSourceRef:*,resources:VolumeResourceRequirements,selector:LabelSelector,storageClassName:string,volumeAttributesClassName:string,volumeMode:string,volumeName:string',
   VolumeResourceRequirements: 'limits:map[string]Quantity,requests:map[string]Quantity',
+  PodDisruptionBudget: 'apiVersion:string,kind:string,metadata:ObjectMeta,spec:PodDisruptionBudgetSpec,status:*',
+  PodDisruptionBudgetSpec: 'maxUnavailable:IntOrString,minAvailable:IntOrString,selector:LabelSelector,unhealthyPodEvictionPolicy:string',
   StorageClass:
     'allowVolumeExpansion:boolean,allowedTopologies:*,apiVersion:string,kind:string,metadata:ObjectMeta,mountOptions:[]string,parameters:map[string]string,provisioner!:string,reclaimPolicy:string,volumeBindingMode:string',
   Ingress: 'apiVersion:string,kind:string,metadata:ObjectMeta,spec:IngressSpec,status:*',

@@ -102,7 +102,7 @@ export class Store {
     meta.creationTimestamp = rfc3339(at ?? this.clock.now());
     this.created.set(meta.uid, this.created.size + 1);
     this.writes++;
-    if (obj.spec !== undefined && ['Deployment', 'ReplicaSet', 'DaemonSet', 'StatefulSet', 'Pod'].includes(obj.kind)) {
+    if (obj.spec !== undefined && ['Deployment', 'ReplicaSet', 'DaemonSet', 'StatefulSet', 'Pod', 'PodDisruptionBudget'].includes(obj.kind)) {
       if (obj.kind !== 'Pod') meta.generation = 1;
     }
     this.put(keyOf(obj.kind, meta.namespace, meta.name), obj);

@@ -5,4 +5,4 @@
  */
 
 /** Kinds handled by the workloads chunk's controllers (StorageClass: the provisioner reads it). */
-export const WORKLOAD_KINDS: ReadonlySet<string> = new Set(['StatefulSet', 'CronJob', 'Job', 'PersistentVolume', 'PersistentVolumeClaim', 'StorageClass', 'Ingress']);
+export const WORKLOAD_KINDS: ReadonlySet<string> = new Set(['StatefulSet', 'CronJob', 'Job', 'PersistentVolume', 'PersistentVolumeClaim', 'StorageClass', 'Ingress', 'PodDisruptionBudget']);

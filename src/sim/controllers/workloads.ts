@@ -1,5 +1,6 @@
 /**
  * The controllers of kinds the default cluster has no objects of: StatefulSets, CronJobs and the
+ * disruption budgets,
  * Jobs they start, the PV binder and local-path-provisioner (claims and volumes), and
  * ingress-nginx's status of Ingresses. Node registers them at once (all.ts);
  * the browser worker with kubectl's verbs or a scenario that declares objects, the only ways such
@@ -9,6 +10,7 @@ import { registerControllers } from '../cluster.ts';
 import { syncIngressStatus } from '../net/ingress.ts';
 import type { Controller } from './context.ts';
 import { cronJobController } from './cronjob.ts';
+import { disruptionController } from './disruption.ts';
 import { jobController } from './job.ts';
 import { localPathProvisioner } from './provisioner.ts';
 import { pvBinder } from './pvbinder.ts';
@@ -20,5 +22,5 @@ const ingressStatus: Controller = ({ store }) => syncIngressStatus(store);
 /** Adds these controllers to the reconcile passes (idempotent). */
 export function installWorkloadControllers(): void {
   registerControllers({ statefulset: statefulSetController, cronjob: cronJobController, job: jobController, pvbinder: pvBinder,
-    'local-path-provisioner': localPathProvisioner, 'ingress-status': ingressStatus });
+    'local-path-provisioner': localPathProvisioner, 'ingress-status': ingressStatus, disruption: disruptionController });
 }

@@ -335,6 +335,13 @@ export const COLUMNS: Record<string, KindColumns> = {
     },
     wideRow: (o) => [o.spec?.volumeMode ?? '<unset>'],
   },
+  // printPodDisruptionBudget: an unset bound is N/A.
+  PodDisruptionBudget: {
+    headers: ['NAME', 'MIN AVAILABLE', 'MAX UNAVAILABLE', 'ALLOWED DISRUPTIONS', 'AGE'],
+    wideHeaders: [],
+    row: (o, now) => [o.metadata.name, String(o.spec?.minAvailable ?? 'N/A'), String(o.spec?.maxUnavailable ?? 'N/A'), String(o.status?.disruptionsAllowed ?? 0), created(o, now)],
+    wideRow: nothing,
+  },
   StorageClass: {
     headers: ['NAME', 'PROVISIONER', 'RECLAIMPOLICY', 'VOLUMEBINDINGMODE', 'ALLOWVOLUMEEXPANSION', 'AGE'],
     wideHeaders: [],

@@ -718,6 +718,24 @@ export function describeStorageClass(sc: Obj, ctx: DescribeContext): string {
   return w.toString();
 }
 
+/** describe poddisruptionbudget (describePodDisruptionBudgetV1): no labels or annotations, the status at level 2. */
+export function describePodDisruptionBudget(pdb: Obj, ctx: DescribeContext): string {
+  const w = new Writer();
+  w.write(0, `Name:\t${pdb.metadata.name}\n`);
+  w.write(0, `Namespace:\t${pdb.metadata.namespace}\n`);
+  if (pdb.spec?.minAvailable !== undefined) w.write(0, `Min available:\t${pdb.spec.minAvailable}\n`);
+  else if (pdb.spec?.maxUnavailable !== undefined) w.write(0, `Max unavailable:\t${pdb.spec.maxUnavailable}\n`);
+  w.write(0, `Selector:\t${pdb.spec?.selector ? formatLabelSelector(pdb.spec.selector) : '<unset>'}\n`);
+  const st = pdb.status ?? {};
+  w.write(0, 'Status:\n');
+  w.write(2, `Allowed disruptions:\t${st.disruptionsAllowed ?? 0}\n`);
+  w.write(2, `Current:\t${st.currentHealthy ?? 0}\n`);
+  w.write(2, `Desired:\t${st.desiredHealthy ?? 0}\n`);
+  w.write(2, `Total:\t${st.expectedPods ?? 0}\n`);
+  events(w, ctx, pdb);
+  return w.toString();
+}
+
 /** describe endpoints. */
 export function describeEndpoints(ep: Obj, ctx: DescribeContext): string {
   const w = new Writer();
@@ -817,6 +835,8 @@ export function describe(o: Obj, ctx: DescribeContext): string {
       return describeServiceAccount(o, ctx);
     case 'StorageClass':
       return describeStorageClass(o, ctx);
+    case 'PodDisruptionBudget':
+      return describePodDisruptionBudget(o, ctx);
     case 'Endpoints':
       return describeEndpoints(o, ctx);
     case 'EndpointSlice':

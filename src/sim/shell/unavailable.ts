@@ -26,7 +26,7 @@ export const UNAVAILABLE_TOOLS: readonly string[] = [
 const UNSERVED_RESOURCES: ReadonlySet<string> = new Set([
   'clusterroles', 'clusterrole', 'clusterrolebindings', 'clusterrolebinding', 'roles', 'role', 'rolebindings', 'rolebinding',
   'networkpolicies', 'networkpolicy', 'netpol', 'horizontalpodautoscalers', 'horizontalpodautoscaler', 'hpa',
-  'customresourcedefinitions', 'customresourcedefinition', 'crd', 'crds', 'poddisruptionbudgets', 'poddisruptionbudget', 'pdb',
+  'customresourcedefinitions', 'customresourcedefinition', 'crd', 'crds',
   'limitranges', 'limitrange', 'limits', 'resourcequotas', 'resourcequota', 'quota', 'priorityclasses', 'priorityclass', 'pc',
   'leases', 'lease', 'certificatesigningrequests', 'certificatesigningrequest', 'csr', 'replicationcontrollers', 'replicationcontroller', 'rc',
   'podtemplates', 'podtemplate', 'controllerrevisions', 'controllerrevision', 'runtimeclasses', 'runtimeclass',

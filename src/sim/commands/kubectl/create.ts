@@ -1,19 +1,20 @@
 /** `kubectl create -f` and the generators: deployment, namespace, configmap, secret generic, service, serviceaccount, ingress. */
 import type { Obj } from '../../api/store.ts';
 import { fail, resolvePath, type Kctx } from './context.ts';
+import { labelRequirements } from './resources.ts';
 import { applyOrCreate } from './apply.ts';
 import { clean, containerNameFromImage, dryRunMode, MUTATE_FLAGS, printOp } from './common.ts';
 import { formatApiError } from './errors.ts';
 import { arr, findVerb, parseFlags, str, type FlagSpec, type ParsedArgs } from './flags.ts';
 
-/** `kubectl create` generators that exist upstream but not in the sandbox (RBAC, quotas, budgets, tokens). */
-const UNSIMULATED = new Set(['role', 'rolebinding', 'clusterrole', 'clusterrolebinding', 'quota', 'resourcequota', 'poddisruptionbudget', 'pdb', 'priorityclass', 'pc', 'token']);
+/** `kubectl create` generators that exist upstream but not in the sandbox (RBAC, quotas, priority classes, tokens). */
+const UNSIMULATED = new Set(['role', 'rolebinding', 'clusterrole', 'clusterrolebinding', 'quota', 'resourcequota', 'priorityclass', 'pc', 'token']);
 
-/** Flags only those generators have (create_role.go, create_rolebinding.go, create_quota.go, create_pdb.go, create_priorityclass.go, create_token.go). */
-const UNSIMULATED_ONLY_FLAGS = ['verb', 'resource', 'resource-name', 'role', 'clusterrole', 'serviceaccount', 'group', 'hard', 'scopes', 'min-available', 'max-unavailable', 'value', 'global-default', 'preemption-policy', 'description', 'duration', 'audience', 'bound-object-kind', 'bound-object-name', 'bound-object-uid', 'aggregation-rule', 'non-resource-url'];
+/** Flags only those generators have (create_role.go, create_rolebinding.go, create_quota.go, create_priorityclass.go, create_token.go). */
+const UNSIMULATED_ONLY_FLAGS = ['verb', 'resource', 'resource-name', 'role', 'clusterrole', 'serviceaccount', 'group', 'hard', 'scopes', 'value', 'global-default', 'preemption-policy', 'description', 'duration', 'audience', 'bound-object-kind', 'bound-object-name', 'bound-object-uid', 'aggregation-rule', 'non-resource-url'];
 
 /** The generators' aliases (their cobra Aliases), to their names. */
-const GENERATOR_ALIASES: Record<string, string> = { ns: 'namespace', deploy: 'deployment', cj: 'cronjob', cm: 'configmap', svc: 'service', sa: 'serviceaccount', ing: 'ingress' };
+const GENERATOR_ALIASES: Record<string, string> = { ns: 'namespace', pdb: 'poddisruptionbudget', deploy: 'deployment', cj: 'cronjob', cm: 'configmap', svc: 'service', sa: 'serviceaccount', ing: 'ingress' };
 
 /**
  * Each generator's own flags by its command path (pkg/cmd/create/create_*.go). Every generator
@@ -36,6 +37,7 @@ const GENERATOR_FLAGS: Record<string, string[]> = {
   'service loadbalancer': ['tcp'],
   'service externalname': ['tcp', 'external-name'],
   ingress: ['class', 'rule', 'default-backend', 'annotation'],
+  poddisruptionbudget: ['selector', 'min-available', 'max-unavailable'],
 };
 
 // The printer, dry-run, validation, save-config and field-manager flags every generator has.
@@ -69,6 +71,8 @@ export const CREATE_FLAGS: FlagSpec[] = [
   { name: 'schedule', type: 'string' },
   { name: 'restart', type: 'string' },
   { name: 'from', type: 'string' },
+  { name: 'min-available', type: 'string' },
+  { name: 'max-unavailable', type: 'string' },
   // Flags of the generators the sandbox does not simulate, so that their lines reach create()
   // and get the sandbox's one-line answer instead of "unknown flag".
   ...UNSIMULATED_ONLY_FLAGS.map((name): FlagSpec => ({ name, type: 'stringArray' })),
@@ -318,6 +322,8 @@ export function create(k: Kctx): void {
       if (name) store(k, { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name, namespace: ns } });
       return;
     }
+    case 'poddisruptionbudget':
+      return createBudget(k, rest);
     case 'ingress': {
       const name = oneName(k, 'ingress', rest);
       if (!name) return;
@@ -465,4 +471,40 @@ function createCronJob(k: Kctx, rest: string[]): void {
     },
     status: {},
   });
+}
+
+/**
+ * `kubectl create poddisruptionbudget` (create_pdb.go): Validate's checks in its order, the selector
+ * as metav1.ParseToLabelSelector turns it into matchLabels and matchExpressions, and each bound as
+ * intstr.Parse reads it (a number, else a percentage string).
+ */
+function createBudget(k: Kctx, rest: string[]): void {
+  const name = oneName(k, 'poddisruptionbudget', rest);
+  if (!name) return;
+  const selector = str(k.p, 'selector');
+  const min = str(k.p, 'min-available');
+  const max = str(k.p, 'max-unavailable');
+  if (!selector) return fail(k, 'a selector must be specified');
+  if (!min && !max) return fail(k, 'one of min-available or max-unavailable must be specified');
+  if (min && max) return fail(k, 'min-available and max-unavailable cannot be both specified');
+  if (min && !/^[0-9]+%?$/.test(min)) return fail(k, 'invalid format specified for min-available');
+  if (max && !/^[0-9]+%?$/.test(max)) return fail(k, 'invalid format specified for max-unavailable');
+  const reqs = labelRequirements(selector);
+  if (typeof reqs === 'string') return fail(k, `couldn't parse the selector string "${selector}": ${reqs}`);
+  const matchLabels: Record<string, string> = {};
+  const matchExpressions: Obj[] = [];
+  const OPERATORS: Record<string, string> = { in: 'In', notin: 'NotIn', '!=': 'NotIn', exists: 'Exists', '!': 'DoesNotExist' };
+  for (const r of reqs) {
+    if (r.op === '=') matchLabels[r.key] = r.values[0];
+    else if (OPERATORS[r.op]) matchExpressions.push(r.values.length ? { key: r.key, operator: OPERATORS[r.op], values: r.values } : { key: r.key, operator: OPERATORS[r.op] });
+    else return fail(k, `couldn't parse the selector string "${selector}": "${r.op}" is not a valid label selector operator`);
+  }
+  const sel: Obj = {};
+  if (Object.keys(matchLabels).length) sel.matchLabels = matchLabels;
+  if (matchExpressions.length) sel.matchExpressions = matchExpressions;
+  const bound = (v: string) => (/^\d+$/.test(v) ? Number(v) : v);
+  const spec: Obj = { selector: sel };
+  if (min) spec.minAvailable = bound(min);
+  if (max) spec.maxUnavailable = bound(max);
+  store(k, { apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name, namespace: k.namespace }, spec, status: {} });
 }

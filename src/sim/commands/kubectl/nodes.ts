@@ -5,8 +5,11 @@ import { resolveResource } from '../../api/kinds.ts';
 import { clone, type Obj } from '../../api/store.ts';
 import { dryRunMode } from './common.ts';
 import { fail, type Kctx } from './context.ts';
-import { formatApiError } from './errors.ts';
-import { bool, type FlagSpec } from './flags.ts';
+import { formatApiError, seeHelp } from './errors.ts';
+import { bool, str, type FlagSpec } from './flags.ts';
+import { durationString, parseDuration } from './duration.ts';
+import { budgetPods } from '../../controllers/disruption.ts';
+import { podReady } from '../../controllers/context.ts';
 
 export const NODE_FLAGS: FlagSpec[] = [
   { name: 'selector', short: 'l', type: 'string' },
@@ -69,6 +72,10 @@ export function cordon(k: Kctx, value: boolean): void {
 const DRY_SUFFIX: Record<string, string> = { none: '', client: ' (dry run)', server: ' (server dry run)' };
 
 export function drain(k: Kctx): void {
+  // --timeout is a DurationVar: pflag refuses a bad one before anything runs.
+  const timeoutText = str(k.p, 'timeout', '0s');
+  const timeout = parseDuration(timeoutText);
+  if (timeout === undefined) return fail(k, `error: invalid argument "${timeoutText}" for "--timeout" flag: time: invalid duration "${timeoutText}"\n${seeHelp('drain')}`);
   const mode = dryRunMode(k);
   const dry = DRY_SUFFIX[mode];
   if (dry === undefined) return fail(k, mode);
@@ -118,12 +125,88 @@ export function drain(k: Kctx): void {
     k.out += `node/${name} drained${dry}\n`;
     return;
   }
-  for (const p of evict) k.out += `evicting pod ${p.metadata.namespace}/${p.metadata.name}\n`;
-  for (const p of evict) {
-    k.store.delete('Pod', p.metadata.namespace, p.metadata.name);
-    k.out += `pod/${p.metadata.name} evicted\n`;
+  const errs = evictAll(k, evict, timeout);
+  if (errs === 'stuck') {
+    k.err += `kubesim: kubectl drain tries each refused eviction again every 5s for as long as the budget refuses it (a real one until Ctrl+C, or --timeout); the sandbox stops here, with node/${name} cordoned\n`;
+    k.code = 1;
+    return;
+  }
+  if (errs.length) {
+    // deleteOrEvictPodsSimple, then RunDrain; CheckErr prints the aggregate's errors a line each.
+    const joined = errs.length === 1 ? errs[0] : `[${errs.join(', ')}]`;
+    const left = k.store.list('Pod').filter((p) => p.spec.nodeName === name && evict.some((e) => e.metadata.uid === p.metadata.uid));
+    if (left.length) k.err += `There are pending pods in node "${name}" when an error occurred: ${joined}\n${left.map((p) => `pod/${p.metadata.name}\n`).join('')}`;
+    k.err += `error: unable to drain node "${name}" due to error: ${joined}, continuing command...\nThere are pending nodes to be drained:\n ${name}\n`;
+    for (const e of errs) k.err += `${e}\n`;
+    k.code = 1;
+    return;
   }
   k.out += `node/${name} drained\n`;
+}
+
+const VIOLATES = "Cannot evict pod as it would violate the pod's disruption budget.";
+
+/**
+ * Helper.evictPods against the eviction subresource (pod/storage/eviction.go): every pod at once;
+ * a budget with no disruption left refuses (429) and drain tries that pod again 5 s later, while
+ * the cluster runs on and replacements become ready. Returns the errors of the pods given up on,
+ * or 'stuck' when, with no --timeout, nothing can change any more.
+ */
+function evictAll(k: Kctx, pods: Obj[], timeout: number): string[] | 'stuck' {
+  const clock = k.ctx.world.clock;
+  const errors: string[] = [];
+  let pending = pods;
+  let waited = 0;
+  let before = '';
+  while (pending.length) {
+    const refused: Obj[] = [];
+    const gone: Obj[] = [];
+    for (const p of pending) {
+      const id = `pods/"${p.metadata.name}" -n "${p.metadata.namespace}"`;
+      k.out += `evicting pod ${p.metadata.namespace}/${p.metadata.name}\n`;
+      if (timeout > 0 && waited >= timeout) {
+        errors.push(`error when evicting ${id}: global timeout reached: ${durationString(timeout)}`);
+        continue;
+      }
+      const verdict = evictionVerdict(k, p);
+      if (verdict === 'refused') {
+        k.err += `error when evicting ${id} (will retry after 5s): ${VIOLATES}\n`;
+        refused.push(p);
+      } else if (verdict) errors.push(`error when evicting ${id}: ${verdict}`);
+      else gone.push(p);
+    }
+    for (const p of gone) {
+      k.store.delete('Pod', p.metadata.namespace, p.metadata.name);
+      k.out += `pod/${p.metadata.name} evicted\n`;
+    }
+    pending = refused;
+    if (!pending.length) break;
+    // The cluster moves on while drain sleeps: replacements start and the budgets are counted again.
+    clock.advance(5000);
+    waited += 5000;
+    k.ctx.world.tick();
+    const now = JSON.stringify(k.store.list('PodDisruptionBudget').map((b) => b.status));
+    if (timeout === 0 && !gone.length && now === before) return 'stuck';
+    before = now;
+  }
+  return errors;
+}
+
+/** What the eviction subresource answers for a pod: '' (evicted), 'refused' (429), or another error's message. */
+function evictionVerdict(k: Kctx, pod: Obj): string {
+  const phase = pod.status?.phase;
+  if (phase === 'Succeeded' || phase === 'Failed' || phase === 'Pending' || pod.metadata.deletionTimestamp) return '';
+  const budgets = k.store.list('PodDisruptionBudget', pod.metadata.namespace).filter((b) => budgetPods(k.store, b).includes(pod));
+  if (budgets.length > 1) return 'This pod has more than one PodDisruptionBudget, which the eviction subresource does not support.';
+  const pdb = budgets[0];
+  if (!pdb) return '';
+  const st = pdb.status ?? {};
+  // An unready pod goes without using up a disruption while the budget is met (IfHealthyBudget).
+  if (!podReady(pod) && st.currentHealthy >= st.desiredHealthy && st.desiredHealthy > 0) return '';
+  if ((pdb.metadata.generation ?? 1) > (st.observedGeneration ?? 0) || !(st.disruptionsAllowed > 0)) return 'refused';
+  st.disruptionsAllowed--;
+  k.store.touch(pdb);
+  return '';
 }
 
 export function taint(k: Kctx): void {

@@ -107,6 +107,13 @@ export function getObject(k: Kctx, r: ResourceInfo, name: string): { obj?: Obj; 
 
 let labelParser: ((text: string) => Requirement[] | string) | undefined;
 
+/** labels.Parse's requirements of a selector, or its error message (kubectl's own parsing: create pdb). */
+export function labelRequirements(text: string): Requirement[] | string {
+  // Only reached without the parser when a line scan missed a selector: say so instead of guessing.
+  if (!labelParser) throw new Error('kubesim: the label selector parser is not loaded');
+  return labelParser(text);
+}
+
 /** Registers labels.Parse (parts/kubectl-selectors.ts). */
 export function useLabelParser(parse: (text: string) => Requirement[] | string): void {
   labelParser = parse;
@@ -117,9 +124,7 @@ export function useLabelParser(parse: (text: string) => Requirement[] | string):
  * BadRequest, worded as cli-runtime's EnhanceListError words it (`fieldText`: the `--field-selector`).
  */
 export function parseLabelSelector(text: string, r: ResourceInfo, fieldText = ''): Requirement[] | string {
-  // Only reached without the parser when a line scan missed a selector: say so instead of guessing.
-  if (!labelParser) throw new Error('kubesim: the label selector parser is not loaded');
-  const reqs = labelParser(text);
+  const reqs = labelRequirements(text);
   return typeof reqs === 'string' ? listError(r, text, fieldText, reqs) : reqs;
 }
 

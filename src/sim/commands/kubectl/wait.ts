@@ -4,6 +4,7 @@
  * moves on (a second at a time, or a 20th of the timeout) and the cluster reconciles, until every
  * object meets the condition or `--timeout` (default 30s) runs out.
  */
+import { parseDuration } from './duration.ts';
 import type { ResourceInfo } from '../../api/kinds.ts';
 import { notFound } from '../../api/server.ts';
 import type { Obj } from '../../api/store.ts';
@@ -33,18 +34,6 @@ export const WAIT_FLAGS: FlagSpec[] = [
 type Check = (o: Obj | undefined) => boolean | string;
 
 const WEEK_MS = 168 * 3_600_000;
-const UNITS: Record<string, number> = { ns: 1e-6, us: 1e-3, 'µs': 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-
-/** Go's time.ParseDuration, in ms; undefined when Go would refuse it. */
-function parseDuration(text: string): number | undefined {
-  const m = /^([-+]?)((?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|ms|s|m|h))+$/.exec(text);
-  if (text === '0' || text === '-0' || text === '+0') return 0;
-  if (!m) return undefined;
-  let ms = 0;
-  for (const part of text.slice(m[1].length).matchAll(/(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h)/g)) ms += Number(part[1]) * UNITS[part[2]];
-  return m[1] === '-' ? -ms : ms;
-}
-
 /** splitJSONPathInput: splits on single `=`, keeping `==` inside the expression. */
 function splitJsonPathInput(input: string): string[] {
   const out: string[] = [];
