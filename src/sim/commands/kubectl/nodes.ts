@@ -158,6 +158,7 @@ function evictAll(k: Kctx, pods: Obj[], timeout: number): string[] | 'stuck' {
   let pending = pods;
   let waited = 0;
   let before = '';
+  let settled = false;
   while (pending.length) {
     const refused: Obj[] = [];
     const gone: Obj[] = [];
@@ -182,11 +183,15 @@ function evictAll(k: Kctx, pods: Obj[], timeout: number): string[] | 'stuck' {
     pending = refused;
     if (!pending.length) break;
     // The cluster moves on while drain sleeps: replacements start and the budgets are counted again.
+    // Once a round changed nothing, the next ones would not either: only the clock moves (an hour's
+    // --timeout costs what a minute's does).
     clock.advance(5000);
     waited += 5000;
+    if (settled) continue;
     k.ctx.world.tick();
     const now = JSON.stringify(k.store.list('PodDisruptionBudget').map((b) => b.status));
-    if (timeout === 0 && !gone.length && now === before) return 'stuck';
+    settled = !gone.length && now === before;
+    if (timeout === 0 && settled) return 'stuck';
     before = now;
   }
   return errors;
