@@ -125,6 +125,12 @@ export function drain(k: Kctx): void {
     k.out += `node/${name} drained${dry}\n`;
     return;
   }
+  if (bool(k.p, 'disable-eviction')) {
+    // Helper.deletePods: plain deletes, no budget asked, and no "evicting" lines.
+    for (const p of evict) k.store.delete('Pod', p.metadata.namespace, p.metadata.name);
+    k.out += evict.map((p) => `pod/${p.metadata.name} deleted\n`).join('') + `node/${name} drained\n`;
+    return;
+  }
   const errs = evictAll(k, evict, timeout);
   if (errs === 'stuck') {
     k.err += `kubesim: kubectl drain tries each refused eviction again every 5s for as long as the budget refuses it (a real one until Ctrl+C, or --timeout); the sandbox stops here, with node/${name} cordoned\n`;

@@ -105,6 +105,15 @@ describe('PodDisruptionBudgets', () => {
     expect(run('kubectl get pods -l app=web --field-selector spec.nodeName=node01 --no-headers').stdout.split('\n').filter(Boolean)).toHaveLength(2);
   });
 
+  it('--disable-eviction deletes the pods without asking the budget (Helper.deletePods)', () => {
+    const { run } = drainWorld();
+    run('kubectl create pdb web-pdb --selector=app=web --min-available=4');
+    const pods = run("kubectl get pods -l app=web --field-selector spec.nodeName=node01 -o jsonpath='{.items[*].metadata.name}'").stdout.split(' ');
+    const r = run(`${DRAIN} --disable-eviction`);
+    expect(r.stdout).toBe(`node/node01 cordoned\npod/debug deleted\n${pods.map((p) => `pod/${p} deleted\n`).join('')}node/node01 drained\n`);
+    expect(r.exitCode).toBe(0);
+  });
+
   it('a pod two budgets cover cannot be evicted at all', () => {
     const { run } = drainWorld();
     run('kubectl create pdb a --selector=app=web --min-available=1');
