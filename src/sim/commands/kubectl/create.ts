@@ -493,11 +493,13 @@ function createBudget(k: Kctx, rest: string[]): void {
   if (typeof reqs === 'string') return fail(k, `couldn't parse the selector string "${selector}": ${reqs}`);
   const matchLabels: Record<string, string> = {};
   const matchExpressions: Obj[] = [];
-  const OPERATORS: Record<string, string> = { in: 'In', notin: 'NotIn', '!=': 'NotIn', exists: 'Exists', '!': 'DoesNotExist' };
+  const OPERATORS: Record<string, string> = { in: 'In', notin: 'NotIn', exists: 'Exists', '!': 'DoesNotExist' };
   for (const r of reqs) {
     if (r.op === '=') matchLabels[r.key] = r.values[0];
     else if (OPERATORS[r.op]) matchExpressions.push(r.values.length ? { key: r.key, operator: OPERATORS[r.op], values: r.values } : { key: r.key, operator: OPERATORS[r.op] });
-    else return fail(k, `couldn't parse the selector string "${selector}": "${r.op}" is not a valid label selector operator`);
+    // A metav1.LabelSelector has no != and no numeric comparison.
+    else if (r.op === 'gt' || r.op === 'lt') return fail(k, `"${r.op}" isn't supported in label selectors`);
+    else return fail(k, `"${r.op}" is not a valid label selector operator`);
   }
   const sel: Obj = {};
   if (Object.keys(matchLabels).length) sel.matchLabels = matchLabels;

@@ -31,6 +31,10 @@ describe('PodDisruptionBudgets', () => {
     expect(run('kubectl create pdb x --selector=app=web --max-unavailable=-1').stderr).toBe('error: invalid format specified for max-unavailable\n');
     expect(run('kubectl create pdb web-pdb --selector=app=web --min-available=3').stdout).toBe('poddisruptionbudget.policy/web-pdb created\n');
     expect(run("kubectl get pdb web-pdb -o jsonpath='{.spec}'").stdout).toBe('{"minAvailable":3,"selector":{"matchLabels":{"app":"web"}}}');
+    // metav1.ParseToLabelSelector: a LabelSelector has no != and no gt/lt.
+    expect(run('kubectl create pdb x --selector=app!=web --min-available=1').stderr).toBe('error: "!=" is not a valid label selector operator\n');
+    expect(run("kubectl create pdb x --selector='size>2' --min-available=1").stderr).toBe(`error: "gt" isn't supported in label selectors\n`);
+    expect(run("kubectl create pdb x --selector='app in (web' --min-available=1").stderr).toBe(`error: couldn't parse the selector string "app in (web": unable to parse requirement: found '', expected: ',' or ')'\n`);
     // intstr.Parse: a percentage stays a string; ParseToLabelSelector turns set-based terms into expressions.
     run("kubectl create pdb half --selector='app in (web)' --max-unavailable=50%");
     expect(run("kubectl get pdb half -o jsonpath='{.spec}'").stdout).toBe('{"maxUnavailable":"50%","selector":{"matchExpressions":[{"key":"app","operator":"In","values":["web"]}]}}');
