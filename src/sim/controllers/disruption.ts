@@ -28,10 +28,11 @@ function expectedScale(store: Store, pods: Obj[]): number {
   return [...scales.values()].reduce((a, b) => a + b, 0);
 }
 
-/** The pods a budget covers: its namespace's pods its selector matches (an empty selector matches every pod). */
+/** The pods a budget covers: its namespace's pods its selector matches (policy/v1: a null selector none, an empty one every pod). */
 export function budgetPods(store: Store, pdb: Obj): Obj[] {
   const sel = pdb.spec?.selector;
-  const empty = !sel || (!Object.keys(sel.matchLabels ?? {}).length && !(sel.matchExpressions ?? []).length);
+  if (!sel) return [];
+  const empty = !Object.keys(sel.matchLabels ?? {}).length && !(sel.matchExpressions ?? []).length;
   return store.list('Pod', pdb.metadata.namespace).filter((p) => empty || matchesLabelSelector(sel, p.metadata.labels));
 }
 
