@@ -71,6 +71,21 @@ for (const lang of ['ja', 'en'] as const satisfies Lang[]) {
       await expect(t.log).toContainText(/node01\s+Ready,SchedulingDisabled/);
     });
 
+    test('1b. node maintenance: under a PodDisruptionBudget, drain retries the eviction the budget refuses', async ({ page }) => {
+      await page.goto(`/${lang}/node-maintenance/`);
+      const t = demo(page, 'drain');
+      // --selector brings the label parser's chunk, create the verbs' chunk with the disruption controller.
+      await typeCommand(page, 'drain', 'kubectl create pdb web-pdb --selector=app=web --min-available=3');
+      await expect(t.log).toContainText('poddisruptionbudget.policy/web-pdb created');
+      await typeCommand(page, 'drain', 'kubectl drain node01 --ignore-daemonsets --force --delete-emptydir-data');
+      // pkg/drain/drain.go evictPods: the 429 of the eviction subresource, retried 5 s later.
+      await expect(t.log).toContainText(/error when evicting pods\/"web-[\w-]+" -n "default" \(will retry after 5s\): Cannot evict pod as it would violate the pod's disruption budget\./);
+      await expect(t.log).toContainText('node/node01 drained');
+      await typeCommand(page, 'drain', 'kubectl get pdb');
+      // printPodDisruptionBudget (pkg/printers/internalversion/printers.go).
+      await expect(t.log).toContainText(/web-pdb\s+3\s+N\/A\s+1\s+/);
+    });
+
     test('2. upgrades: a ▶ of the procedure switches the package repository', async ({ page }) => {
       await page.goto(`/${lang}/upgrades/`);
       const t = demo(page, 'upgrade');
