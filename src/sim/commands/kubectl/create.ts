@@ -508,5 +508,7 @@ function createBudget(k: Kctx, rest: string[]): void {
   const spec: Obj = { selector: sel };
   if (min) spec.minAvailable = bound(min);
   if (max) spec.maxUnavailable = bound(max);
-  store(k, { apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name, namespace: k.namespace }, spec, status: {} });
+  // The status counts are int32 without omitempty: a dry run prints them as 0.
+  const status = { currentHealthy: 0, desiredHealthy: 0, disruptionsAllowed: 0, expectedPods: 0 };
+  store(k, { apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name, namespace: k.namespace }, spec, status });
 }

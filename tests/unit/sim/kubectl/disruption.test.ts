@@ -29,6 +29,10 @@ describe('PodDisruptionBudgets', () => {
     expect(run('kubectl create pdb x --selector=app=web --min-available=1 --max-unavailable=1').stderr).toBe('error: min-available and max-unavailable cannot be both specified\n');
     expect(run('kubectl create pdb x --selector=app=web --min-available=1x').stderr).toBe('error: invalid format specified for min-available\n');
     expect(run('kubectl create pdb x --selector=app=web --max-unavailable=-1').stderr).toBe('error: invalid format specified for max-unavailable\n');
+    // The status counts have no omitempty (policy/v1 types.go): a dry run prints them.
+    expect(run('kubectl create pdb web-pdb --selector=app=web --min-available=3 --dry-run=client -o yaml').stdout).toBe(
+      'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: web-pdb\nspec:\n  minAvailable: 3\n  selector:\n    matchLabels:\n      app: web\nstatus:\n  currentHealthy: 0\n  desiredHealthy: 0\n  disruptionsAllowed: 0\n  expectedPods: 0\n',
+    );
     expect(run('kubectl create pdb web-pdb --selector=app=web --min-available=3').stdout).toBe('poddisruptionbudget.policy/web-pdb created\n');
     expect(run("kubectl get pdb web-pdb -o jsonpath='{.spec}'").stdout).toBe('{"minAvailable":3,"selector":{"matchLabels":{"app":"web"}}}');
     // metav1.ParseToLabelSelector: a LabelSelector has no != and no gt/lt.
