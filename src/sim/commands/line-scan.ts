@@ -103,8 +103,8 @@ export function chunksForLine(line: string, scriptAt?: ScriptAt, depth = 0): Lin
   // Help texts, with the verbs kubectl suggests for a mistyped one: `-h`, `--help`, `help`, or kubectl with no verb it knows.
   if (needs.has('kubectl') && (/(^|\s)(-h|--help|help)(?=\s|$)/.test(text) || invocations.some((args) => !args.some(isVerb)))) needs.add('kubectl-help');
   if (/jsonpath|custom-columns|sort-by/.test(text)) needs.add('kubectl-jsonpath');
-  // -l, --selector and -l after one bool shorthand (`-Al app=web`, not `-oyaml`): the API server's label parser.
-  const selects = (w: string) => /^(-[A-Za-z]?l|--selector)/.test(w);
+  // -l, --selector (drain's --pod-selector) and -l after one bool shorthand (`-Al app=web`, not `-oyaml`): the API server's label parser.
+  const selects = (w: string) => /^(-[A-Za-z]?l|--selector|--pod-selector)/.test(w);
   if (invocations.some((args) => args.some(selects)) || (maybeAlias && /\b(get|describe|delete|logs|label|wait)\b/.test(text) && text.split(/\s+/).some(selects))) needs.add('kubectl-selectors');
   if (/\bget\b.*--raw/.test(text) || /\b(cs|componentstatus(es)?)\b/.test(text)) needs.add('kubectl-ops');
   // A resource type the sandbox does not know may be a real one it does not serve: its line comes with the tools' list.

@@ -10,6 +10,8 @@ import { bool, str, type FlagSpec } from './flags.ts';
 import { durationString, parseDuration } from './duration.ts';
 import { budgetPods } from '../../controllers/disruption.ts';
 import { podReady } from '../../controllers/context.ts';
+import { matches } from '../../api/selectors.ts';
+import { labelRequirements } from './resources.ts';
 
 export const NODE_FLAGS: FlagSpec[] = [
   { name: 'selector', short: 'l', type: 'string' },
@@ -76,6 +78,10 @@ export function drain(k: Kctx): void {
   const timeoutText = str(k.p, 'timeout', '0s');
   const timeout = parseDuration(timeoutText);
   if (timeout === undefined) return fail(k, `error: invalid argument "${timeoutText}" for "--timeout" flag: time: invalid duration "${timeoutText}"\n${seeHelp('drain')}`);
+  // Complete(): labels.Parse checks --pod-selector before anything runs; GetPodsForDeletion lists only the pods it selects.
+  const podSelector = str(k.p, 'pod-selector');
+  const podReqs = podSelector ? labelRequirements(podSelector) : [];
+  if (typeof podReqs === 'string') return fail(k, '--pod-selector=<pod_selector> must be a valid label selector');
   const mode = dryRunMode(k);
   const dry = DRY_SUFFIX[mode];
   if (dry === undefined) return fail(k, mode);
@@ -85,7 +91,9 @@ export function drain(k: Kctx): void {
   // A dry run leaves the node as it is (client: no request; server: a dry-run patch).
   const cordoned = dry ? !node.spec.unschedulable : setUnschedulable(k, node, true);
   k.out += cordoned ? `node/${name} cordoned${dry}\n` : `node/${name} already cordoned${dry}\n`;
-  const pods = k.store.list('Pod').filter((p) => p.spec.nodeName === name && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed');
+  const pods = k.store
+    .list('Pod')
+    .filter((p) => p.spec.nodeName === name && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed' && matches(podReqs, p.metadata.labels));
   const daemon: string[] = [];
   const unmanaged: string[] = [];
   const local: string[] = [];

@@ -80,6 +80,7 @@ describe('chunksForLine', () => {
     expect(needs("kubectl logs --selector='app in (web)'")).toEqual(['kubectl', 'kubectl-ops', 'kubectl-selectors']);
     expect(needs('kubectl get pods -o name | wc -l')).toEqual(['coreutils', 'kubectl']);
     expect(needs('kubectl get pod web -oyaml')).not.toContain('kubectl-selectors');
+    expect(needs('kubectl drain node01 --pod-selector=app=web')).toContain('kubectl-selectors');
     expect(needs('k get pods -lapp=web')).toContain('kubectl-selectors');
     // …also behind a command word that may be an alias of kubectl (`alias k=kubectl` loaded kubectl's core).
     expect(needs('k get pod web -o $FORMAT')).toEqual(['kubectl-describe', 'kubectl-gotemplate', 'kubectl-help', 'kubectl-jsonpath', 'kubectl-ops', 'kubectl-selectors', 'kubectl-verbs', 'kubectl-yaml', 'unavailable']);

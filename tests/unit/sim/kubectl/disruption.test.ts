@@ -122,6 +122,14 @@ describe('PodDisruptionBudgets', () => {
     expect(r.exitCode).toBe(0);
   });
 
+  it('--pod-selector drains only the pods it selects, and must parse (drain.go Complete)', () => {
+    const { run } = drainWorld();
+    expect(run("kubectl drain node01 --pod-selector='app in (web'").stderr).toBe('error: --pod-selector=<pod_selector> must be a valid label selector\n');
+    const r = run(`${DRAIN} --pod-selector=app!=web`);
+    expect(r.stdout).toBe('node/node01 cordoned\nevicting pod default/debug\npod/debug evicted\nnode/node01 drained\n');
+    expect(run('kubectl get pods -l app=web --field-selector spec.nodeName=node01 --no-headers').stdout.split('\n').filter(Boolean)).toHaveLength(2);
+  });
+
   it('a pod two budgets cover cannot be evicted at all', () => {
     const { run } = drainWorld();
     run('kubectl create pdb a --selector=app=web --min-available=1');
