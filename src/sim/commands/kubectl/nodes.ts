@@ -93,7 +93,9 @@ export function drain(k: Kctx): void {
   k.out += cordoned ? `node/${name} cordoned${dry}\n` : `node/${name} already cordoned${dry}\n`;
   const pods = k.store
     .list('Pod')
-    .filter((p) => p.spec.nodeName === name && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed' && matches(podReqs, p.metadata.labels));
+    .filter((p) => p.spec.nodeName === name && matches(podReqs, p.metadata.labels));
+  // pkg/drain/filters.go: "Any finished pod can be removed", whatever owns it or whatever it mounts.
+  const finished = (p: Obj) => p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed';
   const daemon: string[] = [];
   const unmanaged: string[] = [];
   const local: string[] = [];
@@ -101,6 +103,10 @@ export function drain(k: Kctx): void {
   for (const p of pods) {
     const id = `${p.metadata.namespace}/${p.metadata.name}`;
     if (p.metadata.annotations?.['kubernetes.io/config.mirror'] !== undefined) continue;
+    if (finished(p)) {
+      evict.push(p);
+      continue;
+    }
     const ref = (p.metadata.ownerReferences ?? []).find((r: Obj) => r.controller);
     if (ref?.kind === 'DaemonSet') {
       daemon.push(id);
@@ -124,8 +130,8 @@ export function drain(k: Kctx): void {
   }
   const warnings: string[] = [];
   if (daemon.length) warnings.push(`ignoring DaemonSet-managed Pods: ${daemon.join(', ')}`);
-  if (bool(k.p, 'force') && pods.some((p) => !(p.metadata.ownerReferences ?? []).length && p.metadata.annotations?.['kubernetes.io/config.mirror'] === undefined))
-    warnings.push(`deleting Pods that declare no controller: ${pods.filter((p) => !(p.metadata.ownerReferences ?? []).length && p.metadata.annotations?.['kubernetes.io/config.mirror'] === undefined).map((p) => `${p.metadata.namespace}/${p.metadata.name}`).join(', ')}`);
+  const lone = pods.filter((p) => !finished(p) && !(p.metadata.ownerReferences ?? []).length && p.metadata.annotations?.['kubernetes.io/config.mirror'] === undefined);
+  if (bool(k.p, 'force') && lone.length) warnings.push(`deleting Pods that declare no controller: ${lone.map((p) => `${p.metadata.namespace}/${p.metadata.name}`).join(', ')}`);
   if (warnings.length) k.err += `Warning: ${warnings.join('; ')}\n`;
   if (dry) {
     // deleteOrEvictPodsSimple (client) and Helper.evictPods (server): no "evicted" lines, nothing removed.

@@ -130,6 +130,14 @@ describe('PodDisruptionBudgets', () => {
     expect(run('kubectl get pods -l app=web --field-selector spec.nodeName=node01 --no-headers').stdout.split('\n').filter(Boolean)).toHaveLength(2);
   });
 
+  it('a finished pod goes without --force, whatever owns it (filters.go: any finished pod can be removed)', () => {
+    const { run } = drainWorld();
+    run(`kubectl run done --image=busybox --restart=Never --overrides='{"spec":{"nodeName":"node01"}}' -- true`);
+    expect(run('kubectl get pod done --no-headers').stdout).toMatch(/^done\s+0\/1\s+Completed\s/);
+    const r = run('kubectl drain node01 --pod-selector=run=done');
+    expect(r.text).toBe('node/node01 cordoned\nevicting pod default/done\npod/done evicted\nnode/node01 drained\n');
+  });
+
   it('a pod two budgets cover cannot be evicted at all', () => {
     const { run } = drainWorld();
     run('kubectl create pdb a --selector=app=web --min-available=1');
