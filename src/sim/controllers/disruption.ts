@@ -81,6 +81,8 @@ export const disruptionController: Controller = ({ store, now }) => {
     if (JSON.stringify(status) === JSON.stringify(pdb.status ?? {})) continue;
     pdb.status = status;
     store.touch(pdb);
+    // trySync's event (its recorder's component is "controllermanager"), here once per status written.
+    if (!budgetPods(store, pdb).length) store.event(pdb, 'Normal', 'NoPods', 'No matching pods found', 'controllermanager');
     changed = true;
   }
   return changed;

@@ -44,6 +44,12 @@ describe('PodDisruptionBudgets', () => {
     expect(run("kubectl get pdb half -o jsonpath='{.spec}'").stdout).toBe('{"maxUnavailable":"50%","selector":{"matchExpressions":[{"key":"app","operator":"In","values":["web"]}]}}');
   });
 
+  it('a budget that selects no pods says so in its events (trySync: NoPods)', () => {
+    const { run } = drainWorld();
+    run('kubectl create pdb ghost --selector=app=ghost --min-available=1');
+    expect(run('kubectl describe pdb ghost').stdout).toMatch(/\nEvents:\n  Type    Reason  Age   From               Message\n  ----    ------  ----  ----               -------\n  Normal  NoPods  \S+\s+controllermanager  No matching pods found\n$/);
+  });
+
   it('kubectl get and describe show the status the disruption controller computes', () => {
     const { run } = drainWorld();
     run('kubectl create pdb web-pdb --selector=app=web --min-available=3');
