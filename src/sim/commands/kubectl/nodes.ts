@@ -10,8 +10,8 @@ import { bool, str, type FlagSpec } from './flags.ts';
 import { durationString, parseDuration } from './duration.ts';
 import { budgetPods } from '../../controllers/disruption.ts';
 import { podReady } from '../../controllers/context.ts';
-import { matches } from '../../api/selectors.ts';
-import { labelRequirements } from './resources.ts';
+import { matches, type Requirement } from '../../api/selectors.ts';
+import { labelRequirements, parseLabelSelector } from './resources.ts';
 
 export const NODE_FLAGS: FlagSpec[] = [
   { name: 'selector', short: 'l', type: 'string' },
@@ -32,20 +32,38 @@ export const NODE_FLAGS: FlagSpec[] = [
   { name: 'validate', type: 'string' },
 ];
 
-function nodeArg(k: Kctx, verb: string): Obj | undefined {
-  const arg = k.p.args[0];
-  if (!arg) {
-    k.err += `error: USAGE: ${verb} NODE [flags]\nSee 'kubectl ${verb} -h' for help and examples\n`;
+/**
+ * The nodes a cordon, uncordon or drain line names (drain.go Complete): NODE names, or `-l` (the
+ * API server parses it, as for get). Every name is looked up before any node changes.
+ */
+function nodeTargets(k: Kctx, verb: string): Obj[] | undefined {
+  const selector = str(k.p, 'selector');
+  const usage = (msg: string) => {
+    k.err += `error: ${msg}\nSee 'kubectl ${verb} -h' for help and examples\n`;
     k.code = 1;
     return undefined;
+  };
+  if (!k.p.args.length && !selector) return usage(`USAGE: ${verb} NODE [flags]`);
+  // cmdutil.UsageErrorf's message already starts with "error: ", and CheckErr adds another.
+  if (k.p.args.length && selector) return usage('error: cannot specify both a node name and a --selector option');
+  const nodes = resolveResource('nodes')!;
+  if (selector) {
+    const reqs = parseLabelSelector(selector, nodes);
+    if (typeof reqs === 'string') return void fail(k, reqs);
+    return k.store.list('Node').filter((n) => matches(reqs, n.metadata.labels));
   }
-  const name = arg.replace(/^(node|nodes|no)\//, '');
-  const node = k.store.get('Node', undefined, name);
-  if (!node) {
-    k.err += formatApiError(notFound(resolveResource('nodes')!, name));
-    k.code = 1;
+  const found: Obj[] = [];
+  for (const arg of k.p.args) {
+    const name = arg.replace(/^(node|nodes|no)\//, '');
+    const node = k.store.get('Node', undefined, name);
+    if (!node) {
+      k.err += formatApiError(notFound(nodes, name));
+      k.code = 1;
+      return undefined;
+    }
+    found.push(node);
   }
-  return node;
+  return found;
 }
 
 function setUnschedulable(k: Kctx, node: Obj, value: boolean): boolean {
@@ -63,11 +81,11 @@ function setUnschedulable(k: Kctx, node: Obj, value: boolean): boolean {
 }
 
 export function cordon(k: Kctx, value: boolean): void {
-  const node = nodeArg(k, value ? 'cordon' : 'uncordon');
-  if (!node) return;
-  const changed = setUnschedulable(k, node, value);
   const word = value ? 'cordoned' : 'uncordoned';
-  k.out += changed ? `node/${node.metadata.name} ${word}\n` : `node/${node.metadata.name} already ${word}\n`;
+  for (const node of nodeTargets(k, value ? 'cordon' : 'uncordon') ?? []) {
+    const changed = setUnschedulable(k, node, value);
+    k.out += changed ? `node/${node.metadata.name} ${word}\n` : `node/${node.metadata.name} already ${word}\n`;
+  }
 }
 
 /** The " (dry run)" / " (server dry run)" suffix PrintFlagsWithDryRunStrategy adds to the operation. */
@@ -85,12 +103,41 @@ export function drain(k: Kctx): void {
   const mode = dryRunMode(k);
   const dry = DRY_SUFFIX[mode];
   if (dry === undefined) return fail(k, mode);
-  const node = nodeArg(k, 'drain');
-  if (!node) return;
+  const nodes = nodeTargets(k, 'drain');
+  if (!nodes) return;
+  // RunDrain cordons every node first (a dry run leaves them as they are), then drains them in turn.
+  for (const node of nodes) {
+    const cordoned = dry ? !node.spec.unschedulable : setUnschedulable(k, node, true);
+    k.out += cordoned ? `node/${node.metadata.name} cordoned${dry}\n` : `node/${node.metadata.name} already cordoned${dry}\n`;
+  }
+  const fatal: string[][] = [];
+  const pending: string[] = [];
+  for (const node of nodes) {
+    const errs = drainNode(k, node, podReqs, timeout, dry);
+    if (errs === 'stuck') {
+      k.err += `kubesim: kubectl drain tries each refused eviction again every 5s for as long as the budget refuses it (a real one until Ctrl+C, or --timeout); the sandbox stops here, with node/${node.metadata.name} cordoned\n`;
+      k.code = 1;
+      return;
+    }
+    if (!errs.length) continue;
+    k.err += `error: unable to drain node "${node.metadata.name}" due to error: ${aggregate(errs)}, continuing command...\n`;
+    fatal.push(errs);
+    pending.push(node.metadata.name);
+  }
+  if (!pending.length) return;
+  k.err += `There are pending nodes to be drained:\n${pending.map((n) => ` ${n}\n`).join('')}`;
+  // CheckErr unwraps an aggregate of one (a node's own aggregate then prints an error a line);
+  // several nodes' errors print a line each, each in its aggregate's form.
+  k.err += (fatal.length === 1 ? fatal[0] : fatal.map((errs) => aggregate(errs))).map((e) => `${e}\n`).join('');
+  k.code = 1;
+}
+
+/** utilerrors.NewAggregate(errs).Error(): one error as it is, several in brackets. */
+const aggregate = (errs: string[]): string => (errs.length === 1 ? errs[0] : `[${errs.join(', ')}]`);
+
+/** deleteOrEvictPodsSimple for one node: its errors (none when drained), or 'stuck'. */
+function drainNode(k: Kctx, node: Obj, podReqs: Requirement[], timeout: number, dry: string): string[] | 'stuck' {
   const name = node.metadata.name;
-  // A dry run leaves the node as it is (client: no request; server: a dry-run patch).
-  const cordoned = dry ? !node.spec.unschedulable : setUnschedulable(k, node, true);
-  k.out += cordoned ? `node/${name} cordoned${dry}\n` : `node/${name} already cordoned${dry}\n`;
   const pods = k.store
     .list('Pod')
     .filter((p) => p.spec.nodeName === name && matches(podReqs, p.metadata.labels));
@@ -120,14 +167,7 @@ export function drain(k: Kctx): void {
   if (daemon.length && !bool(k.p, 'ignore-daemonsets')) errors.push(`cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): ${daemon.join(', ')}`);
   if (unmanaged.length) errors.push(`cannot delete Pods that declare no controller (use --force to override): ${unmanaged.join(', ')}`);
   if (local.length) errors.push(`cannot delete Pods with local storage (use --delete-emptydir-data to override): ${local.join(', ')}`);
-  if (errors.length) {
-    const joined = errors.length === 1 ? errors[0] : `[${errors.join(', ')}]`;
-    k.err += `error: unable to drain node "${name}" due to error: ${joined}, continuing command...\nThere are pending nodes to be drained:\n ${name}\n`;
-    // The aggregate error goes through cmdutil.CheckErr's MultipleErrors with an empty prefix.
-    for (const e of errors) k.err += `${e}\n`;
-    k.code = 1;
-    return;
-  }
+  if (errors.length) return errors;
   const warnings: string[] = [];
   if (daemon.length) warnings.push(`ignoring DaemonSet-managed Pods: ${daemon.join(', ')}`);
   const lone = pods.filter((p) => !finished(p) && !(p.metadata.ownerReferences ?? []).length && p.metadata.annotations?.['kubernetes.io/config.mirror'] === undefined);
@@ -137,31 +177,23 @@ export function drain(k: Kctx): void {
     // deleteOrEvictPodsSimple (client) and Helper.evictPods (server): no "evicted" lines, nothing removed.
     for (const p of evict) k.out += `evicting pod ${p.metadata.namespace}/${p.metadata.name}${dry}\n`;
     k.out += `node/${name} drained${dry}\n`;
-    return;
+    return [];
   }
   if (bool(k.p, 'disable-eviction')) {
     // Helper.deletePods: plain deletes, no budget asked, and no "evicting" lines.
     for (const p of evict) k.store.delete('Pod', p.metadata.namespace, p.metadata.name);
     k.out += evict.map((p) => `pod/${p.metadata.name} deleted\n`).join('') + `node/${name} drained\n`;
-    return;
+    return [];
   }
   const errs = evictAll(k, evict, timeout);
-  if (errs === 'stuck') {
-    k.err += `kubesim: kubectl drain tries each refused eviction again every 5s for as long as the budget refuses it (a real one until Ctrl+C, or --timeout); the sandbox stops here, with node/${name} cordoned\n`;
-    k.code = 1;
-    return;
-  }
+  if (errs === 'stuck') return errs;
   if (errs.length) {
-    // deleteOrEvictPodsSimple, then RunDrain; CheckErr prints the aggregate's errors a line each.
-    const joined = errs.length === 1 ? errs[0] : `[${errs.join(', ')}]`;
     const left = k.store.list('Pod').filter((p) => p.spec.nodeName === name && evict.some((e) => e.metadata.uid === p.metadata.uid));
-    if (left.length) k.err += `There are pending pods in node "${name}" when an error occurred: ${joined}\n${left.map((p) => `pod/${p.metadata.name}\n`).join('')}`;
-    k.err += `error: unable to drain node "${name}" due to error: ${joined}, continuing command...\nThere are pending nodes to be drained:\n ${name}\n`;
-    for (const e of errs) k.err += `${e}\n`;
-    k.code = 1;
-    return;
+    if (left.length) k.err += `There are pending pods in node "${name}" when an error occurred: ${aggregate(errs)}\n${left.map((p) => `pod/${p.metadata.name}\n`).join('')}`;
+    return errs;
   }
   k.out += `node/${name} drained\n`;
+  return [];
 }
 
 const VIOLATES = "Cannot evict pod as it would violate the pod's disruption budget.";

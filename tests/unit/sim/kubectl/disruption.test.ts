@@ -144,6 +144,26 @@ describe('PodDisruptionBudgets', () => {
     expect(r.text).toBe('node/node01 cordoned\nevicting pod default/done\npod/done evicted\nnode/node01 drained\n');
   });
 
+  it('cordon and drain take several nodes, by name or -l: every node is cordoned first, then each drained (drain.go RunDrain)', () => {
+    const { run } = drainWorld();
+    expect(run('kubectl cordon node01 node02').stdout).toBe('node/node01 cordoned\nnode/node02 cordoned\n');
+    expect(run('kubectl uncordon -l kubernetes.io/hostname=node02').stdout).toBe('node/node02 uncordoned\n');
+    // cmdutil.UsageErrorf's message starts with "error: " already.
+    expect(run('kubectl cordon node01 -l x=y').stderr).toBe("error: error: cannot specify both a node name and a --selector option\nSee 'kubectl cordon -h' for help and examples\n");
+    expect(run('kubectl cordon node01 nodeX').stderr).toBe('Error from server (NotFound): nodes "nodeX" not found\n');
+    expect(run("kubectl drain -l 'a in (b'").stderr).toMatch(/^Error from server \(BadRequest\): Unable to find "\/v1, Resource=nodes" that match label selector "a in \(b"/);
+    const r = run(`kubectl drain -l 'kubernetes.io/hostname in (node01,node02)' --ignore-daemonsets`);
+    expect(r.stdout).toBe('node/node01 already cordoned\nnode/node02 cordoned\n');
+    const lines = r.stderr.split('\n');
+    expect(lines[0]).toMatch(/^error: unable to drain node "node01" due to error: \[cannot delete Pods that declare no controller .*\], continuing command\.\.\.$/);
+    expect(lines[1]).toMatch(/^error: unable to drain node "node02" due to error: cannot delete Pods with local storage .*, continuing command\.\.\.$/);
+    expect(lines.slice(2, 5)).toEqual(['There are pending nodes to be drained:', ' node01', ' node02']);
+    // Two nodes' errors: an aggregate of two, each line in its own aggregate's form.
+    expect(lines[5]).toMatch(/^\[cannot delete Pods that declare no controller/);
+    expect(lines[6]).toMatch(/^cannot delete Pods with local storage/);
+    expect(r.exitCode).toBe(1);
+  });
+
   it('a pod two budgets cover cannot be evicted at all', () => {
     const { run } = drainWorld();
     run('kubectl create pdb a --selector=app=web --min-available=1');
