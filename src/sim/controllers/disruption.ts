@@ -8,7 +8,7 @@ import type { Obj, Store } from '../api/store.ts';
 import { podReady, type Controller } from './context.ts';
 
 /** intstr.GetScaledValueFromIntOrPercent with roundUp: an int, or `NN%` of `total` rounded up. */
-export function scaledValue(v: unknown, total: number): number {
+function scaledValue(v: unknown, total: number): number {
   if (typeof v === 'number') return v;
   const m = /^(\d+)%$/.exec(String(v));
   return m ? Math.ceil((Number(m[1]) * total) / 100) : Number.NaN;
@@ -28,17 +28,16 @@ function expectedScale(store: Store, pods: Obj[]): number {
   return [...scales.values()].reduce((a, b) => a + b, 0);
 }
 
-/** The pods a budget covers: its namespace's pods its selector matches (policy/v1: a null selector none, an empty one every pod). */
-export function budgetPods(store: Store, pdb: Obj): Obj[] {
+/** Whether a budget covers a pod: same namespace, and its selector matches (policy/v1: a null selector none, an empty one every pod). */
+export function budgetCovers(pdb: Obj, pod: Obj): boolean {
   const sel = pdb.spec?.selector;
-  if (!sel) return [];
+  if (!sel || pod.metadata.namespace !== pdb.metadata.namespace) return false;
   const empty = !Object.keys(sel.matchLabels ?? {}).length && !(sel.matchExpressions ?? []).length;
-  return store.list('Pod', pdb.metadata.namespace).filter((p) => empty || matchesLabelSelector(sel, p.metadata.labels));
+  return empty || matchesLabelSelector(sel, pod.metadata.labels);
 }
 
-/** What a budget's status should say now (getExpectedPodCount, countHealthyPods, updatePdbStatus). */
-export function budgetStatus(store: Store, pdb: Obj, now: number): Obj {
-  const pods = budgetPods(store, pdb);
+/** What a budget's status should say now, from the pods it covers (getExpectedPodCount, countHealthyPods, updatePdbStatus). */
+function budgetStatus(store: Store, pdb: Obj, pods: Obj[], now: number): Obj {
   const { minAvailable, maxUnavailable } = pdb.spec ?? {};
   let expected = pods.length;
   let desired = 0;
@@ -77,12 +76,13 @@ export function budgetStatus(store: Store, pdb: Obj, now: number): Obj {
 export const disruptionController: Controller = ({ store, now }) => {
   let changed = false;
   for (const pdb of store.list('PodDisruptionBudget')) {
-    const status = budgetStatus(store, pdb, now());
+    const pods = store.list('Pod', pdb.metadata.namespace).filter((p) => budgetCovers(pdb, p));
+    const status = budgetStatus(store, pdb, pods, now());
     if (JSON.stringify(status) === JSON.stringify(pdb.status ?? {})) continue;
     pdb.status = status;
     store.touch(pdb);
     // trySync's event (its recorder's component is "controllermanager"), here once per status written.
-    if (!budgetPods(store, pdb).length) store.event(pdb, 'Normal', 'NoPods', 'No matching pods found', 'controllermanager');
+    if (!pods.length) store.event(pdb, 'Normal', 'NoPods', 'No matching pods found', 'controllermanager');
     changed = true;
   }
   return changed;

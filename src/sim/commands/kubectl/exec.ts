@@ -290,7 +290,7 @@ function runProgram(k: Kctx, pod: Obj, container: Obj, args: string[], stdin: st
       return ok([...names].sort().join('\n') + '\n');
     }
   }
-  return runTool(k, pod, files, env, args, stdin);
+  return runTool(k, pod, name, files, env, rest, stdin);
 }
 
 /**
@@ -306,15 +306,14 @@ const CONTAINER_TOOLS = new Set(['awk', 'base64', 'basename', 'cut', 'date', 'di
  * GNU's, which busybox's mostly match. The line scan has loaded the tool's family for a line
  * that names it; a tool whose family is not loaded is "not found".
  */
-function runTool(k: Kctx, pod: Obj, files: Record<string, string>, env: Record<string, string>, args: string[], stdin: string): RunResult | undefined {
-  const name = (args[0] ?? '').split('/').pop() ?? '';
+function runTool(k: Kctx, pod: Obj, name: string, files: Record<string, string>, env: Record<string, string>, args: string[], stdin: string): RunResult | undefined {
   const tool = CONTAINER_TOOLS.has(name) ? lookupCommand(name) : undefined;
   if (!tool) return undefined;
   const world = k.ctx.world;
   const fs = new MemoryVfs(() => world.clock.now());
   for (const [path, data] of Object.entries(files)) fs.seed(path, data);
   const host = { name: String(pod.spec.hostname ?? pod.metadata.name), ip: String(pod.status?.podIP ?? ''), fs, services: new Map(), hasDocker: false };
-  return tool({ argv: [name, ...args.slice(1)], stdin, env: { ...env }, cwd: '/', host, world });
+  return tool({ argv: [name, ...args], stdin, env: { ...env }, cwd: '/', host, world });
 }
 
 export const EXEC_FLAGS: FlagSpec[] = [

@@ -8,7 +8,7 @@ import { fail, type Kctx } from './context.ts';
 import { formatApiError, seeHelp } from './errors.ts';
 import { bool, str, type FlagSpec } from './flags.ts';
 import { durationString, parseDuration } from './duration.ts';
-import { budgetPods } from '../../controllers/disruption.ts';
+import { budgetCovers } from '../../controllers/disruption.ts';
 import { podReady } from '../../controllers/context.ts';
 import { matches, type Requirement } from '../../api/selectors.ts';
 import { labelRequirements, parseLabelSelector } from './resources.ts';
@@ -253,7 +253,7 @@ function evictAll(k: Kctx, pods: Obj[], timeout: number): string[] | 'stuck' {
 function evictionVerdict(k: Kctx, pod: Obj): string {
   const phase = pod.status?.phase;
   if (phase === 'Succeeded' || phase === 'Failed' || phase === 'Pending' || pod.metadata.deletionTimestamp) return '';
-  const budgets = k.store.list('PodDisruptionBudget', pod.metadata.namespace).filter((b) => budgetPods(k.store, b).includes(pod));
+  const budgets = k.store.list('PodDisruptionBudget', pod.metadata.namespace).filter((b) => budgetCovers(b, pod));
   if (budgets.length > 1) return 'This pod has more than one PodDisruptionBudget, which the eviction subresource does not support.';
   const pdb = budgets[0];
   if (!pdb) return '';
