@@ -35,6 +35,7 @@ import { install as events } from './kubectl/parts/kubectl-events.ts';
 import { install as explain } from './kubectl/parts/kubectl-explain.ts';
 import { install as goTemplate } from './kubectl/parts/kubectl-gotemplate.ts';
 import { install as help } from './kubectl/parts/kubectl-help.ts';
+import { install as helpTexts } from './kubectl/parts/kubectl-help-texts.ts';
 import { install as jsonpath } from './kubectl/parts/kubectl-jsonpath.ts';
 import { install as ops } from './kubectl/parts/kubectl-ops.ts';
 import { install as selectors } from './kubectl/parts/kubectl-selectors.ts';
@@ -45,7 +46,7 @@ import { install as yamlPrinter } from './kubectl/parts/kubectl-yaml.ts';
 export const ALL_FAMILIES: Record<string, Record<string, CommandFn>> = { coreutils, awk, sed, kubectl, systemd, etcd, dnsutils, http, net, docker, apt, kubeadm, crictl, node, procps, diffutils };
 
 for (const family of Object.values(ALL_FAMILIES)) registerCommands(family);
-for (const install of [describe, events, ops, verbs, help, jsonpath, goTemplate, yamlPrinter, explain, selectors]) install();
+for (const install of [describe, events, ops, verbs, help, helpTexts, jsonpath, goTemplate, yamlPrinter, explain, selectors]) install();
 useFullYaml(YAML_READER);
 // In the browser the YAML chunk and kubectl's verbs install these.
 installValidation();

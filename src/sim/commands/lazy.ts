@@ -43,6 +43,7 @@ const EXTRAS: Record<Exclude<ChunkName, FamilyName>, { load: () => Promise<void>
   'kubectl-ops': { load: part('kubectl-ops'), after: ['kubectl'] },
   'kubectl-verbs': { load: part('kubectl-verbs'), after: ['kubectl', 'yaml'] },
   'kubectl-help': { load: part('kubectl-help'), after: ['kubectl'] },
+  'kubectl-help-texts': { load: part('kubectl-help-texts'), after: ['kubectl'] },
   'kubectl-jsonpath': { load: part('kubectl-jsonpath'), after: ['kubectl'] },
   'kubectl-gotemplate': { load: part('kubectl-gotemplate'), after: ['kubectl'] },
   'kubectl-yaml': { load: part('kubectl-yaml'), after: ['kubectl'] },

@@ -9,6 +9,7 @@
 import { COMMAND_FAMILY, type FamilyName } from './command-map.ts';
 import { BUILTINS } from '../shell/builtins.ts';
 import { CORE_VERBS, VERB_PARTS, type KubectlPart } from './kubectl/verbs.ts';
+import { findVerb } from './kubectl/flags.ts';
 import { resolveResource } from '../api/kinds.ts';
 
 /**
@@ -100,8 +101,11 @@ export function chunksForLine(line: string, scriptAt?: ScriptAt, depth = 0): Lin
   }
   // The words after each kubectl on the line, which the rules below read.
   const invocations = kubectlArgs(text);
-  // Help texts, with the verbs kubectl suggests for a mistyped one: `-h`, `--help`, `help`, or kubectl with no verb it knows.
-  if (needs.has('kubectl') && (/(^|\s)(-h|--help|help)(?=\s|$)/.test(text) || invocations.some((args) => !args.some(isVerb)))) needs.add('kubectl-help');
+  // The verbs kubectl suggests for a mistyped one: kubectl with no verb it knows. The help pages:
+  // `-h`, `--help`, `help`, or kubectl with no verb at all (`kubectl`, `kubectl -n kube-system`).
+  if (needs.has('kubectl') && invocations.some((args) => !args.some(isVerb))) needs.add('kubectl-help');
+  if (needs.has('kubectl') && (/(^|\s)(-h|--help|help)(?=\s|$)/.test(text) || kubectlAlone(text)))
+    needs.add('kubectl-help-texts');
   if (/jsonpath|custom-columns|sort-by/.test(text)) needs.add('kubectl-jsonpath');
   // -l, --selector (drain's --pod-selector) and -l after one bool shorthand (`-Al app=web`, not `-oyaml`): the API server's label parser.
   const selects = (w: string) => /^(-[A-Za-z]?l|--selector|--pod-selector)/.test(w);
@@ -225,6 +229,20 @@ function kubectlArgs(text: string): string[][] {
     if (at >= 0) out.push(words.slice(at + 1));
   }
   return out;
+}
+
+/**
+ * Whether the text runs kubectl with no verb (`kubectl`, `kubectl -n kube-system`), which prints
+ * its help: kubectl as the command of a segment, not an argument (`apt-mark hold kubelet kubectl`).
+ */
+function kubectlAlone(text: string): boolean {
+  return text.split(/[;&|()\n]+/).some((segment) => {
+    const words = segment.trim().split(/\s+/);
+    const at = words.findIndex((w) => w.slice(w.lastIndexOf('/') + 1) === 'kubectl');
+    if (at < 0 || !words.slice(0, at).every((w) => /^(sudo|time|command|exec|\w+=\S*)$/.test(w))) return false;
+    const found = findVerb(words.slice(at + 1));
+    return typeof found !== 'string' && !found.verb;
+  });
 }
 
 /** kubectl's verbs whose first argument is a TYPE, and the flags before it that take the next word. */

@@ -17,6 +17,7 @@ export const PARTS: Record<KubectlPart, () => Promise<{ install(): void }>> = {
   'kubectl-ops': () => import('../kubectl/parts/kubectl-ops.ts'),
   'kubectl-verbs': () => import('../kubectl/parts/kubectl-verbs.ts'),
   'kubectl-help': () => import('../kubectl/parts/kubectl-help.ts'),
+  'kubectl-help-texts': () => import('../kubectl/parts/kubectl-help-texts.ts'),
   'kubectl-jsonpath': () => import('../kubectl/parts/kubectl-jsonpath.ts'),
   'kubectl-gotemplate': () => import('../kubectl/parts/kubectl-gotemplate.ts'),
   'kubectl-yaml': () => import('../kubectl/parts/kubectl-yaml.ts'),

@@ -30,7 +30,8 @@ export const kubectl: CommandFn = (ctx: CommandContext): RunResult => {
   const help = helpTexts();
   // Only reached without the help texts when the browser's line scan missed a help request.
   const helpMissing = { stdout: '', stderr: 'kubesim: kubectl help: not loaded\n', exitCode: 1 };
-  if (!verb) return help ? { stdout: help.root(), stderr: '', exitCode: 0 } : helpMissing;
+  // `kubectl` alone prints its help; cobra's help command, `kubectl help drain`, is `kubectl drain --help`.
+  if (!verb || verb === 'help') return help.help ? { ...help.help(verb ? rest.filter((a) => a[0] !== '-') : [], ctx), exitCode: 0 } : helpMissing;
   const v = lookupVerb(verb);
   // Only reached when the browser's line scan missed a verb: say so rather than "unknown command".
   if (!v && Object.hasOwn(VERB_PARTS, verb)) return { stdout: '', stderr: `kubesim: kubectl ${verb}: not loaded\n`, exitCode: 1 };
@@ -38,14 +39,14 @@ export const kubectl: CommandFn = (ctx: CommandContext): RunResult => {
     return { stdout: '', stderr: `kubesim: kubectl ${verb}: not available in this sandbox\n`, exitCode: 1 };
   if (!v) {
     // The suggestions come with the help texts (the line scan loads them for a verb it does not know).
-    if (!help) return helpMissing;
+    if (!help.suggest) return helpMissing;
     const s = help.suggest(verb);
     const hint = s.length ? `\nDid you mean this?\n${s.map((x) => `\t${x}\n`).join('')}` : '';
     return { stdout: '', stderr: `error: unknown command "${verb}" for "kubectl"\n${hint}`, exitCode: 1 };
   }
   const p = parseFlags(rest, v.flags);
   if (typeof p === 'string') return { stdout: '', stderr: `error: ${p}\n${seeHelp(verb)}`, exitCode: 1 };
-  if (p.flags.get('help') === true) return help ? { stdout: help.verb(verb), stderr: '', exitCode: 0 } : helpMissing;
+  if (p.flags.get('help') === true) return help.help ? { ...help.help([verb, ...p.args], ctx), exitCode: 0 } : helpMissing;
   const cluster = ctx.world.cluster as Cluster | undefined;
   if (!cluster || !cluster.store) return { stdout: '', stderr: connectionRefused('localhost:8080'), exitCode: 1 };
   const cp = cluster.nodes.find((n) => n.role === 'control-plane');

@@ -8,6 +8,7 @@ import type { Obj } from '../../api/store.ts';
 import type { KindColumns } from '../../printers/columns.ts';
 import type { Kctx } from './context.ts';
 import type { FlagSpec } from './flags.ts';
+import type { HelpTerminal } from './help.ts';
 
 /** One kubectl verb: its flags and what it does. */
 export interface Verb {
@@ -24,7 +25,7 @@ export const UNSUPPORTED: ReadonlySet<string> = new Set(['alpha', 'api-versions'
 export const CORE_VERBS: ReadonlySet<string> = new Set(['get', 'top']);
 
 /** A part of kubectl loaded on demand, a chunk named like its module in parts/ (a type only: the worker core has no bytes to spare). */
-export type KubectlPart = 'kubectl-describe' | 'kubectl-events' | 'kubectl-ops' | 'kubectl-verbs' | 'kubectl-help' | 'kubectl-jsonpath' | 'kubectl-gotemplate' | 'kubectl-yaml' | 'kubectl-explain' | 'kubectl-selectors';
+export type KubectlPart = 'kubectl-describe' | 'kubectl-events' | 'kubectl-ops' | 'kubectl-verbs' | 'kubectl-help' | 'kubectl-help-texts' | 'kubectl-jsonpath' | 'kubectl-gotemplate' | 'kubectl-yaml' | 'kubectl-explain' | 'kubectl-selectors';
 
 /** The kubectl chunk that holds each verb not in kubectl's core (static: read before loading). */
 export const VERB_PARTS: Record<string, KubectlPart> = {
@@ -59,23 +60,26 @@ export function verbNames(): string[] {
   return Object.keys(VERBS).sort();
 }
 
-/** kubectl's help texts, which come with the verbs chunk (the core only needs them for `-h`). */
+/**
+ * kubectl's help, from two chunks: the suggestions for a mistyped verb (kubectl-help, small) and
+ * the help pages (kubectl-help-texts, kubectl v1.34's reference), each loaded when a line needs it.
+ */
 export interface HelpTexts {
-  root(): string;
-  verb(verb: string): string;
+  /** The help of the command that words name (`['create', 'deploy', 'web']` → create deployment's), or of the root for none. */
+  help?(words: string[], t: HelpTerminal): { stdout: string; stderr: string };
   /** cobra's "Did you mean this?" candidates for a mistyped verb. */
-  suggest(word: string): string[];
+  suggest?(word: string): string[];
 }
 
-let help: HelpTexts | undefined;
+const help: HelpTexts = {};
 
-/** Registers the help texts (the verbs chunk, or Node at once). */
+/** Registers what a help chunk brings (or, in Node, both at once). */
 export function registerHelp(texts: HelpTexts): void {
-  help = texts;
+  Object.assign(help, texts);
 }
 
-/** The help texts, if their chunk is loaded. */
-export function helpTexts(): HelpTexts | undefined {
+/** What of kubectl's help is loaded. */
+export function helpTexts(): HelpTexts {
   return help;
 }
 

@@ -88,11 +88,16 @@ describe('chunksForLine', () => {
       expect(needs(line), line).not.toContain('kubectl-verbs');
   });
 
-  it('asks for the help texts for help and for kubectl without a verb it knows', () => {
-    for (const line of ['kubectl', 'kubectl --help', 'kubectl get pods -h', 'kubectl help', 'kubectl -n kube-system', 'kubectl gte pods'])
-      expect(needs(line), line).toEqual(['kubectl', 'kubectl-help']);
-    expect(needs('kubectl label --help')).toEqual(['kubectl', 'kubectl-help', 'kubectl-verbs']);
+  it('asks for the help pages for help and kubectl alone, for the suggestions for a verb kubectl does not know', () => {
+    for (const line of ['kubectl', 'kubectl --help', 'kubectl help', 'kubectl -n kube-system'])
+      expect(needs(line), line).toEqual(['kubectl', 'kubectl-help', 'kubectl-help-texts']);
+    expect(needs('kubectl get pods -h')).toEqual(['kubectl', 'kubectl-help-texts']);
+    expect(needs('kubectl help drain')).toEqual(['kubectl', 'kubectl-help-texts', 'kubectl-ops']);
+    expect(needs('kubectl gte pods')).toEqual(['kubectl', 'kubectl-help']);
+    expect(needs('kubectl label --help')).toEqual(['kubectl', 'kubectl-help-texts', 'kubectl-verbs']);
     expect(needs('kubectl get pods --show-labels')).toEqual(['kubectl']);
+    // kubectl as an argument runs nothing: no help pages (they are kubectl's largest chunk).
+    expect(needs('apt-mark hold kubelet kubectl')).not.toContain('kubectl-help-texts');
   });
 
   it('asks for js-yaml before a line that may write a manifest or a kubeconfig', () => {
@@ -266,7 +271,7 @@ describe('no line meets a missing chunk', () => {
 
   it('help and mistyped verbs', async () => {
     const { run } = await freshBrowser('default');
-    for (const line of ['kubectl', 'kubectl --help', 'kubectl get -h', 'kubectl wait --help', 'kubectl gte pods', 'kubectl -n kube-system']) {
+    for (const line of ['kubectl', 'kubectl --help', 'kubectl get -h', 'kubectl wait --help', 'kubectl gte pods', 'kubectl -n kube-system', 'kubectl help drain', 'kubectl create deploy -h', 'sudo kubectl']) {
       const r = await run(line);
       expect(r.stdout + r.stderr, line).not.toMatch(NOT_LOADED);
     }

@@ -1,9 +1,9 @@
 /**
- * kubectl's help texts (`kubectl`, `--help`, `-h`, `help`) and the verbs it suggests for a
- * mistyped one: a chunk of their own in the browser, loaded only for a line that asks for help or
- * names no verb kubectl knows.
+ * The verbs kubectl suggests for a mistyped one, and `kubectl completion`: a small chunk of their
+ * own in the browser, loaded for a line that names no verb kubectl knows. The help pages are a
+ * larger chunk (kubectl-help-texts.ts).
  */
-import { rootHelp, suggestVerbs, verbHelp } from '../help.ts';
+import { suggestVerbs } from '../suggest.ts';
 import type { Kctx } from '../context.ts';
 import { registerHelp, registerVerbs } from '../verbs.ts';
 
@@ -24,8 +24,8 @@ function completion(k: Kctx): void {
   k.out += `# kubesim: kubectl's ${args[0]} completion script is not printed here: Tab completes in this terminal\n`;
 }
 
-/** Registers the help texts with kubectl (idempotent). */
+/** Registers the suggestions and `completion` with kubectl (idempotent). */
 export function install(): void {
-  registerHelp({ root: rootHelp, verb: verbHelp, suggest: suggestVerbs });
+  registerHelp({ suggest: suggestVerbs });
   registerVerbs({ completion: { flags: [], run: completion, server: false } });
 }
