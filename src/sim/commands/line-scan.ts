@@ -232,8 +232,8 @@ function kubectlArgs(text: string): string[][] {
 }
 
 /**
- * Whether the text runs kubectl with no verb (`kubectl`, `kubectl -n kube-system`), which prints
- * its help: kubectl as the command of a segment, not an argument (`apt-mark hold kubelet kubectl`).
+ * Whether the text runs kubectl with no verb (`kubectl`, `kubectl -n kube-system`) or `kubectl
+ * create` alone, which print a help page: kubectl as the command of a segment, not an argument (`apt-mark hold kubelet kubectl`).
  */
 function kubectlAlone(text: string): boolean {
   return text.split(/[;&|()\n]+/).some((segment) => {
@@ -241,7 +241,9 @@ function kubectlAlone(text: string): boolean {
     const at = words.findIndex((w) => w.slice(w.lastIndexOf('/') + 1) === 'kubectl');
     if (at < 0 || !words.slice(0, at).every((w) => /^(sudo|time|command|exec|\w+=\S*)$/.test(w))) return false;
     const found = findVerb(words.slice(at + 1));
-    return typeof found !== 'string' && !found.verb;
+    if (typeof found === 'string') return false;
+    // `kubectl create` with no generator and no -f prints its help too (create.go Run).
+    return !found.verb || (found.verb === 'create' && found.rest.every((w) => w[0] === '-' && !/^-(f|k|-filename|-kustomize)/.test(w)));
   });
 }
 

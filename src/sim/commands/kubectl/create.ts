@@ -6,6 +6,8 @@ import { applyOrCreate } from './apply.ts';
 import { clean, containerNameFromImage, dryRunMode, MUTATE_FLAGS, printOp } from './common.ts';
 import { formatApiError } from './errors.ts';
 import { arr, findVerb, parseFlags, str, type FlagSpec, type ParsedArgs } from './flags.ts';
+import { subcommandNames } from './subcommands.ts';
+import { helpTexts } from './verbs.ts';
 
 /** `kubectl create` generators that exist upstream but not in the sandbox (RBAC, quotas, priority classes, tokens). */
 const UNSIMULATED = new Set(['role', 'rolebinding', 'clusterrole', 'clusterrolebinding', 'quota', 'resourcequota', 'priorityclass', 'pc', 'token']);
@@ -39,6 +41,12 @@ const GENERATOR_FLAGS: Record<string, string[]> = {
   ingress: ['class', 'rule', 'default-backend', 'annotation'],
   poddisruptionbudget: ['selector', 'min-available', 'max-unavailable'],
 };
+
+/** `kubectl create`'s subcommands by name and alias, for a flag error's hint (create.go AddCommand). */
+export const CREATE_SUBCOMMANDS = subcommandNames(
+  [...Object.keys(GENERATOR_FLAGS), 'secret', 'service', 'role', 'rolebinding', 'clusterrole', 'clusterrolebinding', 'quota', 'priorityclass', 'token'],
+  { ...GENERATOR_ALIASES, resourcequota: 'quota', pc: 'priorityclass' },
+);
 
 // The printer, dry-run, validation, save-config and field-manager flags every generator has.
 const GENERATOR_COMMON = ['dry-run', 'output', 'template', 'allow-missing-template-keys', 'show-managed-fields', 'save-config', 'validate', 'field-manager'];
@@ -189,6 +197,25 @@ function servicePorts(k: Kctx): Obj[] | undefined {
   return ports;
 }
 
+/**
+ * `kubectl create` with no generator (create.go Run): a generator's flag is unknown to it; without
+ * -f it says so and, as DefaultSubCommandRun, refuses its words as an unknown command or prints
+ * its help, all on stderr.
+ */
+function createItself(k: Kctx): void {
+  const foreign = [...k.p.flags.keys()].find((f) => !MUTATE_FLAGS.some((m) => m.name === f) && CREATE_FLAGS.some((c) => c.name === f));
+  if (foreign) return fail(k, `error: unknown flag: --${foreign}\nSee 'kubectl create --help' for usage.\n`);
+  if (!arr(k.p, 'filename').length) {
+    k.code = 1;
+    k.err += 'Error: must specify one of -f and -k\n\n';
+    if (k.p.args.length) k.err += `error: unknown command "${k.p.args.join(' ')}"\nSee 'kubectl create -h' for help and examples\n`;
+    else k.err += helpTexts().help?.(['create'], k.ctx).stdout ?? '';
+    return;
+  }
+  if (k.p.args.length) return fail(k, `error: Unexpected args: [${k.p.args.join(' ')}]\nSee 'kubectl create -h' for help and examples\n`);
+  applyOrCreate(k, 'create');
+}
+
 /** `kubectl create`: -f manifests, or one of the generators by its subcommand. */
 export function create(k: Kctx): void {
   const [given, ...rest] = k.p.args;
@@ -197,17 +224,8 @@ export function create(k: Kctx): void {
     k.code = 1;
     return;
   }
-  if (!given) {
-    // `kubectl create` itself has only -f and its companions; a generator's flag is unknown here.
-    const foreign = [...k.p.flags.keys()].find((f) => !MUTATE_FLAGS.some((m) => m.name === f) && CREATE_FLAGS.some((c) => c.name === f));
-    if (foreign) {
-      k.err += `error: unknown flag: --${foreign}\nSee 'kubectl create --help' for usage.\n`;
-      k.code = 1;
-      return;
-    }
-    return applyOrCreate(k, 'create');
-  }
-  const sub = Object.hasOwn(GENERATOR_ALIASES, given) ? GENERATOR_ALIASES[given] : given;
+  const sub = given && Object.hasOwn(GENERATOR_ALIASES, given) ? GENERATOR_ALIASES[given] : given;
+  if (!sub || !CREATE_SUBCOMMANDS.has(sub)) return createItself(k);
   const path = sub === 'secret' || sub === 'service' ? `${sub} ${rest[0] ?? ''}` : sub;
   if (Object.hasOwn(GENERATOR_FLAGS, path)) {
     const p = generatorFlags(k, path);
@@ -361,9 +379,6 @@ export function create(k: Kctx): void {
       store(k, { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata, spec, status: { loadBalancer: {} } });
       return;
     }
-    default:
-      k.err += `error: Unexpected args: [${k.p.args.join(' ')}]\nSee 'kubectl create -h' for help and examples\n`;
-      k.code = 1;
   }
 }
 

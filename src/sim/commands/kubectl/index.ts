@@ -45,7 +45,12 @@ export const kubectl: CommandFn = (ctx: CommandContext): RunResult => {
     return { stdout: '', stderr: `error: unknown command "${verb}" for "kubectl"\n${hint}`, exitCode: 1 };
   }
   const p = parseFlags(rest, v.flags);
-  if (typeof p === 'string') return { stdout: '', stderr: `error: ${p}\n${seeHelp(verb)}`, exitCode: 1 };
+  if (typeof p === 'string') {
+    // cobra found the subcommand before parsing its flags: the hint names it (`kubectl create deployment`).
+    const words = rest.filter((a) => a[0] !== '-');
+    const sub = v.subcommands?.get(words.slice(0, 2).join(' ')) ?? v.subcommands?.get(words[0]);
+    return { stdout: '', stderr: `error: ${p}\n${seeHelp(sub ? `${verb} ${sub}` : verb)}`, exitCode: 1 };
+  }
   if (p.flags.get('help') === true) return help.help ? { ...help.help([verb, ...p.args], ctx), exitCode: 0 } : helpMissing;
   const cluster = ctx.world.cluster as Cluster | undefined;
   if (!cluster || !cluster.store) return { stdout: '', stderr: connectionRefused('localhost:8080'), exitCode: 1 };

@@ -16,6 +16,8 @@ export interface Verb {
   run(k: Kctx): void;
   /** Whether the verb talks to the API server (false: version and config handle it themselves). */
   server: boolean;
+  /** Its subcommands by every name and alias (subcommands.ts), for the command path in a flag error's hint. */
+  subcommands?: ReadonlyMap<string, string>;
 }
 
 /** Real kubectl verbs the sandbox does not implement (interactive or network ones). */

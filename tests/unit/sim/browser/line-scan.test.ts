@@ -94,6 +94,10 @@ describe('chunksForLine', () => {
     expect(needs('kubectl get pods -h')).toEqual(['kubectl', 'kubectl-help-texts']);
     expect(needs('kubectl help drain')).toEqual(['kubectl', 'kubectl-help-texts', 'kubectl-ops']);
     expect(needs('kubectl gte pods')).toEqual(['kubectl', 'kubectl-help']);
+    // `kubectl create` alone prints its help after its error; with -f or a generator it does not.
+    expect(needs('kubectl create')).toContain('kubectl-help-texts');
+    expect(needs('kubectl create -f web.yaml')).not.toContain('kubectl-help-texts');
+    expect(needs('kubectl create deployment web --image=nginx')).not.toContain('kubectl-help-texts');
     expect(needs('kubectl label --help')).toEqual(['kubectl', 'kubectl-help-texts', 'kubectl-verbs']);
     expect(needs('kubectl get pods --show-labels')).toEqual(['kubectl']);
     // kubectl as an argument runs nothing: no help pages (they are kubectl's largest chunk).
@@ -271,7 +275,7 @@ describe('no line meets a missing chunk', () => {
 
   it('help and mistyped verbs', async () => {
     const { run } = await freshBrowser('default');
-    for (const line of ['kubectl', 'kubectl --help', 'kubectl get -h', 'kubectl wait --help', 'kubectl gte pods', 'kubectl -n kube-system', 'kubectl help drain', 'kubectl create deploy -h', 'sudo kubectl']) {
+    for (const line of ['kubectl', 'kubectl --help', 'kubectl get -h', 'kubectl wait --help', 'kubectl gte pods', 'kubectl -n kube-system', 'kubectl help drain', 'kubectl create deploy -h', 'sudo kubectl', 'kubectl create']) {
       const r = await run(line);
       expect(r.stdout + r.stderr, line).not.toMatch(NOT_LOADED);
     }

@@ -120,4 +120,23 @@ describe('kubectl help', () => {
       expect(page.trim().length, verb).toBeGreaterThan(200);
     }
   });
+
+  it('names the subcommand in a flag error\'s hint, and answers `kubectl create` without a generator as create.go does (captured outputs)', () => {
+    expect(sim.run('kubectl create deploy dns --image registry.k8s.io/e2e-test-images/jessie-dnsutils:1.3 --replicas=2 --container-name=dns-container').stderr).toBe(
+      "error: unknown flag: --container-name\nSee 'kubectl create deployment --help' for usage.\n",
+    );
+    expect(sim.run('kubectl create pod elasticsearch --image=registry.k8s.io/fluentd-elasticsearch:1.20 -n kube-system').stderr).toBe(
+      "error: unknown flag: --image\nSee 'kubectl create --help' for usage.\n",
+    );
+    expect(sim.run('kubectl create config sa monitor-sa')).toEqual({
+      stdout: '',
+      stderr: 'Error: must specify one of -f and -k\n\nerror: unknown command "config sa monitor-sa"\nSee \'kubectl create -h\' for help and examples\n',
+      exitCode: 1,
+    });
+    const bare = sim.run('kubectl create');
+    expect(bare.exitCode).toBe(1);
+    expect(bare.stderr.startsWith('Error: must specify one of -f and -k\n\nCreate a resource from a file or from stdin.\n\n JSON and YAML formats are accepted.')).toBe(true);
+    expect(sim.run('kubectl rollout status deployment/web --bogus').stderr).toBe("error: unknown flag: --bogus\nSee 'kubectl rollout status --help' for usage.\n");
+    expect(sim.run('kubectl config use --bogus x').stderr).toBe("error: unknown flag: --bogus\nSee 'kubectl config use-context --help' for usage.\n");
+  });
 });

@@ -15,6 +15,7 @@ import { version, VERSION_FLAGS } from '../info.ts';
 import { cordon, drain, NODE_FLAGS, taint } from '../nodes.ts';
 import { rollout, ROLLOUT_FLAGS } from '../rollout.ts';
 import { scale, SCALE_FLAGS } from '../scale.ts';
+import { subcommandNames } from '../subcommands.ts';
 import { registerComputedKind, registerRawGet, registerVerbs } from '../verbs.ts';
 import { componentStatuses } from '../componentstatus.ts';
 
@@ -31,7 +32,7 @@ export function install(): void {
     uncordon: { flags: NODE_FLAGS, run: (k) => cordon(k, false), server: true },
     drain: { flags: NODE_FLAGS, run: drain, server: true },
     taint: { flags: NODE_FLAGS, run: taint, server: true },
-    rollout: { flags: ROLLOUT_FLAGS, run: rollout, server: true },
+    rollout: { flags: ROLLOUT_FLAGS, run: rollout, server: true, subcommands: subcommandNames(['history', 'pause', 'restart', 'resume', 'status', 'undo']) },
     'cluster-info': { flags: [], run: clusterInfo, server: true },
     'api-resources': { flags: API_RESOURCES_FLAGS, run: apiResources, server: true },
     // Not a server verb: the client's version prints even when the API server does not answer.
