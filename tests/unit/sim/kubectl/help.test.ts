@@ -69,7 +69,10 @@ describe('kubectl help', () => {
     expect(get).toContain(
       ' Prints a table of the most important information about the specified resources. You can filter the list using a label\nselector and the --selector flag. If the desired resource type is namespaced',
     );
-    expect(get).toContain('    --chunk-size=500:\n\tReturn large lists in chunks rather than all at once. Pass 0 to disable. This flag is beta and may change in\n\tthe future.\n');
+    // …as in a 120-column capture of `kubectl create --help`.
+    expect(wide.run('kubectl create --help').stdout).toContain(
+      "    --template='':\n\tTemplate string or path to template file to use when -o=go-template, -o=go-template-file. The template format\n\tis golang templates [http://golang.org/pkg/text/template/#pkg-overview].\n",
+    );
     // Only a word longer than the limit (the usage line's list of formats) stays longer: go-wordwrap never splits a word.
     const fits = (text: string, limit: number) => text.split('\n').every((line) => line.replace('\t', ' '.repeat(8)).length <= limit || !line.trim().includes(' '));
     expect(fits(get, 120)).toBe(true);
