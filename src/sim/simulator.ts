@@ -45,7 +45,8 @@ export interface Simulator {
   host(): string;
   /**
    * The script a command word that is a path would run now: '' when it runs nothing of the
-   * sandbox's (a program's stand-in, a directory), undefined when no file is there yet.
+   * sandbox's (a program's stand-in, a directory), undefined when no file is there yet. For a
+   * word without a slash, the text of the alias it is, if any (what bash runs in its place).
    */
   scriptAt(path: string): string | undefined;
   /** Candidates that could replace the word under the cursor. */
@@ -98,6 +99,7 @@ export function buildSimulator(options: SimulatorOptions, resolve: (source: stri
     prompt: () => shell.prompt(),
     host: () => shell.frame.host.name,
     scriptAt: (path) => {
+      if (!path.includes('/')) return shell.aliases.get(path);
       const run = shell.pathCommand(path);
       if (typeof run === 'string') return run;
       return run.stderr.endsWith('No such file or directory\n') ? undefined : '';

@@ -35,7 +35,7 @@ const WRITERS = new Set(['sed', 'vi', 'vim', 'nano', 'tee', 'cp', 'mv', 'ln', 'i
 /**
  * What a command word that is a path runs: its script's text, '' when it runs nothing of the
  * sandbox's (a program's stand-in, a directory, a file without x), undefined when that is not
- * known (no such file yet, no session to ask).
+ * known (no such file yet, no session to ask). For a word without a slash: the alias's text.
  */
 export type ScriptAt = (path: string) => string | undefined;
 
@@ -77,8 +77,17 @@ export function chunksForLine(line: string, scriptAt?: ScriptAt, depth = 0): Lin
       continue;
     }
     if (!(COMMAND_FAMILY.get(command) === 'coreutils' || Object.hasOwn(BUILTINS, command)) || WRITERS.has(command)) readsText = false;
-    // A word the sandbox has no command for: a tool it lacks (its one-line message) or an alias.
+    // A word the sandbox has no command for: an alias the shell has (what it stands for runs, with
+    // the segment's other words; unless the line may define aliases itself), a tool it lacks (its
+    // one-line message) or an alias yet to come.
     if (!command.includes('/') && !COMMAND_FAMILY.has(command) && !KEYWORDS.has(command) && !Object.hasOwn(BUILTINS, command)) {
+      const alias = depth < 3 && !/\balias\b/.test(text) ? scriptAt?.(command) : undefined;
+      if (alias !== undefined) {
+        const inner = chunksForLine([alias, ...words.slice(i + 1)].join(' '), scriptAt, depth + 1);
+        if (inner === 'all') return 'all';
+        inner.forEach((c) => needs.add(c));
+        continue;
+      }
       needs.add('unavailable');
       if (/^[A-Za-z_][\w-]*$/.test(command)) maybeAlias = true;
     }

@@ -233,7 +233,7 @@ describe('no line meets a missing chunk', () => {
   it('an alias of kubectl with a variable for its format; tools the sandbox lacks, by name or alias', async () => {
     const { run } = await freshBrowser('default');
     // The value is built so that no line names the format the last one uses.
-    for (const line of ['alias k=kubectl', 'F=ya', 'k get namespace default -o ${F}ml', 'helm version', 'alias h=helm', 'h list', 'nosuchtool']) {
+    for (const line of ['alias k=kubectl', 'F=ya', 'k get namespace default -o ${F}ml', 'helm version', 'alias h=helm', 'h list', 'nosuchtool', 'k', 'k -h', 'k create deploy -h', 'k gte', 'k drain node01 --bogus']) {
       const r = await run(line);
       expect(r.stdout + r.stderr, line).not.toMatch(NOT_LOADED);
     }
