@@ -108,12 +108,13 @@ export function chunksForLine(line: string, scriptAt?: ScriptAt, depth = 0): Lin
     if (WRITERS.has(word)) needs.add('yaml');
     if (word === 'ssh') needs.add('ssh');
   }
-  // The words after each kubectl on the line, which the rules below read.
-  const invocations = kubectlArgs(text);
+  // Each kubectl on the line: the words after it, which the rules below read.
+  const calls = kubectlCalls(text);
+  const invocations = calls.map((c) => c.args);
   // The verbs kubectl suggests for a mistyped one: kubectl with no verb it knows. The help pages:
   // `-h`, `--help`, `help`, or kubectl with no verb at all (`kubectl`, `kubectl -n kube-system`).
   if (needs.has('kubectl') && invocations.some((args) => !args.some(isVerb))) needs.add('kubectl-help');
-  if (needs.has('kubectl') && (/(^|\s)(-h|--help|help)(?=\s|$)/.test(text) || kubectlAlone(text)))
+  if (needs.has('kubectl') && (/(^|\s)(-h|--help|help)(?=\s|$)/.test(text) || kubectlAlone(calls)))
     needs.add('kubectl-help-texts');
   if (/jsonpath|custom-columns|sort-by/.test(text)) needs.add('kubectl-jsonpath');
   // -l, --selector (drain's --pod-selector) and -l after one bool shorthand (`-Al app=web`, not `-oyaml`): the API server's label parser.
@@ -229,27 +230,26 @@ function blankHeredocBodies(line: string): string {
   return lines.join('\n');
 }
 
-/** The words after `kubectl` in each command of the text that runs kubectl. */
-function kubectlArgs(text: string): string[][] {
-  const out: string[][] = [];
+/** Each command of the text that names kubectl: the words before `kubectl` and those after it. */
+function kubectlCalls(text: string): { lead: string[]; args: string[] }[] {
+  const out: { lead: string[]; args: string[] }[] = [];
   for (const segment of text.split(/[;&|()\n]+/)) {
     const words = segment.trim().split(/\s+/);
     const at = words.findIndex((w) => w.slice(w.lastIndexOf('/') + 1) === 'kubectl');
-    if (at >= 0) out.push(words.slice(at + 1));
+    if (at >= 0) out.push({ lead: words.slice(0, at), args: words.slice(at + 1) });
   }
   return out;
 }
 
 /**
- * Whether the text runs kubectl with no verb (`kubectl`, `kubectl -n kube-system`) or `kubectl
- * create` alone, which print a help page: kubectl as the command of a segment, not an argument (`apt-mark hold kubelet kubectl`).
+ * Whether a call runs kubectl with no verb (`kubectl`, `kubectl -n kube-system`) or `kubectl
+ * create` alone, which print a help page; kubectl must be the command, not an argument
+ * (`apt-mark hold kubelet kubectl`).
  */
-function kubectlAlone(text: string): boolean {
-  return text.split(/[;&|()\n]+/).some((segment) => {
-    const words = segment.trim().split(/\s+/);
-    const at = words.findIndex((w) => w.slice(w.lastIndexOf('/') + 1) === 'kubectl');
-    if (at < 0 || !words.slice(0, at).every((w) => /^(sudo|time|command|exec|\w+=\S*)$/.test(w))) return false;
-    const found = findVerb(words.slice(at + 1));
+function kubectlAlone(calls: { lead: string[]; args: string[] }[]): boolean {
+  return calls.some(({ lead, args }) => {
+    if (!lead.every((w) => /^(sudo|time|command|exec|\w+=\S*)$/.test(w))) return false;
+    const found = findVerb(args);
     if (typeof found === 'string') return false;
     // `kubectl create` with no generator and no -f prints its help too (create.go Run).
     return !found.verb || (found.verb === 'create' && found.rest.every((w) => w[0] === '-' && !/^-(f|k|-filename|-kustomize)/.test(w)));

@@ -224,8 +224,8 @@ export function create(k: Kctx): void {
     k.code = 1;
     return;
   }
-  const sub = given && Object.hasOwn(GENERATOR_ALIASES, given) ? GENERATOR_ALIASES[given] : given;
-  if (!sub || !CREATE_SUBCOMMANDS.has(sub)) return createItself(k);
+  const sub = given === undefined ? undefined : CREATE_SUBCOMMANDS.get(given);
+  if (!sub) return createItself(k);
   const path = sub === 'secret' || sub === 'service' ? `${sub} ${rest[0] ?? ''}` : sub;
   if (Object.hasOwn(GENERATOR_FLAGS, path)) {
     const p = generatorFlags(k, path);

@@ -9,6 +9,7 @@ import { fieldsOf, type FieldDef } from '../../api/schema.ts';
 import { fail, type Kctx } from './context.ts';
 import { bool, type FlagSpec } from './flags.ts';
 import { noResourceType } from './errors.ts';
+import { wrapString } from './wordwrap.ts';
 
 export const EXPLAIN_FLAGS: FlagSpec[] = [
   { name: 'recursive', type: 'bool' },
@@ -25,48 +26,13 @@ const TYPE_DOCS: Record<string, string> = DOCS.types;
 const FIELD_DOCS: Record<string, FieldDoc> = DOCS.fields;
 
 /**
- * mitchellh/go-wordwrap's WrapString, which kubectl's term.NewWordWrapWriter applies: greedy
- * breaks at white space (runs of it kept inside a line, dropped at a break), a word longer than
- * the limit left whole on its own line.
- */
-function wordWrap(s: string, lim: number): string {
-  let out = '';
-  let current = 0;
-  let word = '';
-  let space = '';
-  for (const ch of s) {
-    // No line breaks reach here: wrapIndent deletes them first, as kubectl does.
-    if (/\s/.test(ch) && ch !== '\u00a0') {
-      if (space.length === 0 || word.length > 0) {
-        current += space.length + word.length;
-        out += space + word;
-        space = '';
-        word = '';
-      }
-      space += ch;
-    } else {
-      word += ch;
-      if (current + space.length + word.length > lim && word.length < lim) {
-        out += '\n';
-        current = 0;
-        space = '';
-      }
-    }
-  }
-  if (word.length === 0) {
-    if (current + space.length <= lim) out += space;
-  } else out += space + word;
-  return out;
-}
-
-/**
  * The template's `wrap N | indent M`. Since kubectl v1.32 (kubernetes#126533) wrap first deletes
  * every line break of the text ("realign all line breaks"), so paragraphs and the parts of a
  * description run together; indent pads every line.
  */
 function wrapIndent(text: string, width: number, indent: number): string {
   const pad = ' '.repeat(indent);
-  return pad + wordWrap(text.replaceAll('\n', ''), width).replaceAll('\n', `\n${pad}`);
+  return pad + wrapString(text.replaceAll('\n', ''), width).replaceAll('\n', `\n${pad}`);
 }
 
 /** extractEnum: `enum: a, b, c, d, ....` under a field in a list (four at most), `ENUM:` and one per line for the explained field. */

@@ -35,8 +35,8 @@ export interface HelpTerminal {
   columns?: number;
 }
 
-/** term.GetWordWrapperLimit: 120, 100 or 80 by the terminal's width; 0 (no wrapping) for a pipe or a narrower terminal. */
-export function wrapLimit(t: HelpTerminal): number {
+// term.GetWordWrapperLimit: 120, 100 or 80 by the terminal's width; 0 (no wrapping) for a pipe or a narrower terminal.
+function wrapLimit(t: HelpTerminal): number {
   const w = t.stdoutIsTTY ? (t.columns ?? 0) : 0;
   return w >= 120 ? 120 : w >= 100 ? 100 : w >= 80 ? 80 : 0;
 }
@@ -44,9 +44,9 @@ export function wrapLimit(t: HelpTerminal): number {
 const trimRight = (s: string) => s.replace(/\s+$/, '');
 const OPTIONS_HINT = 'Use "kubectl options" for a list of global command-line options (applies to all commands).\n';
 
-// cobra's NamePadding: the longest sibling name, at least 11.
-function commandList(entries: [string, string][]): string {
-  const pad = Math.max(11, ...entries.map(([name]) => name.length));
+// cobra's NamePadding: the longest sibling name (of those listed, unless given), at least 11.
+function commandList(entries: [string, string][], names = entries.map(([name]) => name)): string {
+  const pad = Math.max(11, ...names.map((name) => name.length));
   return entries.map(([name, short]) => `  ${name.padEnd(pad)}   ${short}`).join('\n');
 }
 
@@ -63,22 +63,21 @@ function flagsUsages(flags: HelpFlag[], limit: number): string {
     .join('');
 }
 
-/** The command a path of words names (`create deploy` → `create deployment`), following aliases; undefined for an unknown first word. */
-export function resolveCommand(words: string[]): { key: string; rest: string[] } | undefined {
+// The command a path of words names (`create deploy web` → `create deployment`), following
+// aliases as cobra's Find does; undefined for a first word that is no command of the reference.
+function resolveCommand(words: string[]): string | undefined {
   if (!words.length || !Object.hasOwn(HELP.commands, words[0])) return undefined;
   let key = words[0];
-  let i = 1;
-  for (; i < words.length; i++) {
-    const child = HELP.commands[key].children?.find(([name]) => name === words[i] || HELP.commands[`${key} ${name}`]?.aliases?.includes(words[i]));
+  for (const word of words.slice(1)) {
+    const child = HELP.commands[key].children?.find(([name]) => name === word || HELP.commands[`${key} ${name}`]?.aliases?.includes(word));
     if (!child) break;
     key = `${key} ${child[0]}`;
   }
-  return { key, rest: words.slice(i) };
+  return key;
 }
 
-/** `kubectl PATH --help` for a command of the reference (`drain`, `create secret generic`); undefined when it has none. */
-export function commandHelp(key: string, t: HelpTerminal): string | undefined {
-  if (!Object.hasOwn(HELP.commands, key)) return undefined;
+// `kubectl PATH --help` for a command of the reference (`drain`, `create secret generic`).
+function commandHelp(key: string, t: HelpTerminal): string {
   const c = HELP.commands[key];
   const name = key.split(' ').at(-1)!;
   let usage = '\n\n';
@@ -98,13 +97,13 @@ export function commandHelp(key: string, t: HelpTerminal): string | undefined {
 function rootUsage(): string {
   const { groups, other, shorts } = HELP.root;
   const all = [...groups, ['Other Commands:', other] as [string, string[]]];
-  const pad = Math.max(11, ...Object.keys(shorts).map((n) => n.length));
-  const lists = all.map(([title, names]) => [title, ...names.map((n) => `  ${n.padEnd(pad)}   ${shorts[n]}`)].join('\n'));
+  // Every group is padded to the root's longest command name.
+  const lists = all.map(([title, names]) => `${title}\n${commandList(names.map((n) => [n, shorts[n]]), Object.keys(shorts))}`);
   return `\n\n${lists.join('\n\n')}\n\nUsage:\n  kubectl [flags] [options]\n\nUse "kubectl <command> --help" for more information about a given command.\n${OPTIONS_HINT}`;
 }
 
-/** `kubectl`, `kubectl --help`. */
-export function rootHelp(t: HelpTerminal): string {
+// `kubectl`, `kubectl --help`.
+function rootHelp(t: HelpTerminal): string {
   return wrapString(HELP.root.long + rootUsage(), wrapLimit(t));
 }
 
@@ -114,7 +113,7 @@ export function rootHelp(t: HelpTerminal): string {
  */
 export function helpCommand(words: string[], t: HelpTerminal): { stdout: string; stderr: string } {
   if (!words.length) return { stdout: rootHelp(t), stderr: '' };
-  const found = resolveCommand(words);
-  if (found) return { stdout: commandHelp(found.key, t) ?? '', stderr: '' };
+  const key = resolveCommand(words);
+  if (key) return { stdout: commandHelp(key, t), stderr: '' };
   return { stdout: '', stderr: `Unknown help topic [${words.map((w) => `\`${w}\``).join(' ')}]\n${wrapString(rootUsage(), wrapLimit(t))}` };
 }

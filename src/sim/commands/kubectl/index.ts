@@ -38,7 +38,7 @@ export const kubectl: CommandFn = (ctx: CommandContext): RunResult => {
   if (!v && UNSUPPORTED.has(verb))
     return { stdout: '', stderr: `kubesim: kubectl ${verb}: not available in this sandbox\n`, exitCode: 1 };
   if (!v) {
-    // The suggestions come with the help texts (the line scan loads them for a verb it does not know).
+    // The suggestions are the kubectl-help chunk's (the line scan loads it for a verb kubectl does not know).
     if (!help.suggest) return helpMissing;
     const s = help.suggest(verb);
     const hint = s.length ? `\nDid you mean this?\n${s.map((x) => `\t${x}\n`).join('')}` : '';

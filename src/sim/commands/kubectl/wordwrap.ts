@@ -1,6 +1,6 @@
 /**
- * mitchellh/go-wordwrap v1.0.1's WrapString, which kubectl's help printer and its responsive
- * writer use: breaks only at white space (never inside a word), counts runes, keeps a
+ * mitchellh/go-wordwrap v1.0.1's WrapString, which kubectl's help printer, its responsive writer
+ * and explain's `wrap` template function use: breaks only at white space (never inside a word), counts runes, keeps a
  * non-breaking space inside its word, and drops the spaces where it breaks.
  */
 
